@@ -1,0 +1,6 @@
+import type { BenchSection } from './run.js';
+import { diffBench } from './diff-bench.js';
+import { readBench } from './read-bench.js';
+import { applyBench } from './apply-bench.js';
+
+export const sections: BenchSection[] = [diffBench, readBench, applyBench];

@@ -1,0 +1,12 @@
+import type { Command } from 'commander';
+import { register as validate } from './validate.js';
+import { register as diff } from './diff.js';
+import { register as plan } from './plan.js';
+import { register as apply } from './apply.js';
+import { register as sync } from './sync.js';
+import { register as dump } from './dump.js';
+import { register as ping } from './ping.js';
+import { register as emulator } from './emulator.js';
+import { register as demo } from './demo.js';
+
+export const COMMANDS: Array<(program: Command) => void> = [validate, diff, plan, apply, sync, dump, ping, emulator, demo];

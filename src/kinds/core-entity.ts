@@ -1,0 +1,91 @@
+import { createHash } from 'node:crypto';
+import { isJsonObject, type Json, type JsonObject } from '../model/json.js';
+import type { DecodeContext, EncodeContext, FileLocation, KindDescriptor, RefSpec } from './descriptor.js';
+import type { KindName } from './kind-names.js';
+import { KONNECT_DEFAULTS, KONNECT_SETS } from './konnect-defaults.js';
+
+/** Fields every core entity has that the server makes. */
+export const SERVER_FIELDS = ['id', 'created_at', 'updated_at'];
+
+const CORE_BASE = '/control-planes/{controlPlaneId}/core-entities';
+
+export interface CoreEntityOptions {
+  kind: KindName;
+  title: string;
+  /** Collection segment under core-entities: `services`, `custom-plugins`. */
+  collection: string;
+  file: FileLocation;
+  identity: KindDescriptor['identity'];
+  /** Top-level model fields holding a natural key that the API holds as `{id}`. */
+  refs?: RefSpec[];
+  immutable?: string[];
+  ignore?: string[];
+  /** Key into KONNECT_DEFAULTS / KONNECT_SETS for these fields, e.g. `plugin:${name}`. */
+  defaultsKey?(fields: JsonObject): string;
+  parent?: KindDescriptor['parent'] & { collection: string };
+  overrides?: Partial<KindDescriptor>;
+}
+
+/** A content hash for entities with no name (certificates): stable across desired and live. */
+export function contentKey(prefix: string, content: Json | undefined): string | undefined {
+  if (typeof content !== 'string' || content.length === 0) return undefined;
+  return `${prefix}-${createHash('sha256').update(content.trim()).digest('hex').slice(0, 12)}`;
+}
+
+/** `{id}` object references ↔ natural keys, for top-level ref fields. */
+export function encodeObjectRefs(fields: JsonObject, refs: RefSpec[], ctx: EncodeContext): JsonObject {
+  const body: JsonObject = { ...fields };
+  for (const ref of refs) {
+    if (ref.path.includes('[]') || ref.path.includes('.')) continue;
+    const value = body[ref.path];
+    if (typeof value === 'string') body[ref.path] = { id: ctx.id(ref.kind, value) };
+  }
+  return body;
+}
+
+export function decodeObjectRefs(raw: JsonObject, refs: RefSpec[], ctx: DecodeContext): JsonObject {
+  const fields: JsonObject = {};
+  for (const [name, value] of Object.entries(raw)) {
+    if (SERVER_FIELDS.includes(name)) continue;
+    fields[name] = value;
+  }
+  for (const ref of refs) {
+    if (ref.path.includes('[]') || ref.path.includes('.')) continue;
+    const value = raw[ref.path];
+    if (isJsonObject(value) && typeof value.id === 'string') fields[ref.path] = ctx.key(ref.kind, value.id) ?? `id:${value.id}`;
+    else if (value === null) delete fields[ref.path];
+  }
+  return fields;
+}
+
+export function coreEntity(options: CoreEntityOptions): KindDescriptor {
+  const refs = options.refs ?? [];
+  const list = options.parent
+    ? `${CORE_BASE}/${options.parent.collection}/{parentId}/${options.collection}`
+    : `${CORE_BASE}/${options.collection}`;
+  const defaultsKey = options.defaultsKey ?? (() => options.kind);
+  const descriptor: KindDescriptor = {
+    kind: options.kind,
+    title: options.title,
+    api: 'core-entities',
+    scope: 'control_plane',
+    file: options.file,
+    identity: options.identity,
+    refs,
+    immutable: options.immutable ?? [],
+    ignore: options.ignore ?? [],
+    sets: (fields) => KONNECT_SETS[defaultsKey(fields)] ?? ['tags'],
+    defaults: (fields) => KONNECT_DEFAULTS[defaultsKey(fields)] ?? {},
+    paths: { list, item: `${list}/{id}`, pagination: 'offset', pageSize: 1000 },
+    write: {
+      create: { method: 'POST', path: 'list' },
+      update: { method: 'PUT', path: 'item' },
+      delete: { method: 'DELETE', path: 'item' },
+    },
+    encode: (fields, ctx) => encodeObjectRefs(fields, refs, ctx),
+    decode: (raw, ctx) => decodeObjectRefs(raw, refs, ctx),
+    ...options.overrides,
+  };
+  if (options.parent) descriptor.parent = { kind: options.parent.kind, field: options.parent.field };
+  return descriptor;
+}

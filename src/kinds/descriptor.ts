@@ -1,0 +1,140 @@
+import type { Json, JsonObject } from '../model/json.js';
+import type { Geo, LookupSection } from '../model/state.js';
+import type { HttpMethod, PlannedRequest } from '../model/plan.js';
+import type { KindName } from './kind-names.js';
+import type { Entity } from '../model/entity.js';
+
+export interface RefSpecTarget {
+  kind: KindName;
+  key: string;
+  needsReady?: boolean;
+}
+
+/** Which Konnect API serves a kind: cloud-gateways is global, the other two are regional (geo). */
+export type ApiName = 'cloud-gateways' | 'control-planes' | 'core-entities';
+export type Pagination = 'page' | 'cursor' | 'offset';
+
+/** A reference from one entity to another, by natural key, at a model field path. */
+export interface RefSpec {
+  /** Model path; `[]` walks arrays: `service`, `partials[].name`, `dataplane_groups[].network`, `members[]`. */
+  path: string;
+  kind: KindName;
+  /** The target must be ready (async) before this entity is written. */
+  needsReady?: boolean;
+  /** `_info.default_lookup_tags` section that lets this reference resolve against live state. */
+  lookup?: LookupSection;
+}
+
+export interface EncodeContext {
+  geo: Geo;
+  /** Control plane of the entity being encoded, if scoped. */
+  controlPlane?: string;
+  /** Placeholder `{"$id":"kind:key"}` for the server id of a referenced entity, given its local key. */
+  id(kind: KindName, localKey: string): Json;
+}
+
+export interface DecodeContext {
+  geo: Geo;
+  controlPlane?: string;
+  /** Local key of the entity of `kind` with server id `id`; `undefined` when it is not known. */
+  key(kind: KindName, id: string): string | undefined;
+  /** Local key of the parent this object was listed under (transit gateway → network). */
+  parentKey?: string;
+}
+
+/** Where a kind sits in state files. */
+export interface FileLocation {
+  /** Dotted path of its top-level list: `services`, `cloud_gateways.networks`. Absent: only nested. */
+  key?: string;
+  /**
+   * Lists inside another kind's items: `services[].routes`, each route getting `service: <parent key>`.
+   * `map` renames item fields to model fields (`consumers[].groups[].name` → `consumer_group`).
+   * `whole` makes the list itself one entity's field (`control_planes[].members` → membership `members`).
+   */
+  nested?: Array<{ in: KindName; as: string; ref: string; map?: Record<string, string>; whole?: string }>;
+}
+
+/** How an entity is written. Path templates use `{controlPlaneId}`, `{parentId}` and `{id}`. */
+export interface WriteSpec {
+  create?: { method: 'POST' | 'PUT'; path: 'list' | 'item'; acceptStatuses?: number[] };
+  /** `replace`: the API has no update, every change is delete + create. */
+  update: { method: 'PUT' | 'PATCH'; path: 'list' | 'item'; fields?: string[]; acceptStatuses?: number[] } | 'replace';
+  /** `none`: cannot be deleted through the API (provider accounts). */
+  delete:
+    | {
+        method: 'DELETE' | 'PUT';
+        path: 'list' | 'item';
+        body?: (fields: JsonObject, ctx: EncodeContext) => JsonObject;
+        acceptStatuses?: number[];
+      }
+    | 'none';
+}
+
+export interface RequestBuildInput {
+  before?: JsonObject;
+  after?: JsonObject;
+  ctx: EncodeContext;
+  /** Resolved path templates for this entity. */
+  listPath: string;
+  itemPath: string;
+  ref: string;
+}
+
+export interface KindDescriptor {
+  kind: KindName;
+  /** Word for people: `cloud gateway network`. */
+  title: string;
+  api: ApiName;
+  scope: 'org' | 'control_plane';
+  /** Listed and written under a parent's path; the model keeps the parent's local key in `field`. */
+  parent?: { kind: KindName; field: string };
+  file: FileLocation;
+  /** Natural key within scope. `undefined` when the fields cannot name the entity. */
+  identity(fields: JsonObject, id?: string): string | undefined;
+  refs: RefSpec[];
+  /** Model paths whose change cannot be made in place: the plan replaces the entity. */
+  immutable: string[];
+  /** Replacement rules beyond plain immutability; returns the reason, e.g. a cache tier downgrade. */
+  replaceWhen?(before: JsonObject, after: JsonObject): string | undefined;
+  /** Model paths never compared: server-made or server-computed. */
+  ignore: string[];
+  /** Array paths whose order does not matter. */
+  sets(fields: JsonObject): string[];
+  /** Values Konnect fills in when a field is not sent (so their absence in a file is not drift). Desired values win. */
+  defaults?(fields: JsonObject): JsonObject;
+  /** Canonical form applied to desired and live alike before comparing (e.g. a partial link's default path). */
+  normalize?(fields: JsonObject): JsonObject;
+  /**
+   * References not written in any field (a partial using a managed cache's vault values depends on that add-on).
+   * `all` is the whole desired state.
+   */
+  implicitRefs?(entity: Entity, all: readonly Entity[]): RefSpecTarget[];
+  /** Server-created entities this one brings (a custom domain's certificate and SNI): never deleted or dumped. */
+  owns?(raw: JsonObject): Array<{ kind: KindName; id: string }>;
+  /** False for a live object that stands for absence (a configuration with no data plane groups). */
+  exists?(raw: JsonObject): boolean;
+  /**
+   * Relative to the API's `/v2` base. Templates: `{controlPlaneId}`, `{parentId}`, `{id}`, and `{ref:field}` for the
+   * id of the entity a model field references (`.../consumers/{ref:consumer}`).
+   */
+  paths: { list: string; item: string; pagination: Pagination; pageSize: number };
+  /** Only parents for which this holds are listed (memberships: only control plane groups). */
+  parentFilter?(parentRaw: JsonObject): boolean;
+  /** One listing under a parent is one entity (a group's member list), not one entity per item. */
+  aggregate?: { field: string };
+  write: WriteSpec;
+  /** Irregular writes (chunked membership changes): replaces the generic request building. */
+  buildRequests?(action: 'create' | 'update' | 'delete', input: RequestBuildInput): PlannedRequest[];
+  /** Async resources: where their state is and which values mean ready or failed. */
+  readiness?: { statePath: string; ready: string[]; failed: string[] };
+  /** Model → API request body (references become `{"$id"}` placeholders). */
+  encode(fields: JsonObject, ctx: EncodeContext): JsonObject;
+  /** API object → model fields (ids become natural keys, server-made fields dropped). */
+  decode(raw: JsonObject, ctx: DecodeContext): JsonObject;
+  /** Created by Konnect itself (custom-domain certificates, `konnect-managed` partials): never deleted or dumped. */
+  serverManaged?(raw: JsonObject): boolean;
+  /** Read-only lookups (provider accounts): never planned. */
+  readOnly?: boolean;
+}
+
+export type { HttpMethod };

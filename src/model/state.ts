@@ -1,0 +1,58 @@
+import type { Entity, EntityRef } from './entity.js';
+import type { KindName } from '../kinds/kind-names.js';
+
+export const GEOS = ['us', 'eu', 'au', 'me', 'in', 'sg'] as const;
+export type Geo = (typeof GEOS)[number];
+
+/** The five kinds decK's `_info.default_lookup_tags` covers. */
+export const LOOKUP_SECTIONS = ['services', 'routes', 'consumers', 'consumer_groups', 'partials'] as const;
+export type LookupSection = (typeof LOOKUP_SECTIONS)[number];
+
+/**
+ * A claim says which live entities the desired state owns: a live entity that is not desired is deleted only
+ * when some claim covers it. Gateway files claim their control plane's entities within their select_tags;
+ * a platform collection key present in a file (even empty) claims that collection.
+ */
+export interface Claim {
+  kind: KindName;
+  controlPlane?: string;
+  /** Live entity must carry all of these tags. */
+  selectTags?: string[];
+}
+
+/** What one control plane's gateway files ask of it. */
+export interface GatewayScope {
+  controlPlane: string;
+  /** One entry per distinct select-tag set used by files of this control plane ([] = no select tags). */
+  selectTagSets: string[][];
+  /** Union of `_info.default_lookup_tags` across the files of this control plane. */
+  lookupTags: Partial<Record<LookupSection, string[]>>;
+  includePluginDefinitions: boolean;
+}
+
+/** A `${{ env "DECK_X" }}` that was rendered into the desired state. */
+export interface EnvUse {
+  name: string;
+  value: string;
+}
+
+export interface DesiredState {
+  geo: Geo;
+  entities: Entity[];
+  claims: Claim[];
+  scopes: GatewayScope[];
+  /** Every DECK_ variable rendered in, with its value: outputs mask these values, plans store the reference. */
+  env: EnvUse[];
+  /** Files read, in load order. */
+  files: string[];
+}
+
+export interface LiveState {
+  entities: Entity[];
+}
+
+export function indexByRef(entities: readonly Entity[]): Map<EntityRef, Entity> {
+  const map = new Map<EntityRef, Entity>();
+  for (const entity of entities) map.set(`${entity.kind}:${entity.key}`, entity);
+  return map;
+}
