@@ -1,3 +1,17 @@
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import type { EmulatorContext, EmulatorData } from './types.js';
+import { coreHooks, coreRoutes } from './core/index.js';
+import { Lifecycles } from './lifecycle.js';
+import { Router } from './router.js';
+import { createPrng, uuidFrom } from './prng.js';
+import { RateLimiter } from './rate-limit.js';
+import { FaultInjector, parseFaults } from './faults.js';
+import { Saver, loadData } from './persistence.js';
+import { emptyData, seedOrg } from './seed.js';
+import { createEmulatorServer } from './server.js';
+import { platformRoutes } from './routes/index.js';
+
 export interface EmulatorOptions {
   /** 0 (default) picks a free port. Always bound to 127.0.0.1. */
   port?: number;
@@ -15,11 +29,15 @@ export interface EmulatorOptions {
   faults?: string;
   /** Seed for fault injection and ids. */
   seed?: number;
+  /** The emulator's clock in ms since the epoch (lifecycles, rate-limit windows, timestamps). Default `Date.now`. */
+  now?: () => number;
 }
 
 export interface RequestLogEntry {
   method: string;
+  /** Path and query string as received (`/v2/control-planes?page[size]=100`). */
   path: string;
+  /** 0 when no response was sent (`reset` and `timeout` faults). */
   status: number;
   fault?: string;
   at: number;
@@ -33,7 +51,61 @@ export interface RunningEmulator {
   stop(): Promise<void>;
 }
 
+export const DEFAULT_TOKEN = 'kpat_emulator';
+export const DEFAULT_RATE_LIMIT = 3000;
+export const DEFAULT_PROVISION_MS = 2000;
+
+function idSource(seed: number | undefined): () => string {
+  if (seed === undefined) return randomUUID;
+  const random = createPrng(seed ^ 0x5eed1d5);
+  return () => uuidFrom(random);
+}
+
 /** OWNER: emulator. */
-export async function startEmulator(_options: EmulatorOptions = {}): Promise<RunningEmulator> {
-  throw new Error('not implemented yet');
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const token = options.token ?? DEFAULT_TOKEN;
+  const now = options.now ?? Date.now;
+  const faultSpec = options.faults ? parseFaults(options.faults) : undefined;
+  const loaded = options.dataFile ? loadData(options.dataFile) : undefined;
+  const data: EmulatorData = loaded ?? emptyData();
+  const saver = options.dataFile ? new Saver(options.dataFile, () => data) : undefined;
+  const ctx: EmulatorContext = {
+    data,
+    now,
+    newId: idSource(options.seed),
+    provisionMs: options.provisionMs ?? DEFAULT_PROVISION_MS,
+    touch: () => saver?.schedule(),
+  };
+  if (!loaded) seedOrg(ctx);
+
+  const lifecycles = new Lifecycles();
+  const router = new Router([...platformRoutes({ ctx, hooks: coreHooks, lifecycles }), ...coreRoutes(ctx)]);
+  const requestLog: RequestLogEntry[] = [];
+  const { server, held } = createEmulatorServer({
+    dispatcher: { ctx, router, lifecycles, token },
+    limiter: new RateLimiter(options.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT, now, options.omitRetryAfter ?? false),
+    ...(faultSpec ? { faults: new FaultInjector(faultSpec, options.seed ?? 1) } : {}),
+    log: requestLog,
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+
+  let stopped: Promise<void> | undefined;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    token,
+    requestLog,
+    stop() {
+      stopped ??= new Promise<void>((resolve) => {
+        for (const socket of held) socket.destroy();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }).then(() => saver?.flush());
+      return stopped;
+    },
+  };
 }

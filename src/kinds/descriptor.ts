@@ -98,6 +98,11 @@ export interface KindDescriptor {
   replaceWhen?(before: JsonObject, after: JsonObject): string | undefined;
   /** Model paths never compared: server-made or server-computed. */
   ignore: string[];
+  /**
+   * Plain dotted model paths the server fills with a generated value when none is sent (RLA `config.namespace`):
+   * left out of the desired entity, whatever live holds there is not drift.
+   */
+  generated?: string[];
   /** Array paths whose order does not matter. */
   sets(fields: JsonObject): string[];
   /** Values Konnect fills in when a field is not sent (so their absence in a file is not drift). Desired values win. */
@@ -109,6 +114,8 @@ export interface KindDescriptor {
    * `all` is the whole desired state.
    */
   implicitRefs?(entity: Entity, all: readonly Entity[]): RefSpecTarget[];
+  /** The kinds `implicitRefs` looks at: the planner passes only those entities as `all` (keeps planning linear). */
+  implicitRefsReads?: KindName[];
   /** Server-created entities this one brings (a custom domain's certificate and SNI): never deleted or dumped. */
   owns?(raw: JsonObject): Array<{ kind: KindName; id: string }>;
   /** False for a live object that stands for absence (a configuration with no data plane groups). */
@@ -127,6 +134,11 @@ export interface KindDescriptor {
   buildRequests?(action: 'create' | 'update' | 'delete', input: RequestBuildInput): PlannedRequest[];
   /** Async resources: where their state is and which values mean ready or failed. */
   readiness?: { statePath: string; ready: string[]; failed: string[] };
+  /**
+   * Query that narrows `paths.list` to the entity with this local key (`filter[name][eq]`), where the API supports
+   * one. Used by apply's lookups by natural key; results are still matched by identity.
+   */
+  lookupQuery?(localKey: string): Record<string, string>;
   /** Model → API request body (references become `{"$id"}` placeholders). */
   encode(fields: JsonObject, ctx: EncodeContext): JsonObject;
   /** API object → model fields (ids become natural keys, server-made fields dropped). */

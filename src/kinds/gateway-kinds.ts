@@ -58,6 +58,7 @@ export const partial = coreEntity({
   defaultsKey: (fields) => `partial:${String(fields.type)}`,
   overrides: {
     serverManaged: (raw) => Array.isArray(raw.tags) && raw.tags.includes('konnect-managed'),
+    implicitRefsReads: ['add_on', 'control_plane_membership'],
     implicitRefs: (entity, all) => {
       // A partial that reads a managed cache's vault values needs that cache ready: the add-on owned by its control
       // plane, or by a group its control plane belongs to.
@@ -82,6 +83,7 @@ export const service = coreEntity({
   collection: 'services',
   file: { key: 'services' },
   identity: (fields, id) => str(fields.name) ?? id,
+  overrides: { lookupQuery: (key) => ({ 'filter[name][eq]': key }) },
 });
 
 const routeRefs = [{ path: 'service', kind: 'service' as const, lookup: 'services' as const }];
@@ -93,6 +95,7 @@ export const route = coreEntity({
   identity: (fields, id) => str(fields.name) ?? id,
   refs: routeRefs,
   defaultsKey: (fields) => (fields.expression !== undefined ? 'route:expression' : 'route'),
+  overrides: { lookupQuery: (key) => ({ 'filter[name][eq]': key }) },
 });
 
 export const upstream = coreEntity({
@@ -185,6 +188,12 @@ const pluginRefs = [
   { path: 'partials[].name', kind: 'partial' as const, lookup: 'partials' as const },
 ];
 const PLUGIN_SCOPES = ['service', 'route', 'consumer', 'consumer_group'] as const;
+const PLUGIN_SHORTHANDS = [
+  ...['database', 'host', 'password', 'port', 'server_name', 'ssl', 'ssl_verify', 'timeout', 'username'].map((name) => `config.redis_${name}`),
+  'config.redis.timeout',
+  'config.redis.cluster_addresses',
+  'config.redis.sentinel_addresses',
+];
 /** Where Konnect links a redis partial into a plugin's config when the link gives no path. */
 const DEFAULT_PARTIAL_PATH = 'config.redis';
 
@@ -206,8 +215,15 @@ export const plugin = coreEntity({
     return parts.join('|');
   },
   refs: pluginRefs,
+  // Deprecated shorthand fields Konnect fills on read from `config.redis.*` (SOURCES.md drift trap 3): compared
+  // through the fields they mirror.
+  ignore: PLUGIN_SHORTHANDS,
   defaultsKey: (fields) => (`plugin:${String(fields.name)}` in KONNECT_DEFAULTS ? `plugin:${String(fields.name)}` : 'plugin'),
   overrides: {
+    // The plugin's name is the key's first part: `rate-limiting|service=orders`.
+    lookupQuery: (key) => ({ 'filter[name][eq]': key.split('|')[0] ?? key }),
+    // RLA's namespace is generated when omitted (SOURCES.md drift trap 1).
+    generated: ['config.namespace'],
     normalize: (fields) => {
       if (!Array.isArray(fields.partials)) return fields;
       const partials = fields.partials.map((link) =>
@@ -215,6 +231,7 @@ export const plugin = coreEntity({
       );
       return { ...fields, partials };
     },
+    implicitRefsReads: ['custom_plugin'],
     implicitRefs: (entity, all) =>
       all
         .filter((e) => e.kind === 'custom_plugin' && e.controlPlane === entity.controlPlane && e.fields.name === entity.fields.name)

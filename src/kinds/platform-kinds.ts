@@ -46,6 +46,7 @@ export const controlPlane: KindDescriptor = {
   sets: () => ['proxy_urls'],
   defaults: () => ({ cluster_type: 'CLUSTER_TYPE_CONTROL_PLANE', auth_type: 'pinned_client_certs', cloud_gateway: false }),
   paths: { list: '/control-planes', item: '/control-planes/{id}', ...PAGE },
+  lookupQuery: (key) => ({ 'filter[name][eq]': key }),
   write: {
     create: { method: 'POST', path: 'list' },
     update: { method: 'PATCH', path: 'item', fields: CP_PATCHABLE },

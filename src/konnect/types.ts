@@ -17,6 +17,8 @@ export interface ApiRequest {
    * committed, this looks the entity up by natural key; a hit is returned as the response instead of re-sending.
    */
   recover?: () => Promise<ApiResponse | undefined>;
+  /** What is addressed, for error messages: `control plane "x" in geo eu`. */
+  describe?: string;
 }
 
 export interface ApiResponse<T = Json> {
@@ -29,6 +31,8 @@ export interface ListOptions {
   query?: Record<string, string>;
   pageSize?: number;
   signal?: AbortSignal;
+  /** What is listed, for error messages: `services of control plane "x"`. */
+  describe?: string;
 }
 
 export interface ClientStats {

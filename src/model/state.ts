@@ -18,6 +18,8 @@ export interface Claim {
   controlPlane?: string;
   /** Live entity must carry all of these tags. */
   selectTags?: string[];
+  /** Only children of this parent (local key): `transit_gateways` listed on network `prod` claim prod's. */
+  parent?: string;
 }
 
 /** What one control plane's gateway files ask of it. */
@@ -45,6 +47,8 @@ export interface DesiredState {
   env: EnvUse[];
   /** Files read, in load order. */
   files: string[];
+  /** Things in the files that konsync accepted but will not act on (e.g. consumer credentials). */
+  warnings?: string[];
 }
 
 export interface LiveState {

@@ -1,4 +1,51 @@
 import type { Command } from 'commander';
+import { addKonnectOptions, createClient, type KonnectOptions } from '../konnect-options.js';
+import { addGeoOption, addOutputOption, type OutputFormat } from '../state-options.js';
+import { addApplyOptions, type ApplyFlags } from '../apply-options.js';
+import { runCommand } from '../run-command.js';
+import { readPlanFile } from '../plan-file.js';
+import { assertFresh } from '../stale.js';
+import { applyPlan } from '../apply-runner.js';
+import { assertSafe } from '../safety.js';
+import { EXIT_OK } from '../exit-codes.js';
+import type { Geo } from '../../model/state.js';
 
-/** Placeholder: registered by the owner of this command. */
-export function register(_program: Command): void {}
+const EXAMPLES = `
+Examples:
+  $ konsync plan -s konnect/ --out plan.json && konsync apply plan.json
+  $ konsync apply plan.json --wait-timeout 45m        # networks take a while to provision
+  $ konsync apply plan.json --no-wait                 # return once Konnect accepted every request
+  $ konsync apply plan.json --allow-destructive       # the plan replaces a network: allow it
+
+apply refuses a plan when anything it touches changed in Konnect since it was planned (make a new plan), and
+refuses replacements or more than --max-deletes deletes (default 10) without --allow-destructive.
+Exit codes: 0 everything applied (or nothing to do), 1 an error or a failed operation.`;
+
+interface ApplyOptions extends KonnectOptions, ApplyFlags {
+  output: OutputFormat;
+  geo?: Geo;
+}
+
+/** `konsync apply plan.json`: applies a saved plan. */
+export function register(program: Command): void {
+  const command = program.command('apply').description('apply a plan file made by `konsync plan`').argument('<plan>', 'plan file (JSON)');
+  addKonnectOptions(command);
+  addGeoOption(command);
+  addOutputOption(command);
+  addApplyOptions(command);
+  command.addHelpText('after', EXAMPLES).action(async (file: string, options: ApplyOptions) => {
+    await runCommand(options.output, async (session) => {
+      const plan = await readPlanFile(file);
+      assertSafe(plan, options);
+      if (plan.summary.total === 0 && plan.operations.length === 0) {
+        session.out(session.format === 'json' ? JSON.stringify({ summary: plan.summary, report: null }, null, 2) : 'The plan has no changes: nothing to apply.');
+        return EXIT_OK;
+      }
+      const api = createClient({ ...options, geo: options.geo ?? plan.geo }, session.io.env);
+      await assertFresh(plan, api);
+      const { report, exitCode } = await applyPlan(plan, api, options, session);
+      if (session.format === 'json') session.out(JSON.stringify({ summary: plan.summary, report }, null, 2));
+      return exitCode;
+    });
+  });
+}

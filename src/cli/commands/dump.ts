@@ -1,4 +1,77 @@
-import type { Command } from 'commander';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Option, type Command } from 'commander';
+import { addKonnectOptions, createClient, type KonnectOptions } from '../konnect-options.js';
+import { addGeoOption, addOutputOption, type OutputFormat } from '../state-options.js';
+import { runCommand } from '../run-command.js';
+import { readLiveState } from '../../state/read/index.js';
+import { dumpState, toYaml } from '../../state/dump/index.js';
+import type { Geo } from '../../model/state.js';
+import { emptyDesiredState } from '../pipeline.js';
+import { EXIT_OK } from '../exit-codes.js';
 
-/** Placeholder: registered by the owner of this command. */
-export function register(_program: Command): void {}
+const EXAMPLES = `
+Examples:
+  $ konsync dump --out konnect/                       # platform file + one decK-format file per control plane
+  $ konsync dump --control-plane payments --out -     # one control plane's gateway entities, to stdout
+  $ konsync dump --select-tag team-a --out team-a/    # entities tagged team-a, tags written as _info.select_tags
+  $ konsync dump --out konnect/ && konsync diff -s konnect/   # exit 0: no changes
+
+Konnect-made entities (konnect-managed partials, custom-domain certificates and SNIs) are left out; ids only with
+--with-id. With --control-plane, only those control planes' gateway files are written (no platform file, whose
+collections a sync would claim whole).`;
+
+interface DumpOptions extends KonnectOptions {
+  controlPlane?: string[];
+  selectTag?: string[];
+  out: string;
+  withId?: boolean;
+  geo?: Geo;
+  output: OutputFormat;
+}
+
+const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
+
+/** `konsync dump`: live state → state files. */
+export function register(program: Command): void {
+  const command = program.command('dump').description('write live Konnect state as konsync state files');
+  addKonnectOptions(command);
+  addGeoOption(command);
+  addOutputOption(command);
+  command
+    .addOption(new Option('--control-plane <name>', 'only this control plane\'s gateway entities (repeatable)').argParser(collect))
+    .addOption(new Option('--select-tag <tag>', 'only gateway entities carrying this tag (repeatable)').argParser(collect))
+    .option('--out <dir|->', 'directory to write the files to, or - for stdout', '-')
+    .option('--with-id', 'write each entity\'s Konnect id')
+    .addHelpText('after', EXAMPLES)
+    .action(async (options: DumpOptions) => {
+      await runCommand(options.output, async (session) => {
+        const geo = options.geo ?? 'us';
+        const api = createClient({ ...options, geo }, session.io.env);
+        const live = await readLiveState(api, emptyDesiredState(geo), {
+          everything: true,
+          ...(options.controlPlane ? { controlPlanes: options.controlPlane } : {}),
+        });
+        const { documents, warnings } = dumpState(live, {
+          withId: options.withId === true,
+          selectTags: options.selectTag ?? [],
+          ...(options.controlPlane ? { controlPlanes: options.controlPlane } : {}),
+          ...(options.geo ? { geo: options.geo } : {}),
+        });
+        for (const warning of warnings) session.err(`warning: ${warning}`);
+        const toStdout = options.out === '-';
+        if (!toStdout) {
+          await mkdir(options.out, { recursive: true });
+          for (const document of documents) await writeFile(join(options.out, document.file), toYaml(document));
+        }
+        if (session.format === 'json') {
+          session.out(JSON.stringify(toStdout ? { documents, warnings } : { files: documents.map((d) => join(options.out, d.file)), warnings }, null, 2));
+        } else if (toStdout) {
+          session.out(documents.map((document) => `# ${document.file}\n${toYaml(document)}`).join('---\n'));
+        } else {
+          session.out(documents.map((document) => `wrote ${join(options.out, document.file)}`).join('\n') || 'nothing to dump');
+        }
+        return EXIT_OK;
+      });
+    });
+}

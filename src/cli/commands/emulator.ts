@@ -1,4 +1,98 @@
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
+import { DEFAULT_PROVISION_MS, DEFAULT_RATE_LIMIT, DEFAULT_TOKEN, startEmulator, type EmulatorOptions } from '../../emulator/index.js';
+import { parseFaults } from '../../emulator/faults.js';
 
-/** Placeholder: registered by the owner of this command. */
-export function register(_program: Command): void {}
+const EXAMPLES = `
+Examples:
+  $ konsync emulator                                  # random port, state in memory
+  $ konsync emulator --port 8080 --data .konsync/emulator.json
+  $ konsync emulator --rate-limit 100/min --faults 429=0.05,500=0.02,latency=20-80ms --seed 7
+
+The emulator listens on 127.0.0.1 only and serves Konnect's /v2 APIs until Ctrl-C (state is saved on exit).`;
+
+interface EmulatorFlags {
+  port: number;
+  data?: string;
+  token: string;
+  rateLimit: number;
+  retryAfter: boolean;
+  provisionMs: number;
+  faults?: string;
+  seed?: number;
+}
+
+function integer(name: string, min: number) {
+  return (value: string): number => {
+    const parsed = Number(value);
+    if (!Number.isInteger(parsed) || parsed < min) throw new InvalidArgumentError(`${name} must be an integer ≥ ${min}`);
+    return parsed;
+  };
+}
+
+/** `3000/min` or `3000`. */
+function rateLimit(value: string): number {
+  const match = /^(\d+)(?:\/min)?$/.exec(value.trim());
+  if (!match || Number(match[1]) < 1) throw new InvalidArgumentError('rate limit looks like 3000/min');
+  return Number(match[1]);
+}
+
+function faults(value: string): string {
+  try {
+    parseFaults(value);
+  } catch (error) {
+    throw new InvalidArgumentError(error instanceof Error ? error.message : String(error));
+  }
+  return value;
+}
+
+async function run(flags: EmulatorFlags): Promise<void> {
+  const options: EmulatorOptions = {
+    port: flags.port,
+    token: flags.token,
+    rateLimitPerMinute: flags.rateLimit,
+    omitRetryAfter: !flags.retryAfter,
+    provisionMs: flags.provisionMs,
+  };
+  if (flags.data !== undefined) options.dataFile = flags.data;
+  if (flags.faults !== undefined) options.faults = flags.faults;
+  if (flags.seed !== undefined) options.seed = flags.seed;
+  const emulator = await startEmulator(options);
+  process.stdout.write(
+    [
+      `Konnect emulator listening on ${emulator.url} (APIs under /v2)${flags.data ? `, state in ${flags.data}` : ''}`,
+      '',
+      `  export KONNECT_ADDR=${emulator.url} KONNECT_TOKEN=${emulator.token}`,
+      '',
+      'Press Ctrl-C to stop.',
+      '',
+    ].join('\n'),
+  );
+  await new Promise<void>((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  await emulator.stop();
+  process.stdout.write(`Emulator stopped${flags.data ? `; state saved to ${flags.data}` : ''}.\n`);
+}
+
+/** `konsync emulator`: a local Konnect for tests, offline CI and a first run. */
+export function register(program: Command): void {
+  program
+    .command('emulator')
+    .description('run a local Konnect emulator (control planes, cloud gateways, core entities) on 127.0.0.1')
+    .option('--port <n>', 'port to listen on (0 = random)', integer('--port', 0), 0)
+    .option('--data <file>', 'JSON file the state is loaded from and saved to (atomically)')
+    .option('--token <token>', 'bearer token to accept', DEFAULT_TOKEN)
+    .option('--rate-limit <n/min>', 'requests per minute per token before 429', rateLimit, DEFAULT_RATE_LIMIT)
+    .option('--no-retry-after', 'leave Retry-After out of 429 responses')
+    .option('--provision-ms <n>', 'time async resources spend initializing', integer('--provision-ms', 0), DEFAULT_PROVISION_MS)
+    .option('--faults <spec>', 'inject faults, e.g. 429=0.05,500=0.02,reset=0.01,timeout=0.005,latency=20-80ms', faults)
+    .option('--seed <n>', 'seed for faults and ids (repeatable runs)', integer('--seed', 0))
+    .addHelpText('after', EXAMPLES)
+    .action(async (flags: EmulatorFlags) => run(flags));
+}

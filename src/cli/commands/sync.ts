@@ -1,4 +1,57 @@
 import type { Command } from 'commander';
+import { addKonnectOptions } from '../konnect-options.js';
+import { addOutputOption, addStateOptions } from '../state-options.js';
+import { addApplyOptions, type ApplyFlags } from '../apply-options.js';
+import { runCommand } from '../run-command.js';
+import { hasChanges, planFromFiles, type StateCommandOptions } from '../pipeline.js';
+import { renderPlan } from '../plan-output.js';
+import { applyPlan } from '../apply-runner.js';
+import { assertSafe } from '../safety.js';
+import { EXIT_ERROR, EXIT_OK } from '../exit-codes.js';
 
-/** Placeholder: registered by the owner of this command. */
-export function register(_program: Command): void {}
+const EXAMPLES = `
+Examples:
+  $ konsync sync -s konnect/                       # shows the plan, asks before applying (on a terminal)
+  $ konsync sync -s konnect/ --yes                 # no question
+  $ konsync sync -s konnect/ --output json --yes   # plan and report as one JSON object
+  $ konsync sync -s team-a.yaml --select-tag team-a --max-deletes 0
+
+sync asks for confirmation only on a terminal. Without one (CI, cron) it proceeds, as decK's sync does: the safety
+gates still hold (no replacements, at most --max-deletes deletes, unless --allow-destructive).
+Exit codes: 0 in sync (applied, or nothing to do), 1 an error, a failed operation or a declined confirmation.`;
+
+interface SyncOptions extends StateCommandOptions, ApplyFlags {
+  yes?: boolean;
+}
+
+/** `konsync sync`: plan and apply in one step. */
+export function register(program: Command): void {
+  const command = program.command('sync').description('make Konnect match the files: plan, confirm, apply, wait for readiness');
+  addStateOptions(command);
+  addKonnectOptions(command);
+  addOutputOption(command);
+  addApplyOptions(command);
+  command
+    .option('-y, --yes', 'apply without asking')
+    .addHelpText('after', EXAMPLES)
+    .action(async (options: SyncOptions) => {
+      await runCommand(options.output, async (session) => {
+        const { plan, api } = await planFromFiles(options, session);
+        const json = session.format === 'json';
+        if (!json) session.out(renderPlan(plan, session));
+        if (!hasChanges(plan)) {
+          if (json) session.out(JSON.stringify({ plan, report: null }, null, 2));
+          return EXIT_OK;
+        }
+        assertSafe(plan, options);
+        if (!options.yes && session.io.interactive && !(await session.io.confirm('Apply these changes?'))) {
+          if (json) session.out(JSON.stringify({ plan, report: null, cancelled: true }, null, 2));
+          else session.err('Cancelled: nothing was applied.');
+          return EXIT_ERROR;
+        }
+        const { report, exitCode } = await applyPlan(plan, api, options, session);
+        if (json) session.out(JSON.stringify({ plan, report }, null, 2));
+        return exitCode;
+      });
+    });
+}

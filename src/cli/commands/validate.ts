@@ -1,4 +1,86 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
+import { formatProblem, ValidationError, type Problem } from '../../errors.js';
+import type { DesiredState } from '../../model/state.js';
+import { loadState } from '../../state/load/index.js';
+import { EXIT_ERROR, EXIT_OK } from '../exit-codes.js';
+import { runCommand, type Session } from '../run-command.js';
+import { addGeoOption, addOptionOnce, addOutputOption, type StateOptions } from '../state-options.js';
 
-/** Placeholder: registered by the owner of this command. */
-export function register(_program: Command): void {}
+const EXAMPLES = `
+Examples:
+  $ konsync validate -s konnect/                     # every file under konnect/, offline, no token needed
+  $ konsync validate -s platform.yaml -s payments/ --output json
+  $ konsync validate -s konnect/ --mock-env          # DECK_ variables not set: their names stand in for values
+
+Exit codes: 0 valid, 1 invalid (every problem is listed, one per line: file:line:column: path: message).`;
+
+interface ValidateOptions extends StateOptions {
+  mockEnv?: boolean;
+  includePluginDefinitions?: boolean;
+}
+
+/** Control planes the state touches: declared ones and those gateway entities belong to. */
+function controlPlaneCount(state: DesiredState): number {
+  const names = new Set<string>();
+  for (const entity of state.entities) {
+    if (entity.kind === 'control_plane') names.add(entity.key);
+    if (entity.controlPlane !== undefined) names.add(entity.controlPlane);
+  }
+  return names.size;
+}
+
+function report(session: Session, state: DesiredState | undefined, problems: Problem[]): void {
+  if (session.format === 'json') {
+    const body = state
+      ? { valid: true, problems: [], files: state.files.length, controlPlanes: controlPlaneCount(state), entities: state.entities.length, warnings: state.warnings ?? [] }
+      : { valid: false, problems };
+    session.out(JSON.stringify(body, null, 2));
+    return;
+  }
+  if (!state) {
+    for (const problem of problems) session.out(formatProblem(problem));
+    session.err(session.colors.red(`✗ ${problems.length} problem${problems.length === 1 ? '' : 's'}`));
+    return;
+  }
+  for (const warning of state.warnings ?? []) session.err(session.colors.yellow(`warning: ${warning}`));
+  const files = state.files.length;
+  session.out(
+    session.colors.green(
+      `✓ ${files} file${files === 1 ? '' : 's'} valid: ${controlPlaneCount(state)} control planes, ${state.entities.length} entities`,
+    ),
+  );
+}
+
+/** `konsync validate -s PATH...`: loads and checks the state files offline (no Konnect token needed). */
+export function register(program: Command): void {
+  const command = program.command('validate').description('check state files offline: syntax, schema, references, Konnect rules');
+  addOptionOnce(command, new Option('-s, --state <path...>', 'state files or directories (.yaml, .yml, .json; directories are read recursively)'));
+  addGeoOption(command);
+  addOutputOption(command);
+  command
+    .option('--mock-env', 'render ${{ env "DECK_X" }} as the variable name instead of its value (no secrets needed)')
+    .option('--include-plugin-definitions', 'manage custom_plugins even where _info.include_plugin_definitions is not set')
+    .addHelpText('after', EXAMPLES)
+    .action(async (options: ValidateOptions) => {
+      await runCommand(options.output, async (session) => {
+        const paths = options.state ?? [];
+        if (paths.length === 0) {
+          throw new ValidationError([{ message: 'no state files given', hint: 'pass -s/--state PATH, a file or a directory' }]);
+        }
+        try {
+          const state = await loadState(paths, {
+            geo: options.geo,
+            env: session.io.env,
+            envMode: options.mockEnv ? 'mock' : 'render',
+            includePluginDefinitions: options.includePluginDefinitions === true,
+          });
+          report(session, state, []);
+          return EXIT_OK;
+        } catch (error) {
+          if (!(error instanceof ValidationError)) throw error;
+          report(session, undefined, error.problems);
+          return EXIT_ERROR;
+        }
+      });
+    });
+}

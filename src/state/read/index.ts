@@ -1,5 +1,13 @@
 import type { DesiredState, LiveState } from '../../model/state.js';
+import type { Entity } from '../../model/entity.js';
+import type { JsonObject } from '../../model/json.js';
 import type { KonnectApi } from '../../konnect/types.js';
+import type { KindName } from '../../kinds/kind-names.js';
+import { kindOf } from '../../kinds/registry.js';
+import { Fetcher } from './fetch.js';
+import { Decoder } from './decoder.js';
+import { idOf, ORG } from './raw-store.js';
+import { CONTROL_PLANE_KIND, GATEWAY_KIND_NAMES, selectReads } from './select-reads.js';
 
 export interface ReadOptions {
   /** Read every control plane's gateway entities and every platform resource, not only what desired touches (dump). */
@@ -11,8 +19,73 @@ export interface ReadOptions {
 
 /**
  * Live state for what `desired` touches, in the same model as the loader's (references by natural key).
- * OWNER: client/reader.
+ *
+ * What is read: provider accounts and control planes always; the platform kinds the desired entities and claims
+ * name, closed over their references and parents (a configuration brings networks, which bring provider accounts);
+ * children (transit gateways, private DNS, group memberships) under the desired parents only. For every control
+ * plane a gateway file targets: all its gateway entities, kinds with a `parent` listed per parent, and the org kinds
+ * that own server-made gateway entities (custom domains), so those can be recognised.
+ *
+ * Select tags: a control plane is listed whole, once, and the planner filters by claims. Passing `tags=` would save
+ * little (pages are 1000 items) but lookup-tagged entities and referenced entities outside the tags would then need
+ * more listings, and kinds listed per parent cannot be narrowed at all: fewer requests wins.
+ *
+ * Only list requests are made (no per-entity GETs), concurrently; the client's scheduler bounds them.
  */
-export async function readLiveState(_api: KonnectApi, _desired: DesiredState, _options: ReadOptions = {}): Promise<LiveState> {
-  throw new Error('not implemented yet');
+export async function readLiveState(api: KonnectApi, desired: DesiredState, options: ReadOptions = {}): Promise<LiveState> {
+  const selection = selectReads(desired, options);
+  const fetcher = new Fetcher(api, options.signal);
+  const decoder = new Decoder(desired.geo);
+  const entities: Entity[] = [];
+  const decode = (scope: string, kind: KindName) => {
+    const decoded = decoder.decodeKind(scope, kind, fetcher.store.get(scope, kind));
+    entities.push(...decoded.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)));
+  };
+
+  // 1. Org kinds at the top level, then decoded in dependency order so later kinds resolve ids to names.
+  const top = selection.orgKinds.filter((kind) => !kindOf(kind).parent);
+  const children = selection.orgKinds.filter((kind) => kindOf(kind).parent);
+  await Promise.all(top.map((kind) => fetcher.listTop(ORG, kind)));
+  for (const kind of top) decode(ORG, kind);
+
+  // 2. Children of the parents that matter, and every targeted control plane's gateway entities, all at once.
+  const jobs: Array<Promise<void>> = [];
+  for (const kind of children) {
+    const parentKind = kindOf(kind).parent!.kind;
+    const wanted = selection.parents.get(kind) ?? new Set<string>();
+    const parents = fetcher.store
+      .get(ORG, parentKind)
+      .map((item) => item.raw)
+      .filter((raw) => {
+        const id = idOf(raw);
+        const key = id === undefined ? undefined : decoder.keyOf(ORG, parentKind, id);
+        return wanted === 'all' || (key !== undefined && wanted.has(key));
+      });
+    jobs.push(fetcher.listUnder(ORG, kind, parents).then(() => undefined));
+  }
+  const controlPlanes = entities
+    .filter((entity) => entity.kind === CONTROL_PLANE_KIND && entity.id !== undefined)
+    .filter((entity) => selection.controlPlanes === 'all' || selection.controlPlanes.has(entity.key));
+  for (const cp of controlPlanes) jobs.push(readGatewayEntities(fetcher, cp.key, cp.id!));
+  await Promise.all(jobs);
+
+  for (const kind of children) decode(ORG, kind);
+  for (const cp of controlPlanes) for (const kind of GATEWAY_KIND_NAMES) decode(cp.key, kind);
+  return { entities };
+}
+
+/** Every gateway kind of one control plane; kinds with a parent are listed under each parent once it is known. */
+async function readGatewayEntities(fetcher: Fetcher, controlPlane: string, controlPlaneId: string): Promise<void> {
+  const listed = new Map<KindName, Promise<JsonObject[]>>();
+  const listKind = (kind: KindName): Promise<JsonObject[]> => {
+    const existing = listed.get(kind);
+    if (existing) return existing;
+    const parent = kindOf(kind).parent;
+    const promise = parent
+      ? listKind(parent.kind).then((parents) => fetcher.listUnder(controlPlane, kind, parents, controlPlaneId))
+      : fetcher.listTop(controlPlane, kind, controlPlaneId);
+    listed.set(kind, promise);
+    return promise;
+  };
+  await Promise.all(GATEWAY_KIND_NAMES.map(listKind));
 }

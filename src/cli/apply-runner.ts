@@ -1,0 +1,55 @@
+import { ValidationError } from '../errors.js';
+import type { Plan } from '../model/plan.js';
+import type { KonnectApi } from '../konnect/types.js';
+import { executePlan, type ExecutionReport } from '../executor/index.js';
+import { EXIT_ERROR, EXIT_OK } from './exit-codes.js';
+import type { ApplyFlags } from './apply-options.js';
+import { assertSafe } from './safety.js';
+import { progressPrinter } from './progress-output.js';
+import { renderReport } from './report.js';
+import type { Session } from './run-command.js';
+
+/** Refuses a plan whose DECK_ variables are not all set here: nothing is sent. */
+export function assertEnv(plan: Plan, env: Record<string, string | undefined>): void {
+  const missing = plan.env.filter((name) => env[name] === undefined);
+  if (missing.length > 0) {
+    throw new ValidationError(missing.map((name) => ({ message: `environment variable ${name} is not set; the plan's requests use it` })));
+  }
+}
+
+export interface ApplyOutcome {
+  report: ExecutionReport;
+  exitCode: number;
+}
+
+/**
+ * Safety gates, then the executor with progress on stderr, then the report. The caller prints the report in JSON
+ * mode (it may have more to add); in text mode it is printed here.
+ */
+export async function applyPlan(plan: Plan, api: KonnectApi, flags: ApplyFlags, session: Session): Promise<ApplyOutcome> {
+  assertSafe(plan, flags);
+  assertEnv(plan, session.io.env);
+  const progress = progressPrinter(session);
+  // Ctrl-C: start nothing more, let requests in flight finish, report what happened.
+  const controller = new AbortController();
+  const onInterrupt = () => {
+    session.err('Interrupted: letting requests in flight finish and starting no more.');
+    controller.abort();
+  };
+  process.once('SIGINT', onInterrupt);
+  let report: ExecutionReport;
+  try {
+    report = await executePlan(plan, api, {
+      env: session.io.env,
+      noWait: !flags.wait,
+      ...(flags.waitTimeout !== undefined ? { waitTimeoutMs: flags.waitTimeout } : {}),
+      onProgress: progress.onProgress,
+      signal: controller.signal,
+    });
+  } finally {
+    process.off('SIGINT', onInterrupt);
+    progress.close();
+  }
+  if (session.format !== 'json') session.out(renderReport(plan, report, session));
+  return { report, exitCode: report.failed > 0 || report.aborted ? EXIT_ERROR : EXIT_OK };
+}

@@ -1,0 +1,70 @@
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { KonnectClient } from '../konnect/client.js';
+import { resolveToken } from '../konnect/token.js';
+import type { Geo } from '../model/state.js';
+import type { SchedulerOptions } from '../konnect/policy.js';
+
+/** The Konnect connection options every command that talks to Konnect shares, as commander parses them. */
+export interface KonnectOptions {
+  /** --konnect-addr: one base for every API (the emulator); else KONNECT_ADDR; else the real Konnect hosts. */
+  konnectAddr?: string;
+  /** --konnect-token-file: else KONNECT_TOKEN. */
+  konnectTokenFile?: string;
+  /** --rate-limit, requests per minute. */
+  rateLimit?: number;
+  /** --concurrency. */
+  concurrency?: number;
+  geo?: Geo;
+}
+
+/** `3000`, `3000/min`, `50/s` → requests per minute. */
+export function parseRateLimit(value: string): number {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*(?:\/\s*(min|m|minute|s|sec|second))?\s*$/i.exec(value);
+  if (!match) throw new InvalidArgumentError('expected requests per minute, e.g. 3000/min or 50/s');
+  const amount = Number(match[1]);
+  const perSecond = match[2] !== undefined && /^s/i.test(match[2]);
+  const perMinute = perSecond ? amount * 60 : amount;
+  if (!(perMinute > 0)) throw new InvalidArgumentError('the rate limit must be above 0');
+  return perMinute;
+}
+
+function parsePositiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number ≥ 1');
+  return n;
+}
+
+function addOnce(command: Command, option: Option): void {
+  if (command.options.some((existing) => existing.long === option.long)) return;
+  command.addOption(option);
+}
+
+/** `--konnect-addr`, `--konnect-token-file`, `--rate-limit N/min`, `--concurrency N`. */
+export function addKonnectOptions(command: Command): Command {
+  addOnce(command, new Option('--konnect-addr <url>', 'one base URL for every Konnect API, e.g. the emulator (env KONNECT_ADDR)'));
+  addOnce(command, new Option('--konnect-token-file <path>', 'file holding the Konnect token (else env KONNECT_TOKEN)'));
+  addOnce(command, new Option('--rate-limit <n/min>', 'most requests per minute, e.g. 3000/min or 50/s (default 3000/min)').argParser(parseRateLimit));
+  addOnce(command, new Option('--concurrency <n>', 'most requests in flight at once (default 4)').argParser(parsePositiveInt));
+  return command;
+}
+
+/**
+ * A KonnectClient from parsed options and the environment (KONNECT_ADDR, KONNECT_TOKEN). Throws TokenError without a
+ * token. `extra` passes scheduler settings (tests, benchmarks).
+ */
+export function createClient(
+  options: KonnectOptions,
+  env: Record<string, string | undefined> = process.env,
+  extra: SchedulerOptions = {},
+): KonnectClient {
+  const token = resolveToken({ ...(options.konnectTokenFile ? { tokenFile: options.konnectTokenFile } : {}), env });
+  const addr = options.konnectAddr ?? (env.KONNECT_ADDR !== undefined && env.KONNECT_ADDR !== '' ? env.KONNECT_ADDR : undefined);
+  return new KonnectClient({
+    ...extra,
+    token,
+    geo: options.geo ?? 'us',
+    ...(addr !== undefined ? { addr } : {}),
+    ...(options.rateLimit !== undefined ? { ratePerMinute: options.rateLimit } : {}),
+    ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
+  });
+}

@@ -1,0 +1,122 @@
+import { createInterface } from 'node:readline/promises';
+import pc from 'picocolors';
+
+export type Colors = ReturnType<typeof pc.createColors>;
+
+/**
+ * Where commands write, and what they know about their terminal. The only way commands print or set exit codes,
+ * so tests can run them in-process with `captureIO()` instead of spawning processes.
+ */
+export interface CliIO {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** stdout is a terminal (colour). */
+  isTTY: boolean;
+  /** stderr is a terminal (live progress). */
+  stderrIsTTY: boolean;
+  /** Terminal width of stderr, when it is one. */
+  columns?: number;
+  /** stdin and stderr are a terminal (prompts are possible). */
+  interactive: boolean;
+  env: Record<string, string | undefined>;
+  setExitCode(code: number): void;
+  /** Asks a yes/no question on stderr; `false` unless the answer starts with y. */
+  confirm(question: string): Promise<boolean>;
+}
+
+function processIO(): CliIO {
+  return {
+    stdout: (text) => void process.stdout.write(text),
+    stderr: (text) => void process.stderr.write(text),
+    isTTY: process.stdout.isTTY === true,
+    stderrIsTTY: process.stderr.isTTY === true,
+    columns: process.stderr.columns,
+    interactive: process.stdin.isTTY === true && process.stderr.isTTY === true,
+    env: process.env,
+    setExitCode: (code) => {
+      process.exitCode = code;
+    },
+    confirm: async (question) => {
+      const rl = createInterface({ input: process.stdin, output: process.stderr });
+      try {
+        return /^y/i.test((await rl.question(`${question} [y/N] `)).trim());
+      } finally {
+        rl.close();
+      }
+    },
+  };
+}
+
+let current: CliIO | undefined;
+
+/** The IO commands use: the process's, unless a test or the demo swapped it with `useIO`. */
+export function io(): CliIO {
+  current ??= processIO();
+  return current;
+}
+
+/** Makes `next` the IO until the returned function is called. */
+export function useIO(next: CliIO): () => void {
+  const previous = current;
+  current = next;
+  return () => {
+    current = previous;
+  };
+}
+
+/** Colour on a terminal unless NO_COLOR is set (https://no-color.org). */
+export function colorEnabled(target: CliIO = io()): boolean {
+  const noColor = target.env.NO_COLOR;
+  return target.isTTY && (noColor === undefined || noColor === '');
+}
+
+export function colors(target: CliIO = io()): Colors {
+  return pc.createColors(colorEnabled(target));
+}
+
+/** Writes a line (or lines) to stdout, adding the final newline. */
+export function println(text = ''): void {
+  io().stdout(text.endsWith('\n') ? text : `${text}\n`);
+}
+
+export function eprintln(text = ''): void {
+  io().stderr(text.endsWith('\n') ? text : `${text}\n`);
+}
+
+export interface CapturedIO extends CliIO {
+  out: string;
+  err: string;
+  exitCode: number | undefined;
+  /** Answers given to `confirm`, in order; `false` when exhausted. */
+  answers: boolean[];
+  questions: string[];
+}
+
+/** An IO that records everything: for tests and for commands run inside other commands. */
+export function captureIO(options: { env?: Record<string, string | undefined>; isTTY?: boolean; interactive?: boolean } = {}): CapturedIO {
+  const captured: CapturedIO = {
+    out: '',
+    err: '',
+    exitCode: undefined,
+    answers: [],
+    questions: [],
+    isTTY: options.isTTY ?? false,
+    stderrIsTTY: options.isTTY ?? false,
+    interactive: options.interactive ?? false,
+    env: options.env ?? process.env,
+    stdout: (text) => {
+      captured.out += text;
+    },
+    stderr: (text) => {
+      captured.err += text;
+    },
+    setExitCode: (code) => {
+      captured.exitCode = code;
+    },
+    confirm: async (question) => {
+      captured.questions.push(question);
+      return captured.answers.shift() ?? false;
+    },
+  };
+  return captured;
+}

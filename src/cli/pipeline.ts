@@ -1,0 +1,47 @@
+import { ValidationError } from '../errors.js';
+import { loadState } from '../state/load/index.js';
+import { readLiveState } from '../state/read/index.js';
+import { buildPlan } from '../diff/index.js';
+import type { DesiredState, Geo, LiveState } from '../model/state.js';
+import type { Plan } from '../model/plan.js';
+import type { KonnectApi } from '../konnect/types.js';
+import { createClient, type KonnectOptions } from './konnect-options.js';
+import type { StateOptions } from './state-options.js';
+import type { Session } from './run-command.js';
+
+export type StateCommandOptions = StateOptions & KonnectOptions;
+
+/** Files → desired state. */
+export async function loadDesired(options: StateOptions, session: Session): Promise<DesiredState> {
+  const paths = options.state ?? [];
+  if (paths.length === 0) {
+    throw new ValidationError([{ message: 'no state files given', hint: 'pass -s/--state PATH, a file or a directory' }]);
+  }
+  return loadState(paths, { geo: options.geo, env: session.io.env });
+}
+
+export interface Planned {
+  desired: DesiredState;
+  live: LiveState;
+  plan: Plan;
+  api: KonnectApi;
+}
+
+/** The composition every reviewing command starts with: load → read → plan. */
+export async function planFromFiles(options: StateCommandOptions, session: Session): Promise<Planned> {
+  const desired = await loadDesired(options, session);
+  const api = createClient({ ...options, geo: options.geo ?? desired.geo }, session.io.env);
+  const live = await readLiveState(api, desired);
+  const plan = buildPlan(desired, live, { selectTags: options.selectTag ?? [] });
+  return { desired, live, plan, api };
+}
+
+/** Nothing desired: what `dump` reads live state against (with `everything`). */
+export function emptyDesiredState(geo: Geo): DesiredState {
+  return { geo, entities: [], claims: [], scopes: [], env: [], files: [] };
+}
+
+/** Changes, not counting waits. */
+export function hasChanges(plan: Plan): boolean {
+  return plan.summary.total > 0;
+}

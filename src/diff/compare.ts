@@ -1,0 +1,82 @@
+// Pairing desired with live by kind+key, and deciding create / update / replace / delete.
+import jsonPatch from 'fast-json-patch';
+import type { Entity, EntityRef } from '../model/entity.js';
+import type { JsonObject } from '../model/json.js';
+import { getAll } from '../model/paths.js';
+import type { PatchOp } from '../model/plan.js';
+import { kindOf } from '../kinds/registry.js';
+import type { KindName } from '../kinds/kind-names.js';
+import { deepEqual } from './json-tools.js';
+import { comparablePair } from './normalize.js';
+import { keepReason, type Ownership } from './claims.js';
+
+export type ChangeAction = 'create' | 'update' | 'replace' | 'delete';
+
+export interface Change {
+  action: ChangeAction;
+  kind: KindName;
+  key: string;
+  desired?: Entity;
+  live?: Entity;
+  /** Comparison forms for update/replace; model fields for delete (before) and create (after). */
+  before?: JsonObject;
+  after?: JsonObject;
+  patch: PatchOp[];
+  reason?: string;
+}
+
+/** One generic keyed diff: `fn` sees every key of either side once, in a stable order (desired first, then live). */
+export function diffKeyed<T, R>(
+  desired: ReadonlyMap<string, T>,
+  live: ReadonlyMap<string, T>,
+  fn: (key: string, desired: T | undefined, live: T | undefined) => R | undefined,
+): R[] {
+  const out: R[] = [];
+  for (const [key, value] of desired) {
+    const result = fn(key, value, live.get(key));
+    if (result !== undefined) out.push(result);
+  }
+  for (const [key, value] of live) {
+    if (desired.has(key)) continue;
+    const result = fn(key, undefined, value);
+    if (result !== undefined) out.push(result);
+  }
+  return out;
+}
+
+/** Why the change cannot be made in place, or undefined. */
+export function replaceReason(kind: KindName, before: JsonObject, after: JsonObject, patch: PatchOp[]): string | undefined {
+  const descriptor = kindOf(kind);
+  const immutable = descriptor.immutable.filter((path) => !deepEqual(getAll(before, path), getAll(after, path)));
+  if (immutable.length > 0) return `${immutable.join(', ')} cannot change in place`;
+  if (descriptor.write.update === 'replace') {
+    const fields = [...new Set(patch.map((op) => op.path.split('/')[1] ?? ''))].sort();
+    return `a ${descriptor.title} cannot be updated in place (changed: ${fields.join(', ')})`;
+  }
+  return descriptor.replaceWhen?.(before, after);
+}
+
+/** The change that turns `live` into `desired` (either may be absent), or undefined when nothing is to do. */
+export function classify(desired: Entity | undefined, live: Entity | undefined, ownership: Ownership): Change | undefined {
+  const entity = (desired ?? live)!;
+  const base = { kind: entity.kind, key: entity.key };
+  if (kindOf(entity.kind).readOnly) return undefined;
+  if (desired && !live) return { ...base, action: 'create', desired, after: desired.fields, patch: [] };
+  if (!desired && live) {
+    if (keepReason(live, ownership) !== undefined) return undefined;
+    return { ...base, action: 'delete', live, before: live.fields, patch: [] };
+  }
+  const { before, after } = comparablePair(desired!, live!, kindOf(entity.kind));
+  if (deepEqual(before, after)) return undefined;
+  const patch = jsonPatch.compare(before, after) as PatchOp[];
+  const reason = replaceReason(entity.kind, before, after, patch);
+  const change: Change = { ...base, action: reason ? 'replace' : 'update', desired: desired!, live: live!, before, after, patch };
+  if (reason) change.reason = reason;
+  return change;
+}
+
+export function indexEntities(entities: readonly Entity[]): Map<EntityRef, Entity> {
+  const map = new Map<EntityRef, Entity>();
+  for (const entity of entities) map.set(`${entity.kind}:${entity.key}`, entity);
+  return map;
+}

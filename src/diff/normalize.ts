@@ -1,0 +1,53 @@
+// The comparison form (docs/DESIGN.md "Comparison"): what desired and live are compared in.
+import type { Entity } from '../model/entity.js';
+import type { Json, JsonObject } from '../model/json.js';
+import { getAll, removeAll, splitPath, updateAll } from '../model/paths.js';
+import type { KindDescriptor } from '../kinds/descriptor.js';
+import { deepMerge, dropNulls, sortSet } from './json-tools.js';
+
+/** Tags are a set on every kind, whatever the descriptor lists. */
+const ALWAYS_SETS = ['tags'];
+
+/**
+ * `normalize(deepMerge(defaults, fields))`, ignored paths dropped, null keys dropped (absent == null), set paths
+ * sorted canonically and empty sets dropped. Defaults are merged under live too: a key Konnect leaves out is the
+ * server's default, which is what the desired side assumes. Returns a fresh object; `fields` is not touched.
+ */
+export function comparable(fields: JsonObject, descriptor: KindDescriptor): JsonObject {
+  const defaults = descriptor.defaults?.(fields);
+  const merged = defaults && Object.keys(defaults).length > 0 ? deepMerge(defaults, fields) : fields;
+  const normalized = descriptor.normalize ? descriptor.normalize(merged) : merged;
+  const out = dropNulls(normalized) as JsonObject;
+  for (const path of descriptor.ignore) removeAll(out, path);
+  for (const path of setPaths(fields, descriptor)) updateAll(out, path, sortOrDrop);
+  return out;
+}
+
+/** Set paths, deepest first so that outer sets sort on already-canonical members. */
+function setPaths(fields: JsonObject, descriptor: KindDescriptor): string[] {
+  const paths = [...new Set([...descriptor.sets(fields), ...ALWAYS_SETS])];
+  return paths.sort((a, b) => splitPath(b).length - splitPath(a).length || (a < b ? -1 : 1));
+}
+
+function sortOrDrop(value: Json): Json | undefined {
+  if (!Array.isArray(value)) return value;
+  return value.length === 0 ? undefined : sortSet(value);
+}
+
+/**
+ * Server-generated paths (`descriptor.generated`): when the desired side leaves one out, whatever the server
+ * generated is not drift. Mutates `live` (a comparison copy).
+ */
+export function dropUnrequestedGenerated(desired: JsonObject, live: JsonObject, descriptor: KindDescriptor): void {
+  for (const path of descriptor.generated ?? []) {
+    if (getAll(desired, path).length === 0) removeAll(live, path);
+  }
+}
+
+/** Comparison forms of a desired/live pair. */
+export function comparablePair(desired: Entity, live: Entity, descriptor: KindDescriptor): { before: JsonObject; after: JsonObject } {
+  const after = comparable(desired.fields, descriptor);
+  const before = comparable(live.fields, descriptor);
+  dropUnrequestedGenerated(after, before, descriptor);
+  return { before, after };
+}

@@ -1,0 +1,108 @@
+// Reference resolution: every desired reference must hit a desired entity, or a live one the rules allow.
+import { entityRef, localKey, scopedKey, type Entity, type EntityRef } from '../model/entity.js';
+import { cloneJson } from '../model/json.js';
+import { getAll, updateAll } from '../model/paths.js';
+import type { Claim, GatewayScope } from '../model/state.js';
+import { PlanError } from '../errors.js';
+import { kindOf } from '../kinds/registry.js';
+import { allRefs, type HeldRef, type ImplicitScope } from './entity-refs.js';
+
+const ID_PREFIX = 'id:';
+
+/**
+ * `id:<uuid>` references written in files become the natural key of the live entity with that id; the entity's
+ * own key is recomputed (a plugin keyed `…|service=id:…` becomes `…|service=orders`). Inputs are not mutated.
+ */
+export function mapIdRefs(desired: readonly Entity[], live: readonly Entity[]): Entity[] {
+  let byId: Map<string, Entity> | undefined;
+  const find = (kind: string, controlPlane: string | undefined, id: string): Entity | undefined => {
+    if (!byId) {
+      byId = new Map();
+      for (const entity of live) if (entity.id) byId.set(`${entity.kind}|${entity.controlPlane ?? ''}|${entity.id}`, entity);
+    }
+    const scoped = kindOf(kind as Entity['kind']).scope === 'control_plane' ? controlPlane ?? '' : '';
+    return byId.get(`${kind}|${scoped}|${id}`);
+  };
+  return desired.map((entity) => {
+    const specs = kindOf(entity.kind).refs;
+    const hasId = specs.some((spec) => getAll(entity.fields, spec.path).some((v) => typeof v === 'string' && v.startsWith(ID_PREFIX)));
+    if (!hasId) return entity;
+    const fields = cloneJson(entity.fields);
+    for (const spec of specs) {
+      updateAll(fields, spec.path, (value) => {
+        if (typeof value !== 'string' || !value.startsWith(ID_PREFIX)) return value;
+        const target = find(spec.kind, entity.controlPlane, value.slice(ID_PREFIX.length));
+        return target ? localKey(target) : value;
+      });
+    }
+    const local = kindOf(entity.kind).identity(fields, entity.id);
+    return { ...entity, fields, key: local === undefined ? entity.key : scopedKey(entity.controlPlane, local) };
+  });
+}
+
+export interface Resolution {
+  /** Live entities that satisfied a reference without being desired: never updated or deleted. */
+  lookedUp: Set<EntityRef>;
+  warnings: string[];
+}
+
+export interface ResolveInput {
+  desired: readonly Entity[];
+  desiredIndex: ReadonlyMap<EntityRef, Entity>;
+  liveIndex: ReadonlyMap<EntityRef, Entity>;
+  scopes: readonly GatewayScope[];
+  claims: readonly Claim[];
+  implicit: ImplicitScope;
+}
+
+const hasTags = (entity: Entity, tags: readonly string[]): boolean => {
+  const held = Array.isArray(entity.fields.tags) ? entity.fields.tags : [];
+  return tags.every((tag) => held.includes(tag));
+};
+
+export function where(entity: Entity): string {
+  return entity.source ? `${entity.source.file}:${entity.source.line}` : `${entity.kind}:${entity.key}`;
+}
+
+/** Checks every reference of every desired entity; throws PlanError naming both ends of the first that fails. */
+export function resolveReferences(input: ResolveInput): Resolution {
+  const claimedKinds = new Set(input.claims.map((claim) => claim.kind));
+  const scopes = new Map(input.scopes.map((scope) => [scope.controlPlane, scope]));
+  const lookedUp = new Set<EntityRef>();
+  const warnings: string[] = [];
+  for (const entity of input.desired) {
+    for (const held of allRefs(entity, input.implicit)) {
+      if (input.desiredIndex.has(held.ref)) continue;
+      const live = input.liveIndex.get(held.ref);
+      const target = kindOf(held.kind);
+      if (live && target.readOnly) continue;
+      const lookupTags = held.lookup ? scopes.get(entity.controlPlane ?? '')?.lookupTags[held.lookup] : undefined;
+      if (live && lookupTags && hasTags(live, lookupTags)) {
+        if (!lookedUp.has(held.ref)) warnings.push(`${target.title} ${live.key} resolved from live state through default_lookup_tags (${held.lookup})`);
+        lookedUp.add(held.ref);
+        continue;
+      }
+      // A platform collection the files do not claim is left alone, and may be referenced as it is.
+      if (live && target.scope === 'org' && !claimedKinds.has(held.kind)) {
+        lookedUp.add(held.ref);
+        continue;
+      }
+      throw unresolved(entity, held, live !== undefined, lookupTags);
+    }
+  }
+  return { lookedUp, warnings: warnings.sort() };
+}
+
+function unresolved(entity: Entity, held: HeldRef, liveExists: boolean, lookupTags: string[] | undefined): PlanError {
+  const target = kindOf(held.kind);
+  const why = liveExists
+    ? lookupTags
+      ? `it exists in Konnect but lacks the lookup tags [${lookupTags.join(', ')}]`
+      : held.lookup
+        ? `it exists in Konnect but is not in the desired state; add it, or set _info.default_lookup_tags.${held.lookup}`
+        : 'it exists in Konnect but is not in the desired state, which would delete it'
+    : 'it is neither in the desired state nor in Konnect';
+  return new PlanError(
+    `${where(entity)}: ${kindOf(entity.kind).title} ${entity.key} references ${target.title} "${held.value}" (${entityRef(held.kind, held.ref.slice(held.kind.length + 1))}, at ${held.path}): ${why}`,
+  );
+}

@@ -1,0 +1,127 @@
+// Operations → PlannedRequests, from the kind's descriptor (paths, write spec, encode, buildRequests).
+import type { Entity } from '../model/entity.js';
+import type { Json, JsonObject } from '../model/json.js';
+import type { Geo } from '../model/state.js';
+import type { PlannedRequest, ReadinessCheck } from '../model/plan.js';
+import type { EncodeContext } from '../kinds/descriptor.js';
+import { kindOf } from '../kinds/registry.js';
+import { CONTROL_PLANE_KIND, targetKey } from './entity-refs.js';
+import type { Change } from './compare.js';
+import { deepMerge } from './json-tools.js';
+
+const placeholder = (kind: string, key: string): string => `{$id:${kind}:${key}}`;
+
+export function encodeContext(geo: Geo, controlPlane: string | undefined): EncodeContext {
+  const ctx: EncodeContext = { geo, id: (kind, local) => ({ $id: `${kind}:${targetKey(kind, controlPlane, local)}` }) };
+  if (controlPlane !== undefined) ctx.controlPlane = controlPlane;
+  return ctx;
+}
+
+/** Resolves `{controlPlaneId}`, `{parentId}`, `{id}` and `{ref:field}` into id placeholders. */
+export function resolvePath(template: string, entity: Entity): string {
+  const descriptor = kindOf(entity.kind);
+  return template.replace(/\{(controlPlaneId|parentId|id|ref:[^}]+)\}/g, (_match, name: string) => {
+    if (name === 'controlPlaneId') return placeholder(CONTROL_PLANE_KIND, entity.controlPlane ?? '');
+    if (name === 'id') return placeholder(entity.kind, entity.key);
+    const parent = descriptor.parent;
+    const field = name === 'parentId' ? parent?.field : name.slice('ref:'.length);
+    const kind = name === 'parentId' ? parent?.kind : descriptor.refs.find((ref) => ref.path === field)?.kind;
+    const value = field === undefined ? undefined : entity.fields[field];
+    if (kind === undefined || typeof value !== 'string') return placeholder('unknown', `${entity.kind}:${entity.key}:${name}`);
+    return placeholder(kind, targetKey(kind, entity.controlPlane, value));
+  });
+}
+
+function paths(entity: Entity): { listPath: string; itemPath: string } {
+  const { list, item } = kindOf(entity.kind).paths;
+  return { listPath: resolvePath(list, entity), itemPath: resolvePath(item, entity) };
+}
+
+function withAccept(request: PlannedRequest, statuses: number[] | undefined): PlannedRequest {
+  if (statuses && statuses.length > 0) request.acceptStatuses = [...statuses];
+  return request;
+}
+
+function createRequests(entity: Entity, geo: Geo): PlannedRequest[] {
+  const descriptor = kindOf(entity.kind);
+  const ctx = encodeContext(geo, entity.controlPlane);
+  const where = paths(entity);
+  if (descriptor.buildRequests) {
+    return descriptor.buildRequests('create', { after: entity.fields, ctx, ...where, ref: `${entity.kind}:${entity.key}` });
+  }
+  const create = descriptor.write.create;
+  if (!create) return [];
+  const request: PlannedRequest = {
+    api: descriptor.api,
+    method: create.method,
+    path: create.path === 'list' ? where.listPath : where.itemPath,
+    body: descriptor.encode(entity.fields, ctx),
+    captures: `${entity.kind}:${entity.key}`,
+  };
+  return [withAccept(request, create.acceptStatuses)];
+}
+
+/**
+ * A PATCH body: the allowed fields the file sets; an allowed field the file no longer sets but live has goes back to
+ * its default (or null when it has none).
+ */
+function pick(body: JsonObject, fields: readonly string[], previous: JsonObject, defaulted: JsonObject): JsonObject {
+  const out: JsonObject = {};
+  for (const name of fields) {
+    if (body[name] !== undefined) out[name] = body[name] as Json;
+    else if (previous[name] !== undefined) out[name] = defaulted[name] ?? null;
+  }
+  return out;
+}
+
+function updateRequests(desired: Entity, live: Entity, geo: Geo): PlannedRequest[] {
+  const descriptor = kindOf(desired.kind);
+  const ctx = encodeContext(geo, desired.controlPlane);
+  const where = paths(desired);
+  if (descriptor.buildRequests) {
+    return descriptor.buildRequests('update', { before: live.fields, after: desired.fields, ctx, ...where, ref: `${desired.kind}:${desired.key}` });
+  }
+  const update = descriptor.write.update;
+  if (update === 'replace') return [];
+  const encoded = descriptor.encode(desired.fields, ctx);
+  const defaults = descriptor.defaults?.(desired.fields);
+  const body = update.fields
+    ? pick(encoded, update.fields, descriptor.encode(live.fields, ctx), defaults ? descriptor.encode(deepMerge(defaults, desired.fields), ctx) : encoded)
+    : encoded;
+  const request: PlannedRequest = { api: descriptor.api, method: update.method, path: update.path === 'list' ? where.listPath : where.itemPath, body };
+  return [withAccept(request, update.acceptStatuses)];
+}
+
+function deleteRequests(entity: Entity, geo: Geo): PlannedRequest[] {
+  const descriptor = kindOf(entity.kind);
+  const ctx = encodeContext(geo, entity.controlPlane);
+  const where = paths(entity);
+  const remove = descriptor.write.delete;
+  if (remove === 'none') {
+    return descriptor.buildRequests ? descriptor.buildRequests('delete', { before: entity.fields, ctx, ...where, ref: `${entity.kind}:${entity.key}` }) : [];
+  }
+  const request: PlannedRequest = { api: descriptor.api, method: remove.method, path: remove.path === 'list' ? where.listPath : where.itemPath };
+  if (remove.body) request.body = remove.body(entity.fields, ctx);
+  return [withAccept(request, remove.acceptStatuses)];
+}
+
+/** Whether the API can delete this kind at all (a delete op with no request would be a lie). */
+export function canDelete(entity: Entity): boolean {
+  const descriptor = kindOf(entity.kind);
+  return descriptor.write.delete !== 'none' || descriptor.buildRequests !== undefined;
+}
+
+export function requestsFor(change: Change, geo: Geo): PlannedRequest[] {
+  if (change.action === 'create') return createRequests(change.desired!, geo);
+  if (change.action === 'delete') return deleteRequests(change.live!, geo);
+  if (change.action === 'update') return updateRequests(change.desired!, change.live!, geo);
+  return [...deleteRequests(change.live!, geo), ...createRequests(change.desired!, geo)];
+}
+
+/** The readiness poll for an entity of an async kind, or undefined. */
+export function readinessFor(entity: Entity): ReadinessCheck | undefined {
+  const descriptor = kindOf(entity.kind);
+  if (!descriptor.readiness) return undefined;
+  const { statePath, ready, failed } = descriptor.readiness;
+  return { api: descriptor.api, path: resolvePath(descriptor.paths.item, entity), statePath, ready: [...ready], failed: [...failed] };
+}

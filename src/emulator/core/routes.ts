@@ -1,0 +1,41 @@
+import type { EmulatorContext, Route } from '../types.js';
+import { crudHandlers, type Nesting } from './crud.js';
+import { extraRoutes } from './extras.js';
+import { memberRoutes } from './members.js';
+import { COLLECTIONS, specOf } from './table.js';
+
+export const CORE_BASE = '/control-planes/:controlPlaneId/core-entities';
+
+/** Nested forms: `/<parent>/:parentId/<child>` with the child's foreign key to the parent. */
+const NESTED: (Nesting & { child: string })[] = [
+  { parent: 'services', child: 'routes', field: 'service' },
+  { parent: 'services', child: 'plugins', field: 'service' },
+  { parent: 'routes', child: 'plugins', field: 'route' },
+  { parent: 'consumers', child: 'plugins', field: 'consumer' },
+  { parent: 'consumer_groups', child: 'plugins', field: 'consumer_group' },
+  { parent: 'upstreams', child: 'targets', field: 'upstream' },
+  { parent: 'certificates', child: 'snis', field: 'certificate' },
+  { parent: 'key-sets', child: 'keys', field: 'set' },
+];
+
+function crudRoutes(ctx: EmulatorContext, list: string, collection: string, nesting?: Nesting, listOnly = false): Route[] {
+  const handlers = crudHandlers(ctx, specOf(collection), nesting);
+  if (listOnly) return [{ method: 'GET', pattern: list, handler: handlers.list }];
+  return [
+    { method: 'GET', pattern: list, handler: handlers.list },
+    { method: 'POST', pattern: list, handler: handlers.create },
+    { method: 'GET', pattern: `${list}/:id`, handler: handlers.get },
+    { method: 'PUT', pattern: `${list}/:id`, handler: handlers.put },
+    { method: 'DELETE', pattern: `${list}/:id`, handler: handlers.remove },
+  ];
+}
+
+export function coreRoutes(ctx: EmulatorContext): Route[] {
+  return [
+    // Targets exist only under their upstream; the top-level path lists them all.
+    ...COLLECTIONS.flatMap((spec) => crudRoutes(ctx, `${CORE_BASE}/${spec.collection}`, spec.collection, undefined, spec.parentOnly)),
+    ...NESTED.flatMap((nested) => crudRoutes(ctx, `${CORE_BASE}/${nested.parent}/:parentId/${nested.child}`, nested.child, nested)),
+    ...memberRoutes(ctx, CORE_BASE),
+    ...extraRoutes(ctx, CORE_BASE),
+  ];
+}

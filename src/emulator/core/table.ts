@@ -1,0 +1,165 @@
+import { createHash } from 'node:crypto';
+import type { JsonObject } from '../../model/json.js';
+import { defaultsFor, splitServiceUrl, targetWithPort, withDefaults } from './defaults.js';
+import { entityError } from './errors.js';
+import { blockCustomPluginDelete, blockPartialDelete, checkPlugin, fillPartial, fillPlugin, pluginScopeKey } from './plugin-rules.js';
+import { consumerGroupWrapper } from './members.js';
+import { service, routeExpression, routeJson, upstream, target } from './schemas/traffic.js';
+import { plugin, partials, partialType, customPlugin, vault } from './schemas/plugins.js';
+import { consumer, consumerGroup, certificate, sni, caCertificate, key, keySet } from './schemas/identity.js';
+import { byField, type CollectionSpec } from './spec.js';
+
+const plain = (extra: JsonObject) => (body: JsonObject): JsonObject => withDefaults({ tags: null, ...extra }, body);
+
+const ROUTE_MATCHERS = ['methods', 'hosts', 'headers', 'paths', 'snis', 'sources', 'destinations'];
+
+export const COLLECTIONS: CollectionSpec[] = [
+  {
+    collection: 'services',
+    schema: () => service,
+    nameField: 'name',
+    unique: [byField('name')],
+    filters: ['name'],
+    fill: (body) => {
+      const split = splitServiceUrl(body);
+      if (typeof split === 'string') return [{ type: 'ERROR_TYPE_FIELD', field: 'url', messages: ['invalid url'] }];
+      return withDefaults(defaultsFor('service', 'service'), split);
+    },
+  },
+  {
+    collection: 'routes',
+    schema: (body) => (body.expression !== undefined ? routeExpression : routeJson),
+    nameField: 'name',
+    unique: [byField('name')],
+    filters: ['name'],
+    fill: (body) => {
+      const expression = body.expression !== undefined;
+      const item = withDefaults(defaultsFor(expression ? 'route:expression' : 'route', 'route'), body);
+      if (!expression && !ROUTE_MATCHERS.some((field) => item[field] !== null && item[field] !== undefined)) {
+        const protocols = Array.isArray(item.protocols) ? item.protocols.join("', '") : 'http';
+        return [entityError(`must set one of 'methods', 'hosts', 'headers', 'paths', 'snis' when 'protocols' is '${protocols}'`)];
+      }
+      return item;
+    },
+  },
+  {
+    collection: 'plugins',
+    schema: () => plugin,
+    unique: [{ field: 'cache_key', key: pluginScopeKey }, byField('instance_name')],
+    filters: ['name'],
+    fill: fillPlugin,
+    check: checkPlugin,
+  },
+  {
+    collection: 'partials',
+    schema: (body) => partials[String(body.type)] ?? partialType,
+    nameField: 'name',
+    unique: [byField('name')],
+    filters: [],
+    fill: fillPartial,
+    blockDelete: blockPartialDelete,
+  },
+  {
+    collection: 'custom-plugins',
+    schema: () => customPlugin,
+    nameField: 'name',
+    unique: [byField('name')],
+    filters: [],
+    fill: plain({}),
+    blockDelete: blockCustomPluginDelete,
+  },
+  {
+    collection: 'consumers',
+    schema: () => consumer,
+    nameField: 'username',
+    unique: [byField('username'), byField('custom_id')],
+    filters: ['username', 'custom_id'],
+    fill: (body) => {
+      if (typeof body.username !== 'string' && typeof body.custom_id !== 'string') {
+        return [entityError("at least one of these fields must be non-empty: 'custom_id', 'username'")];
+      }
+      return withDefaults(defaultsFor('consumer', 'consumer'), body);
+    },
+  },
+  {
+    collection: 'consumer_groups',
+    schema: () => consumerGroup,
+    nameField: 'name',
+    unique: [byField('name')],
+    filters: [],
+    fill: (body) => withDefaults(defaultsFor('consumer_group', 'consumer_group'), body),
+    wrapItem: consumerGroupWrapper,
+  },
+  {
+    collection: 'upstreams',
+    schema: () => upstream,
+    nameField: 'name',
+    unique: [byField('name')],
+    filters: [],
+    fill: (body) => withDefaults(defaultsFor('upstream', 'upstream'), body),
+  },
+  {
+    collection: 'targets',
+    schema: () => target,
+    unique: [{ field: 'target', key: (item) => `${JSON.stringify(item.upstream)}|${String(item.target)}` }],
+    filters: [],
+    fill: (body) => withDefaults(defaultsFor('target', 'target'), { ...body, target: targetWithPort(String(body.target)) }),
+    parentOnly: true,
+    fractionalTimestamps: true,
+  },
+  {
+    collection: 'certificates',
+    schema: () => certificate,
+    unique: [],
+    filters: [],
+    fill: plain({ cert_alt: null, key_alt: null }),
+  },
+  {
+    collection: 'snis',
+    schema: () => sni,
+    nameField: 'name',
+    unique: [byField('name')],
+    filters: [],
+    fill: plain({}),
+  },
+  {
+    collection: 'ca_certificates',
+    schema: () => caCertificate,
+    unique: [byField('cert_digest')],
+    filters: [],
+    // The digest is computed, never taken from the body.
+    fill: (body) => ({ ...plain({})(body), cert_digest: createHash('sha256').update(String(body.cert)).digest('hex') }),
+  },
+  {
+    collection: 'vaults',
+    schema: () => vault,
+    nameField: 'prefix',
+    unique: [byField('prefix')],
+    filters: [],
+    fill: (body) => withDefaults(defaultsFor(`vault:${String(body.name)}`, 'vault'), body),
+  },
+  {
+    collection: 'keys',
+    schema: () => key,
+    nameField: 'name',
+    unique: [byField('name'), { field: 'kid', key: (item) => `${JSON.stringify(item.set)}|${String(item.kid)}` }],
+    filters: [],
+    fill: plain({ name: null, set: null, jwk: null, pem: null, x5t: null }),
+  },
+  {
+    collection: 'key-sets',
+    schema: () => keySet,
+    nameField: 'name',
+    unique: [byField('name')],
+    filters: [],
+    fill: plain({ name: null }),
+  },
+];
+
+export const SPECS: ReadonlyMap<string, CollectionSpec> = new Map(COLLECTIONS.map((spec) => [spec.collection, spec]));
+
+export function specOf(collection: string): CollectionSpec {
+  const spec = SPECS.get(collection);
+  if (!spec) throw new Error(`unknown core collection ${collection}`);
+  return spec;
+}

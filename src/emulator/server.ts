@@ -1,0 +1,101 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import type { EmuRequest, EmuResponse } from './types.js';
+import type { RequestLogEntry } from './index.js';
+import { dispatch, type Dispatcher } from './dispatch.js';
+import { problem } from './problem.js';
+import { RATE_LIMIT_BODY, type RateLimiter } from './rate-limit.js';
+import type { FaultInjector } from './faults.js';
+
+export interface ServerParts {
+  dispatcher: Dispatcher;
+  limiter: RateLimiter;
+  faults?: FaultInjector;
+  log: RequestLogEntry[];
+}
+
+const PREFIX = '/v2';
+
+function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}
+
+function rateLimitKey(request: IncomingMessage): string {
+  const header = request.headers.authorization;
+  return typeof header === 'string' && header !== '' ? header : `ip:${request.socket.remoteAddress ?? ''}`;
+}
+
+const tooMany = (headers: Record<string, string>): EmuResponse => ({ status: 429, headers, body: RATE_LIMIT_BODY });
+
+function send(response: ServerResponse, result: EmuResponse, extraHeaders: Record<string, string>): void {
+  const headers: Record<string, string> = { ...extraHeaders, ...(result.headers ?? {}) };
+  let payload = '';
+  if (result.status !== 204 && result.body !== undefined) {
+    // A pre-serialised string is sent byte for byte (the 429 body must be exactly Konnect's).
+    payload = typeof result.body === 'string' ? result.body : JSON.stringify(result.body);
+    headers['content-type'] ??= 'application/json';
+  }
+  headers['content-length'] = String(Buffer.byteLength(payload));
+  response.writeHead(result.status, headers);
+  response.end(payload);
+}
+
+async function toEmuRequest(request: IncomingMessage, url: URL): Promise<EmuRequest | EmuResponse> {
+  const raw = await readBody(request);
+  let body: unknown;
+  if (raw.trim() !== '') {
+    try {
+      body = JSON.parse(raw);
+    } catch {
+      return problem(400, 'Bad Request', 'Invalid request format', { invalid_parameters: [{ field: 'body', reason: 'request format is invalid' }] });
+    }
+  }
+  return { method: request.method ?? 'GET', path: url.pathname.slice(PREFIX.length) || '/', query: url.searchParams, body, headers: request.headers };
+}
+
+/** The HTTP edge: faults, rate limit, then dispatch; logs every request. */
+export function createEmulatorServer(parts: ServerParts): { server: Server; held: Set<Socket> } {
+  const held = new Set<Socket>();
+  const { dispatcher, limiter, faults, log } = parts;
+  const server = createServer((request, response) => {
+    void (async () => {
+      const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+      const entry: RequestLogEntry = { method: request.method ?? 'GET', path: url.pathname + url.search, status: 0, at: dispatcher.ctx.now() };
+      log.push(entry);
+      const decision = faults?.next() ?? { latencyMs: 0 };
+      if (decision.fault) entry.fault = decision.fault;
+      if (decision.fault === 'reset') {
+        request.socket.destroy();
+        return;
+      }
+      const key = rateLimitKey(request);
+      const limit = limiter.hit(key);
+      let result: EmuResponse;
+      if (!limit.allowed) result = tooMany(limit.headers);
+      else if (decision.fault === '429') result = tooMany(limiter.exhaustedHeaders(key));
+      else if (decision.fault === '500') result = problem(500, 'Internal Server Error', 'An unexpected error occurred');
+      else if (!url.pathname.startsWith(`${PREFIX}/`)) result = { status: 404, body: { message: 'no Route matched with those values' } };
+      else {
+        const emuRequest = await toEmuRequest(request, url);
+        result = 'status' in emuRequest ? emuRequest : await dispatch(dispatcher, emuRequest);
+      }
+      if (decision.fault === 'timeout') {
+        // The request took effect; the answer never leaves. The socket stays open until the client or stop() ends it.
+        held.add(request.socket);
+        request.socket.once('close', () => held.delete(request.socket));
+        return;
+      }
+      entry.status = result.status;
+      if (decision.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, decision.latencyMs));
+      if (!response.destroyed) send(response, result, limit.allowed ? limit.headers : {});
+    })().catch((error: unknown) => {
+      if (!response.headersSent) send(response, problem(500, 'Internal Server Error', String(error)), {});
+    });
+  });
+  return { server, held };
+}

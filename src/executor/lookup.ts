@@ -1,0 +1,185 @@
+import type { JsonObject } from '../model/json.js';
+import type { Geo } from '../model/state.js';
+import type { KonnectApi } from '../konnect/types.js';
+import type { KindDescriptor } from '../kinds/descriptor.js';
+import { kindOf, type KindName } from '../kinds/registry.js';
+import { parseEntityRef } from '../model/entity.js';
+import { fillTemplate, refOf, splitKey } from './template.js';
+
+/** A live entity found by its natural key. */
+export interface LookupHit {
+  id: string;
+  raw: JsonObject;
+}
+
+/** What lookups need from the id resolver: ids of scopes and parents, and keys of ids met while decoding. */
+export interface IdDirectory {
+  resolve(ref: string): Promise<string>;
+  /** Local key of the entity of `kind` with this id, when known. */
+  keyOf(kind: KindName, id: string): string | undefined;
+  record(ref: string, id: string): void;
+}
+
+interface Listed {
+  id: string;
+  /** Local key (without control plane). */
+  key: string;
+  raw: JsonObject;
+}
+
+/** Where a kind's entities are listed: the list path with its control plane and parent filled in. */
+interface Location {
+  descriptor: KindDescriptor;
+  controlPlane?: string;
+  local: string;
+  listPath: string;
+  parentKey?: string;
+  parentId?: string;
+}
+
+/**
+ * Finds live entities by natural key through the kind's descriptor: `paths.list`, narrowed by `lookupQuery` where
+ * the API supports a filter, matched by `identity(decode(raw))`. Results are cached: one request (or one listing of a
+ * scope) per entity at most, unless `fresh` is asked for (recovering a create whose response was lost).
+ */
+export class NaturalKeyLookup {
+  private readonly listings = new Map<string, Promise<Listed[]>>();
+  private readonly single = new Map<string, Promise<LookupHit | undefined>>();
+
+  constructor(
+    private readonly api: KonnectApi,
+    private readonly ids: IdDirectory,
+    private readonly geo: Geo,
+    private readonly signal?: AbortSignal,
+  ) {}
+
+  find(ref: string, options: { fresh?: boolean } = {}): Promise<LookupHit | undefined> {
+    if (options.fresh) return this.findNow(ref, true);
+    let cached = this.single.get(ref);
+    if (!cached) {
+      cached = this.findNow(ref, false);
+      this.single.set(ref, cached);
+      // A failed lookup (network, 5xx) may be retried later by another operation.
+      cached.catch(() => this.single.delete(ref));
+    }
+    return cached;
+  }
+
+  private async findNow(ref: string, fresh: boolean): Promise<LookupHit | undefined> {
+    const { kind, key } = parseEntityRef(ref);
+    const location = await this.locate(kind, key);
+    if (!location) return undefined;
+    const { descriptor, local } = location;
+    if (descriptor.aggregate && location.parentId) return { id: location.parentId, raw: {} };
+    const query = descriptor.lookupQuery?.(local);
+    const candidates = query || fresh ? await this.fetch(location, query) : (await this.listing(location)).map((entry) => entry.raw);
+    const hit = await this.match(location, candidates);
+    if (hit) this.ids.record(ref, hit.id);
+    return hit;
+  }
+
+  /** Every entity of `kind` in a control plane (or org-wide): one listing, cached. Only for kinds without a parent. */
+  async listScope(kind: KindName, controlPlane: string | undefined): Promise<Listed[]> {
+    const descriptor = kindOf(kind);
+    if (descriptor.parent) return [];
+    const controlPlaneId = controlPlane === undefined ? undefined : await this.ids.resolve(refOf('control_plane', controlPlane));
+    const listPath = fillTemplate(descriptor.paths.list, { controlPlaneId });
+    const location: Location = { descriptor, local: '', listPath };
+    if (controlPlane !== undefined) location.controlPlane = controlPlane;
+    return this.listing(location);
+  }
+
+  private async locate(kind: KindName, key: string): Promise<Location | undefined> {
+    const descriptor = kindOf(kind);
+    const { controlPlane, local } = splitKey(descriptor, key);
+    const controlPlaneId = controlPlane === undefined ? undefined : await this.ids.resolve(refOf('control_plane', controlPlane));
+    const location: Location = { descriptor, local, listPath: '' };
+    if (controlPlane !== undefined) location.controlPlane = controlPlane;
+    if (descriptor.parent) {
+      // A child's key starts with its parent's local key (`network/name`, `upstream/target`): longest match wins.
+      const parents = await this.listScope(descriptor.parent.kind, controlPlane);
+      let parent: Listed | undefined;
+      for (const candidate of parents) {
+        const fits = local === candidate.key || local.startsWith(`${candidate.key}/`);
+        if (fits && (!parent || candidate.key.length > parent.key.length)) parent = candidate;
+      }
+      if (!parent) return undefined;
+      location.parentId = parent.id;
+      location.parentKey = parent.key;
+    }
+    location.listPath = fillTemplate(descriptor.paths.list, { controlPlaneId, parentId: location.parentId });
+    return location;
+  }
+
+  private listing(location: Location): Promise<Listed[]> {
+    let cached = this.listings.get(location.listPath);
+    if (!cached) {
+      cached = this.fetch(location, undefined).then((raws) => this.decodeAll(location, raws));
+      this.listings.set(location.listPath, cached);
+      cached.catch(() => this.listings.delete(location.listPath));
+    }
+    return cached;
+  }
+
+  private async fetch(location: Location, query: Record<string, string> | undefined): Promise<JsonObject[]> {
+    const { descriptor } = location;
+    const options: { query?: Record<string, string>; signal?: AbortSignal } = {};
+    if (query) options.query = query;
+    if (this.signal) options.signal = this.signal;
+    return this.api.list(descriptor.api, location.listPath, descriptor.paths.pagination, options);
+  }
+
+  private decodeAll(location: Location, raws: JsonObject[]): Listed[] {
+    const out: Listed[] = [];
+    for (const raw of raws) {
+      const listed = this.decodeOne(location, raw, new Set());
+      if (listed) out.push(listed);
+    }
+    for (const entry of out) this.ids.record(refOf(location.descriptor.kind, scoped(location.controlPlane, entry.key)), entry.id);
+    return out;
+  }
+
+  private decodeOne(location: Location, raw: JsonObject, misses: Set<KindName>): Listed | undefined {
+    const { descriptor } = location;
+    if (typeof raw.id !== 'string') return undefined;
+    if (descriptor.exists && !descriptor.exists(raw)) return undefined;
+    const ctx = {
+      geo: this.geo,
+      key: (kind: KindName, id: string) => {
+        const known = this.ids.keyOf(kind, id);
+        if (known === undefined) misses.add(kind);
+        return known;
+      },
+      ...(location.controlPlane !== undefined ? { controlPlane: location.controlPlane } : {}),
+      ...(location.parentKey !== undefined ? { parentKey: location.parentKey } : {}),
+    };
+    const key = descriptor.identity(descriptor.decode(raw, ctx), raw.id);
+    return key === undefined ? undefined : { id: raw.id, key, raw };
+  }
+
+  /**
+   * The candidate whose identity is the wanted key. When decoding met ids of unknown referenced entities (a
+   * configuration's control plane, a plugin's service), those kinds are listed once in scope and matching is retried.
+   */
+  private async match(location: Location, raws: JsonObject[]): Promise<LookupHit | undefined> {
+    const misses = new Set<KindName>();
+    const find = () => {
+      for (const raw of raws) {
+        const listed = this.decodeOne(location, raw, misses);
+        if (listed && listed.key === location.local) return { id: listed.id, raw };
+      }
+      return undefined;
+    };
+    const first = find();
+    if (first || misses.size === 0) return first;
+    for (const kind of [...misses].sort()) {
+      const scope = kindOf(kind).scope === 'control_plane' ? location.controlPlane : undefined;
+      await this.listScope(kind, scope);
+    }
+    return find();
+  }
+}
+
+function scoped(controlPlane: string | undefined, local: string): string {
+  return controlPlane === undefined ? local : `${controlPlane}/${local}`;
+}

@@ -1,0 +1,105 @@
+import type { Operation, PlannedRequest } from '../model/plan.js';
+import type { ApiRequest, ApiResponse, KonnectApi } from '../konnect/types.js';
+import type { Clock } from '../konnect/clock.js';
+import { isJsonObject } from '../model/json.js';
+import { ExecutionError, messageOf } from './errors.js';
+import { renderEnv } from './env.js';
+import type { IdResolver } from './resolve.js';
+import { waitUntilGone, waitUntilReady, type PollOptions } from './wait.js';
+import { kindOf } from '../kinds/registry.js';
+
+/** A replace whose delete went through but whose create did not: the entity is gone. */
+export class ReplaceIncompleteError extends ExecutionError {
+  override name = 'ReplaceIncompleteError';
+  constructor(title: string, cause: string) {
+    super(`${title} was deleted but not re-created: ${cause}`);
+  }
+}
+
+export interface OperationContext {
+  api: KonnectApi;
+  resolver: IdResolver;
+  env: Readonly<Record<string, string | undefined>>;
+  clock: Clock;
+  noWait: boolean;
+  waitTimeoutMs: number;
+  pollMinMs?: number;
+  pollMaxMs?: number;
+  random?: () => number;
+  signal?: AbortSignal;
+  /** A wait operation's current state, after every poll. */
+  onState(state: string): void;
+}
+
+export type RunOutcome = { outcome: 'applied'; detail?: string } | { outcome: 'pending'; message: string };
+
+/** Runs one operation's requests in order (or its readiness wait). Throws on failure; the caller contains it. */
+export async function runOperation(op: Operation, ctx: OperationContext): Promise<RunOutcome> {
+  if (op.action === 'wait') return runWait(op, ctx);
+  const readiness = kindOf(op.kind).readiness;
+  let sent = 0;
+  for (const planned of op.requests) {
+    try {
+      const { path } = await sendRequest(planned, ctx);
+      // An async resource lingers (`terminating`) after its DELETE: a replace must not re-create it before it is gone.
+      if (planned.method === 'DELETE' && readiness && (op.action === 'replace' || !ctx.noWait)) {
+        await waitUntilGone(ctx.api, { api: planned.api, statePath: readiness.statePath }, path, pollOptions(ctx));
+      }
+    } catch (error) {
+      // A replace sends its delete first: any later failure leaves the entity deleted.
+      if (op.action === 'replace' && sent > 0) {
+        throw new ReplaceIncompleteError(op.title, messageOf(error));
+      }
+      throw error;
+    }
+    sent++;
+  }
+  return { outcome: 'applied' };
+}
+
+async function runWait(op: Operation, ctx: OperationContext): Promise<RunOutcome> {
+  if (ctx.noWait) return { outcome: 'pending', message: 'not waited for (--no-wait)' };
+  const check = op.readiness;
+  if (!check) throw new ExecutionError(`${op.id} has no readiness check`);
+  const path = await ctx.resolver.renderPath(check.path);
+  const state = await waitUntilReady(ctx.api, check, path, pollOptions(ctx));
+  return { outcome: 'applied', detail: state };
+}
+
+function pollOptions(ctx: OperationContext): PollOptions {
+  return {
+    clock: ctx.clock,
+    timeoutMs: ctx.waitTimeoutMs,
+    onState: ctx.onState,
+    ...(ctx.pollMinMs !== undefined ? { minIntervalMs: ctx.pollMinMs } : {}),
+    ...(ctx.pollMaxMs !== undefined ? { maxIntervalMs: ctx.pollMaxMs } : {}),
+    ...(ctx.random ? { random: ctx.random } : {}),
+    ...(ctx.signal ? { signal: ctx.signal } : {}),
+  };
+}
+
+/**
+ * One planned request: env expressions rendered first (a missing variable fails before anything is sent), then id
+ * placeholders. Writes are not given the abort signal: a write that started is let finish, so an abort never leaves
+ * a request half-known. A create passes `recover`, which looks the entity up by natural key, so a POST whose
+ * response was lost is not sent twice; its response id is recorded under `captures`.
+ */
+async function sendRequest(planned: PlannedRequest, ctx: OperationContext): Promise<{ path: string; response: ApiResponse }> {
+  const body = planned.body ? await ctx.resolver.renderBody(renderEnv(planned.body, ctx.env)) : undefined;
+  const path = await ctx.resolver.renderPath(planned.path);
+  const request: ApiRequest = { api: planned.api, method: planned.method, path };
+  if (body !== undefined) request.body = body;
+  if (planned.acceptStatuses) request.acceptStatuses = planned.acceptStatuses;
+  const captures = planned.captures;
+  if (captures !== undefined && planned.method === 'POST') {
+    request.recover = async () => {
+      const hit = await ctx.resolver.lookup(captures, { fresh: true });
+      return hit ? { status: 200, body: hit.raw, headers: {} } : undefined;
+    };
+  }
+  const response = await ctx.api.request(request);
+  if (captures !== undefined && isJsonObject(response.body) && typeof response.body.id === 'string') {
+    ctx.resolver.record(captures, response.body.id);
+  }
+  return { path, response };
+}

@@ -1,0 +1,112 @@
+import type { Fingerprint } from '../model/entity.js';
+import type { JsonObject } from '../model/json.js';
+import type { Operation, Plan } from '../model/plan.js';
+import type { KonnectApi } from '../konnect/types.js';
+import { ApiError } from '../konnect/api-error.js';
+import { kindOf } from '../kinds/registry.js';
+import { isJsonObject } from '../model/json.js';
+import { scopedKey } from '../model/entity.js';
+import { fingerprintOf } from '../model/fingerprint.js';
+import { resolveIds, type IdResolver } from './resolve.js';
+import { fillTemplate, refOf, splitKey } from './template.js';
+
+/** An operation whose live entity is no longer what the plan was computed from. */
+export interface StaleOperation {
+  id: string;
+  expected: Fingerprint;
+  /** Absent: the entity is gone. */
+  actual?: Fingerprint;
+  reason: 'changed' | 'deleted';
+}
+
+export interface StaleCheckOptions {
+  /** Share lookups with executePlan (the same resolver). */
+  resolver?: IdResolver;
+  signal?: AbortSignal;
+  /** From this many touched entities in one collection, one listing is cheaper than GETs by id. @default 5 */
+  listThreshold?: number;
+}
+
+interface Target {
+  op: Operation;
+  fingerprint: Fingerprint;
+  itemPath: string;
+}
+
+/**
+ * Re-reads every live entity the plan touches (by id: one GET each, or one listing of the collection where that is
+ * cheaper) and compares its fingerprint with the plan's, using the reader's `fingerprintOf`. Aggregate kinds (a
+ * group's member list) have no item of their own and are not checked.
+ */
+export async function checkFingerprints(plan: Plan, api: KonnectApi, options: StaleCheckOptions = {}): Promise<StaleOperation[]> {
+  const resolver = options.resolver ?? resolveIds(plan, api, options.signal ? { signal: options.signal } : {});
+  const groups = new Map<string, Target[]>();
+  for (const op of plan.operations) {
+    const fingerprint = op.fingerprint;
+    if (!fingerprint || op.action === 'wait' || op.action === 'create' || kindOf(op.kind).aggregate) continue;
+    const { listPath, itemPath } = await locate(op, fingerprint.id, resolver);
+    const group = groups.get(listPath) ?? [];
+    group.push({ op, fingerprint, itemPath });
+    groups.set(listPath, group);
+  }
+  const stale: StaleOperation[] = [];
+  const threshold = options.listThreshold ?? 5;
+  for (const [listPath, targets] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
+    const descriptor = kindOf(targets[0]!.op.kind);
+    const current = new Map<string, JsonObject>();
+    if (targets.length >= threshold) {
+      const items = await api.list(descriptor.api, listPath, descriptor.paths.pagination, options.signal ? { signal: options.signal } : {});
+      for (const item of items) if (typeof item.id === 'string') current.set(item.id, item);
+    } else {
+      for (const target of targets) {
+        const raw = await getItem(api, descriptor.api, target.itemPath, options.signal);
+        if (raw) current.set(target.fingerprint.id, raw);
+      }
+    }
+    for (const target of targets) {
+      const raw = current.get(target.fingerprint.id);
+      const exists = raw !== undefined && (descriptor.exists?.(raw) ?? true);
+      if (!exists) {
+        stale.push({ id: target.op.id, expected: target.fingerprint, reason: 'deleted' });
+        continue;
+      }
+      const actual = fingerprintOf(target.fingerprint.id, raw);
+      if (actual.version !== target.fingerprint.version) stale.push({ id: target.op.id, expected: target.fingerprint, actual, reason: 'changed' });
+    }
+  }
+  const order = new Map(plan.operations.map((op, index) => [op.id, index]));
+  return stale.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+}
+
+/** The entity's list and item paths: control plane, parent and `{ref:field}` slots resolved through the resolver. */
+async function locate(op: Operation, id: string, resolver: IdResolver): Promise<{ listPath: string; itemPath: string }> {
+  const descriptor = kindOf(op.kind);
+  const { controlPlane } = splitKey(descriptor, op.key);
+  const fields = op.before ?? {};
+  const values: Record<string, string | undefined> = { id };
+  if (controlPlane !== undefined) values.controlPlaneId = await resolver.resolve(refOf('control_plane', controlPlane));
+  if (descriptor.parent) {
+    const parentKey = fields[descriptor.parent.field];
+    if (typeof parentKey === 'string') values.parentId = await resolver.resolve(refOf(descriptor.parent.kind, scopedKey(controlPlane, parentKey)));
+  }
+  for (const match of descriptor.paths.item.matchAll(/\{ref:([a-z_]+)\}/g)) {
+    const field = match[1]!;
+    const spec = descriptor.refs.find((ref) => ref.path === field);
+    const value = fields[field];
+    if (spec && typeof value === 'string') {
+      const targetScoped = kindOf(spec.kind).scope === 'control_plane';
+      values[`ref:${field}`] = await resolver.resolve(refOf(spec.kind, targetScoped ? scopedKey(controlPlane, value) : value));
+    }
+  }
+  return { listPath: fillTemplate(descriptor.paths.list, values), itemPath: fillTemplate(descriptor.paths.item, values) };
+}
+
+async function getItem(api: KonnectApi, name: Parameters<KonnectApi['list']>[0], path: string, signal?: AbortSignal): Promise<JsonObject | undefined> {
+  try {
+    const response = await api.request({ api: name, method: 'GET', path, ...(signal ? { signal } : {}) });
+    return isJsonObject(response.body) ? response.body : undefined;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) return undefined;
+    throw error;
+  }
+}

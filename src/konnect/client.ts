@@ -1,0 +1,133 @@
+import type { Json, JsonObject } from '../model/json.js';
+import type { Geo } from '../model/state.js';
+import type { ApiName, Pagination } from '../kinds/descriptor.js';
+import type { ApiRequest, ApiResponse, ClientStats, KonnectApi, ListOptions } from './types.js';
+import type { SchedulerOptions } from './policy.js';
+import { Scheduler } from './scheduler.js';
+import { fetchTransport, type Transport, type TransportResponse } from './transport.js';
+import { baseUrl } from './base-urls.js';
+import { paginate } from './paginate.js';
+import { ApiError } from './api-error.js';
+import { apiErrorMessage, redact } from './error-message.js';
+
+export interface KonnectClientOptions extends SchedulerOptions {
+  /** Bearer token. Never printed, never in an error. */
+  token: string;
+  /** Geo of the control planes (regional APIs). @default 'us' */
+  geo?: Geo;
+  /** One base for every API (`${addr}/v2`): the emulator. @default undefined (the real Konnect hosts) */
+  addr?: string;
+  /** @default fetch */
+  transport?: Transport;
+  /** Context for every error of this client: `control plane "x" in geo eu`. */
+  describe?: string;
+  /** Share one scheduler between clients (e.g. several geos). @default a new Scheduler(options) */
+  scheduler?: Scheduler;
+}
+
+const USER_AGENT = 'konsync/0.1.0';
+
+function parseBody(text: string): Json {
+  if (text.trim() === '') return null;
+  try {
+    return JSON.parse(text) as Json;
+  } catch {
+    return text;
+  }
+}
+
+/** The real Konnect client: every request, list pages and retries included, goes through one Scheduler. */
+export class KonnectClient implements KonnectApi {
+  readonly #token: string;
+  readonly geo: Geo;
+  readonly addr: string | undefined;
+  readonly scheduler: Scheduler;
+  private readonly transport: Transport;
+  private readonly describe: string | undefined;
+  private pages = 0;
+
+  constructor(options: KonnectClientOptions) {
+    this.#token = options.token;
+    this.geo = options.geo ?? 'us';
+    this.addr = options.addr;
+    this.transport = options.transport ?? fetchTransport;
+    this.describe = options.describe;
+    this.scheduler = options.scheduler ?? new Scheduler(options);
+  }
+
+  baseUrl(api: ApiName): string {
+    return baseUrl(api, this.geo, this.addr);
+  }
+
+  async request<T = Json>(request: ApiRequest): Promise<ApiResponse<T>> {
+    const url = new URL(this.baseUrl(request.api) + request.path);
+    for (const [name, value] of Object.entries(request.query ?? {})) url.searchParams.set(name, value);
+    const headers: Record<string, string> = {
+      authorization: `Bearer ${this.#token}`,
+      accept: 'application/json, application/problem+json',
+      'user-agent': USER_AGENT,
+    };
+    const body = request.body === undefined ? undefined : JSON.stringify(request.body);
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const transport = this.transport;
+    const job = {
+      method: request.method,
+      path: request.path,
+      send: (signal: AbortSignal) => transport({ method: request.method, url: url.toString(), headers, ...(body !== undefined ? { body } : {}) }, signal),
+      ...(request.recover ? { recover: request.recover } : {}),
+      ...(request.signal ? { signal: request.signal } : {}),
+    };
+    const result = await this.scheduler.run(job);
+    if (result.kind === 'recovered') return result.response as ApiResponse<T>;
+    return this.toResponse<T>(request, result.response, result.attempts);
+  }
+
+  private toResponse<T>(request: ApiRequest, raw: TransportResponse, attempts: number): ApiResponse<T> {
+    const parsed = parseBody(raw.body);
+    const ok = (raw.status >= 200 && raw.status < 300) || (request.acceptStatuses ?? []).includes(raw.status);
+    if (ok) return { status: raw.status, body: parsed as T, headers: raw.headers };
+    const describe = request.describe ?? this.describe;
+    const message = apiErrorMessage({
+      status: raw.status,
+      method: request.method,
+      path: request.path,
+      body: parsed,
+      text: raw.body,
+      attempts,
+      ...(describe !== undefined ? { describe } : {}),
+    });
+    throw new ApiError(raw.status, request.method, request.path, redact(message, this.#token), parsed, attempts);
+  }
+
+  async list(api: ApiName, path: string, pagination: Pagination, options: ListOptions = {}): Promise<JsonObject[]> {
+    const pageSize = options.pageSize ?? (pagination === 'offset' ? 1000 : 100);
+    const fetchPage = async (pagePath: string, query: Record<string, string>) => {
+      const response = await this.request({
+        api,
+        method: 'GET',
+        path: pagePath,
+        query,
+        ...(options.signal ? { signal: options.signal } : {}),
+        ...(options.describe ? { describe: options.describe } : {}),
+      });
+      this.pages++;
+      return response.body;
+    };
+    return paginate(fetchPage, path, pagination, pageSize, options.query ?? {});
+  }
+
+  stats(): ClientStats {
+    const s = this.scheduler.stats();
+    return { requests: s.requests, retries: s.retries, throttled: s.throttled, pages: this.pages };
+  }
+
+  /** Requests per minute the scheduler runs at now (lower than the ceiling after 429s). */
+  get currentRatePerMinute(): number {
+    return this.scheduler.currentRatePerMinute;
+  }
+
+  /** Keeps the token out of logs and JSON. */
+  toJSON(): JsonObject {
+    return { geo: this.geo, addr: this.addr ?? null };
+  }
+}

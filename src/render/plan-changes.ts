@@ -1,0 +1,94 @@
+// Field-level changes of an operation, for people: from its JSON Patch and its `before`.
+import type { Json, JsonObject } from '../model/json.js';
+import type { Action, Operation, Plan } from '../model/plan.js';
+import type { EnvUse } from '../model/state.js';
+import { createMasker } from './mask.js';
+
+export interface RenderOptions {
+  /** DECK_ values to mask (DesiredState.env). */
+  env?: readonly EnvUse[];
+  /** ANSI colour (text only). @default false */
+  color?: boolean;
+}
+
+export const SYMBOLS: Record<Action, string> = { create: '+', delete: '-', update: '~', replace: '±', wait: '…' };
+
+export interface FieldChange {
+  /** Dotted field path: `config.redis.host`, `paths[0]`. */
+  field: string;
+  old?: Json;
+  new?: Json;
+}
+
+function unescape(segment: string): string {
+  return segment.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+function segments(pointer: string): string[] {
+  return pointer === '' ? [] : pointer.slice(1).split('/').map(unescape);
+}
+
+export function fieldName(pointer: string): string {
+  return segments(pointer).reduce((out, segment) => (/^\d+$/.test(segment) ? `${out}[${segment}]` : out ? `${out}.${segment}` : segment), '');
+}
+
+function at(root: Json | undefined, pointer: string): Json | undefined {
+  let node = root;
+  for (const segment of segments(pointer)) {
+    if (Array.isArray(node)) node = node[Number(segment)];
+    else if (node !== null && typeof node === 'object') node = (node as JsonObject)[segment];
+    else return undefined;
+  }
+  return node;
+}
+
+export function fieldChanges(op: Operation): FieldChange[] {
+  return op.patch.map((patch) => {
+    const change: FieldChange = { field: fieldName(patch.path) || '(entity)' };
+    const old = patch.op === 'add' ? undefined : at(op.before, patch.path);
+    if (old !== undefined) change.old = old;
+    if (patch.value !== undefined && patch.op !== 'remove') change.new = patch.value;
+    return change;
+  });
+}
+
+const MAX_VALUE = 120;
+
+export function formatValue(value: Json | undefined): string {
+  if (value === undefined) return '(absent)';
+  const text = JSON.stringify(value);
+  return text.length > MAX_VALUE ? `${text.slice(0, MAX_VALUE - 1)}…` : text;
+}
+
+export function changeLine(change: FieldChange): string {
+  return `${change.field}: ${formatValue(change.old)} → ${change.new === undefined ? '(removed)' : formatValue(change.new)}`;
+}
+
+export function summaryLine(plan: Plan): string {
+  const s = plan.summary;
+  if (s.total === 0) return 'No changes: Konnect matches the desired state.';
+  const waits = s.wait > 0 ? `, ${s.wait} to wait for` : '';
+  return `Plan: ${s.create} to create, ${s.update} to update, ${s.replace} to replace, ${s.delete} to delete${waits}.`;
+}
+
+export function headline(op: Operation): string {
+  if (op.action === 'wait') return `${SYMBOLS.wait} ${op.reason ?? `wait for ${op.title}`}`;
+  const destructive = op.action === 'replace' ? ` (destructive: ${op.reason ?? 'replaced'})` : '';
+  return `${SYMBOLS[op.action]} ${op.action} ${op.title}${destructive}`;
+}
+
+export function maskerFor(options: RenderOptions): (text: string) => string {
+  return createMasker(options.env ?? []);
+}
+
+/** A JSON value with every string masked. */
+export function maskJson(value: Json, mask: (text: string) => string): Json {
+  if (typeof value === 'string') return mask(value);
+  if (Array.isArray(value)) return value.map((item) => maskJson(item, mask));
+  if (value !== null && typeof value === 'object') {
+    const out: JsonObject = {};
+    for (const key of Object.keys(value)) out[mask(key)] = maskJson(value[key]!, mask);
+    return out;
+  }
+  return value;
+}

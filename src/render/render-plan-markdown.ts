@@ -1,0 +1,35 @@
+// The plan as a pull-request comment: a summary table and collapsible details. Masked.
+import type { Plan } from '../model/plan.js';
+import { SYMBOLS, changeLine, fieldChanges, headline, maskerFor, summaryLine, type RenderOptions } from './plan-changes.js';
+
+const cell = (text: string): string => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+const code = (text: string): string => `\`${text.replace(/`/g, 'ˋ')}\``;
+
+export function renderPlanMarkdown(plan: Plan, options: RenderOptions = {}): string {
+  const mask = maskerFor(options);
+  const out: string[] = ['### konsync plan', '', `**${summaryLine(plan)}**`, ''];
+  const changes = plan.operations.filter((op) => op.action !== 'wait');
+  if (changes.length > 0) {
+    out.push('| | Action | Resource | Notes |', '|---|---|---|---|');
+    for (const op of changes) {
+      const notes = op.action === 'replace' ? `⚠️ destructive: ${op.reason ?? ''}` : op.action === 'delete' ? '⚠️ destructive' : '';
+      out.push(`| ${SYMBOLS[op.action]} | ${op.action} | ${cell(mask(code(op.title)))} | ${cell(mask(notes))} |`);
+    }
+    out.push('');
+  }
+  if (plan.warnings.length > 0) {
+    out.push('**Warnings**', '');
+    for (const warning of plan.warnings) out.push(`- ${mask(warning)}`);
+    out.push('');
+  }
+  if (plan.operations.length > 0) {
+    const body: string[] = [];
+    for (const op of plan.operations) {
+      body.push(mask(headline(op)));
+      if (op.action === 'update' || op.action === 'replace') for (const change of fieldChanges(op)) body.push(`    ${mask(changeLine(change))}`);
+    }
+    const fence = body.some((line) => line.includes('```')) ? '````' : '```';
+    out.push('<details><summary>Details</summary>', '', `${fence}diff`, ...body, fence, '', '</details>', '');
+  }
+  return out.join('\n');
+}

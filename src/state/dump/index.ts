@@ -1,0 +1,168 @@
+import { stringify } from 'yaml';
+import type { JsonObject } from '../../model/json.js';
+import { getAll } from '../../model/paths.js';
+import { entityRef, scopedKey, type Entity } from '../../model/entity.js';
+import { indexByRef, type Geo, type LiveState, type LookupSection } from '../../model/state.js';
+import { KIND_NAMES } from '../../kinds/kind-names.js';
+import { kindOf } from '../../kinds/registry.js';
+import { inSelectTags, isServerMade, ownedIds, tagsOf } from './select.js';
+import { itemOf, nestedItem, pushAt } from './items.js';
+
+export interface DumpOptions {
+  /** Write each entity's server id. */
+  withId?: boolean;
+  /** Gateway entities carrying all of these; written as the files' `_info.select_tags` and stripped from entities. */
+  selectTags?: string[];
+  /** Only the gateway files of these control planes, and no platform file. */
+  controlPlanes?: string[];
+  /** Written as the platform file's `_konnect.geo`. */
+  geo?: Geo;
+}
+
+export interface DumpDocument {
+  /** File name: `konnect.yaml` for platform resources, `<control plane>.yaml` for a control plane's entities. */
+  file: string;
+  /** The control plane a gateway file is for. */
+  controlPlane?: string;
+  content: JsonObject;
+}
+
+export interface DumpResult {
+  documents: DumpDocument[];
+  /** Entities left out because they could not be placed (a nested entity whose parent is not dumped). */
+  warnings: string[];
+}
+
+export const PLATFORM_FILE = 'konnect.yaml';
+
+/** A file name for a control plane: its name, with anything unusual in a file name replaced. */
+export function gatewayFileName(controlPlane: string): string {
+  return `${controlPlane.replace(/[^A-Za-z0-9._-]/g, '_')}.yaml`;
+}
+
+/**
+ * Live state → konsync state files: a platform file and one decK-format file per control plane, references by name,
+ * server-made entities left out. Placement comes from each kind's `file` declaration: its top-level list, or nested
+ * in its parent's item. Pure; the CLI writes the files.
+ */
+export function dumpState(live: LiveState, options: DumpOptions = {}): DumpResult {
+  const selectTags = options.selectTags ?? [];
+  const onlyControlPlanes = options.controlPlanes;
+  const owned = ownedIds(live.entities);
+  const byRef = indexByRef(live.entities);
+  const order = (entity: Entity) => KIND_NAMES.indexOf(entity.kind);
+  const wanted = live.entities
+    .filter((entity) => !isServerMade(entity, owned))
+    .filter((entity) => {
+      const scoped = kindOf(entity.kind).scope === 'control_plane';
+      if (!scoped) return onlyControlPlanes === undefined;
+      return (onlyControlPlanes?.includes(entity.controlPlane ?? '') ?? true) && inSelectTags(entity, selectTags);
+    })
+    .sort((a, b) => order(a) - order(b) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+
+  const platform: JsonObject = options.geo ? { _konnect: { geo: options.geo } } : {};
+  const gateway = new Map<string, JsonObject>();
+  const lookups = new Map<string, Map<LookupSection, string[]>>();
+  for (const name of onlyControlPlanes ?? []) gateway.set(name, gatewayHeader(name, selectTags));
+  const documentOf = (entity: Entity): JsonObject => {
+    if (entity.controlPlane === undefined) return platform;
+    let doc = gateway.get(entity.controlPlane);
+    if (!doc) gateway.set(entity.controlPlane, (doc = gatewayHeader(entity.controlPlane, selectTags)));
+    return doc;
+  };
+
+  const items = new Map<string, JsonObject>();
+  const warnings: string[] = [];
+  for (const entity of wanted) {
+    const descriptor = kindOf(entity.kind);
+    const item = itemOf(entity, { withId: options.withId === true, stripTags: selectTags });
+    items.set(entityRef(entity.kind, entity.key), item);
+    noteLookups(entity, byRef, owned, selectTags, lookups);
+    if (descriptor.file.key !== undefined) {
+      pushAt(documentOf(entity), descriptor.file.key, item);
+      continue;
+    }
+    const placed = (descriptor.file.nested ?? []).some((nest) => {
+      const parentLocal = entity.fields[nest.ref];
+      if (typeof parentLocal !== 'string') return false;
+      const parentKey = kindOf(nest.in).scope === 'control_plane' ? scopedKey(entity.controlPlane, parentLocal) : parentLocal;
+      const parent = items.get(entityRef(nest.in, parentKey));
+      if (!parent) return false;
+      if (nest.whole !== undefined) {
+        const whole = item[nest.whole];
+        if (whole !== undefined) parent[nest.as] = whole;
+      } else {
+        pushAt(parent, nest.as, nestedItem(item, nest.ref, nest.map));
+      }
+      return true;
+    });
+    if (!placed) warnings.push(`${descriptor.title} ${entity.key}: its parent is not dumped, left out`);
+  }
+
+  for (const [controlPlane, sections] of lookups) {
+    const doc = gateway.get(controlPlane);
+    if (!doc) continue;
+    const usable = [...sections].filter(([section, tags]) => {
+      if (tags.length > 0) return true;
+      warnings.push(`${controlPlane}: ${section} referenced outside the dump share no tag; add _info.default_lookup_tags.${section} by hand`);
+      return false;
+    });
+    if (usable.length === 0) continue;
+    const info = (doc._info ?? {}) as JsonObject;
+    info.default_lookup_tags = Object.fromEntries(usable.sort(([a], [b]) => (a < b ? -1 : 1)));
+    doc._info = info;
+  }
+
+  const documents: DumpDocument[] = [];
+  if (Object.keys(platform).some((key) => !key.startsWith('_'))) documents.push({ file: PLATFORM_FILE, content: platform });
+  for (const [controlPlane, content] of [...gateway].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    documents.push({ file: gatewayFileName(controlPlane), controlPlane, content: headerFirst(content) });
+  }
+  return { documents, warnings };
+}
+
+/** `_format_version`, `_konnect`, `_info` before the entity lists. */
+function headerFirst(content: JsonObject): JsonObject {
+  const keys = Object.keys(content);
+  const out: JsonObject = {};
+  for (const key of [...keys.filter((k) => k.startsWith('_')), ...keys.filter((k) => !k.startsWith('_'))]) out[key] = content[key]!;
+  return out;
+}
+
+function gatewayHeader(controlPlane: string, selectTags: readonly string[]): JsonObject {
+  const header: JsonObject = { _format_version: '3.0', _konnect: { control_plane_name: controlPlane } };
+  if (selectTags.length > 0) header._info = { select_tags: [...selectTags] };
+  return header;
+}
+
+/**
+ * A reference to an entity that is not dumped (a `konnect-managed` partial, or one outside the select tags) resolves
+ * through `_info.default_lookup_tags`: the tags every such target carries.
+ */
+function noteLookups(
+  entity: Entity,
+  byRef: Map<string, Entity>,
+  owned: ReadonlySet<string>,
+  selectTags: readonly string[],
+  lookups: Map<string, Map<LookupSection, string[]>>,
+): void {
+  if (entity.controlPlane === undefined) return;
+  for (const ref of kindOf(entity.kind).refs) {
+    if (ref.lookup === undefined) continue;
+    for (const value of getAll(entity.fields, ref.path)) {
+      if (typeof value !== 'string') continue;
+      const target = byRef.get(entityRef(ref.kind, scopedKey(entity.controlPlane, value)));
+      if (!target || (!isServerMade(target, owned) && inSelectTags(target, selectTags))) continue;
+      let sections = lookups.get(entity.controlPlane);
+      if (!sections) lookups.set(entity.controlPlane, (sections = new Map()));
+      const tags = tagsOf(target);
+      const known = sections.get(ref.lookup);
+      sections.set(ref.lookup, known ? known.filter((tag) => tags.includes(tag)) : tags);
+    }
+  }
+}
+
+/** One document as YAML. */
+export function toYaml(document: DumpDocument): string {
+  return stringify(document.content, { lineWidth: 0, aliasDuplicateObjects: false });
+}

@@ -1,0 +1,71 @@
+import { isJsonObject, type Json, type JsonObject } from '../../model/json.js';
+import type { Entity } from '../../model/entity.js';
+
+/** Drops null-valued keys at every depth: absent and null compare equal, and files read better without them. */
+export function withoutNulls(value: Json): Json {
+  if (Array.isArray(value)) return value.map(withoutNulls);
+  if (!isJsonObject(value)) return value;
+  const out: JsonObject = {};
+  for (const [key, item] of Object.entries(value)) if (item !== null) out[key] = withoutNulls(item);
+  return out;
+}
+
+/** Identity-like fields first, the rest alphabetically: stable output that reads well. */
+const FIRST = ['name', 'username', 'custom_id', 'prefix', 'domain', 'control_plane', 'target'];
+
+function ordered(fields: JsonObject): JsonObject {
+  const keys = Object.keys(fields).sort((a, b) => {
+    const ia = FIRST.indexOf(a);
+    const ib = FIRST.indexOf(b);
+    if (ia !== ib) return (ia < 0 ? FIRST.length : ia) - (ib < 0 ? FIRST.length : ib);
+    return a < b ? -1 : a > b ? 1 : 0;
+  });
+  const out: JsonObject = {};
+  for (const key of keys) out[key] = fields[key] as Json;
+  return out;
+}
+
+export interface ItemOptions {
+  withId: boolean;
+  /** Tags removed from the item (the file's select tags). */
+  stripTags: readonly string[];
+}
+
+/** The entity as it is written in a state file: model fields, no nulls, select tags stripped, id on request. */
+export function itemOf(entity: Entity, options: ItemOptions): JsonObject {
+  const fields = withoutNulls(entity.fields) as JsonObject;
+  if (Array.isArray(fields.tags)) {
+    const tags = fields.tags.filter((tag) => typeof tag !== 'string' || !options.stripTags.includes(tag));
+    if (tags.length === 0) delete fields.tags;
+    else fields.tags = tags;
+  }
+  if (options.withId && entity.id !== undefined) fields.id = entity.id;
+  return ordered(fields);
+}
+
+/** Turns an entity's item into the item nested in its parent: the parent reference goes, fields are renamed back. */
+export function nestedItem(item: JsonObject, ref: string, map: Record<string, string> | undefined): JsonObject {
+  const out: JsonObject = { ...item };
+  delete out[ref];
+  const renamed = new Set<string>();
+  for (const [itemField, modelField] of Object.entries(map ?? {})) {
+    if (renamed.has(modelField) || out[modelField] === undefined) continue;
+    out[itemField] = out[modelField] as Json;
+    delete out[modelField];
+    renamed.add(modelField);
+  }
+  return out;
+}
+
+/** Appends `value` to the list at a dotted path (`cloud_gateways.networks`), creating objects on the way. */
+export function pushAt(root: JsonObject, dottedPath: string, value: JsonObject): void {
+  const segments = dottedPath.split('.');
+  let node = root;
+  for (const segment of segments.slice(0, -1)) {
+    if (!isJsonObject(node[segment])) node[segment] = {};
+    node = node[segment] as JsonObject;
+  }
+  const last = segments[segments.length - 1]!;
+  if (!Array.isArray(node[last])) node[last] = [];
+  (node[last] as Json[]).push(value);
+}

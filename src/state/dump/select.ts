@@ -1,0 +1,33 @@
+import type { Entity } from '../../model/entity.js';
+import { kindOf } from '../../kinds/registry.js';
+
+/** Ids of entities another entity brings with it (a custom domain's certificate and SNI). */
+export function ownedIds(entities: readonly Entity[]): Set<string> {
+  const owned = new Set<string>();
+  for (const entity of entities) {
+    if (!entity.raw) continue;
+    for (const item of kindOf(entity.kind).owns?.(entity.raw) ?? []) owned.add(item.id);
+  }
+  return owned;
+}
+
+/** Made by Konnect, not by users: read-only lookups, server-managed and owned entities, objects that stand for absence. */
+export function isServerMade(entity: Entity, owned: ReadonlySet<string>): boolean {
+  const descriptor = kindOf(entity.kind);
+  if (descriptor.readOnly) return true;
+  if (entity.id !== undefined && owned.has(entity.id)) return true;
+  if (entity.raw && descriptor.serverManaged?.(entity.raw)) return true;
+  return entity.raw !== undefined && descriptor.exists?.(entity.raw) === false;
+}
+
+export function tagsOf(entity: Entity): string[] {
+  const tags = entity.fields.tags ?? entity.raw?.tags;
+  return Array.isArray(tags) ? tags.filter((tag): tag is string => typeof tag === 'string') : [];
+}
+
+/** Carries every select tag. Kinds that only live nested in another kind follow their parent instead. */
+export function inSelectTags(entity: Entity, selectTags: readonly string[]): boolean {
+  if (selectTags.length === 0 || kindOf(entity.kind).file.key === undefined) return true;
+  const tags = tagsOf(entity);
+  return selectTags.every((tag) => tags.includes(tag));
+}

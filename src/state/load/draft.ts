@@ -1,0 +1,37 @@
+import type { JsonObject } from '../../model/json.js';
+import type { KindName } from '../../kinds/kind-names.js';
+import type { FieldPath } from './field-path.js';
+import type { FileHeader } from './file-header.js';
+import type { ParsedSource } from './parse-source.js';
+
+/** One loaded file: where it came from, its parsed data and its header. */
+export interface LoadedFile {
+  source: ParsedSource;
+  header: FileHeader;
+}
+
+/** An entity as written, before its references are resolved and its key is known. */
+export interface DraftEntity {
+  kind: KindName;
+  controlPlane?: string;
+  fields: JsonObject;
+  /** Server id pinned in the file. */
+  id?: string;
+  file: LoadedFile;
+  /** Where the item is in its file: `services[0].routes[1]`. */
+  path: FieldPath;
+  /**
+   * Written as a reference inside another entity (`consumers[].groups[]`, `consumer_groups[].consumers[]`): the same
+   * relation may be written from both sides, which is not a duplicate.
+   */
+  referenceOnly?: boolean;
+}
+
+/** A name for people, before the entity has a key. */
+export function displayName(fields: JsonObject): string {
+  for (const name of ['name', 'username', 'custom_id', 'domain', 'control_plane', 'target', 'prefix']) {
+    const value = fields[name];
+    if (typeof value === 'string' && value !== '') return value;
+  }
+  return '(unnamed)';
+}

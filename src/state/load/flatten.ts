@@ -1,0 +1,134 @@
+import type { Problem } from '../../errors.js';
+import { cloneJson, isJsonObject, type Json, type JsonObject } from '../../model/json.js';
+import type { FileLocation, KindDescriptor } from '../../kinds/descriptor.js';
+import { ALL_KINDS, kindOf } from '../../kinds/registry.js';
+import type { KindName } from '../../kinds/kind-names.js';
+import { displayName, type DraftEntity, type LoadedFile } from './draft.js';
+import type { FieldPath } from './field-path.js';
+import { formatFieldPath } from './field-path.js';
+
+type NestedSpec = NonNullable<FileLocation['nested']>[number] & { kind: KindName };
+
+/** Fields the server makes; a file may carry them (decK dumps do) but they are never desired. */
+const SERVER_MADE = ['created_at', 'updated_at'];
+
+/** Nested lists per parent kind, from the descriptors' `file.nested` declarations. */
+const NESTED_BY_PARENT = new Map<KindName, NestedSpec[]>();
+for (const descriptor of ALL_KINDS) {
+  for (const spec of descriptor.file.nested ?? []) {
+    const list = NESTED_BY_PARENT.get(spec.in) ?? [];
+    list.push({ ...spec, kind: descriptor.kind });
+    NESTED_BY_PARENT.set(spec.in, list);
+  }
+}
+
+function listAt(root: JsonObject, dotted: string): Json[] | undefined {
+  let node: Json | undefined = root;
+  for (const segment of dotted.split('.')) node = isJsonObject(node) ? node[segment] : undefined;
+  return Array.isArray(node) ? node : undefined;
+}
+
+/** File values win; objects merge recursively (decK's `_info.defaults`). */
+function withDefaults(defaults: JsonObject, fields: JsonObject): JsonObject {
+  const out: JsonObject = cloneJson(defaults);
+  for (const [name, value] of Object.entries(fields)) {
+    const base = out[name];
+    out[name] = isJsonObject(base) && isJsonObject(value) ? withDefaults(base, value) : value;
+  }
+  return out;
+}
+
+/** Entities with tags get the file's select tags (decK's MustMergeTags). */
+function addSelectTags(descriptor: KindDescriptor, fields: JsonObject, selectTags: string[]): void {
+  if (selectTags.length === 0 || !descriptor.sets(fields).includes('tags')) return;
+  const tags = Array.isArray(fields.tags) ? [...fields.tags] : [];
+  for (const tag of selectTags) if (!tags.includes(tag)) tags.push(tag);
+  fields.tags = tags;
+}
+
+interface Parent {
+  spec: NestedSpec;
+  kind: KindName;
+  key: string;
+}
+
+/**
+ * Turns one file's nested decK/konsync layout into flat draft entities, driven only by the descriptors' `file`
+ * declarations: top-level lists (`file.key`) and lists inside other kinds' items (`file.nested`).
+ */
+export function flattenFile(file: LoadedFile, root: JsonObject): { drafts: DraftEntity[]; problems: Problem[] } {
+  const drafts: DraftEntity[] = [];
+  const problems: Problem[] = [];
+  const problemAt = (path: FieldPath, message: string) => {
+    problems.push({ file: file.source.file, ...file.source.locate(path), path: formatFieldPath(path), message });
+  };
+
+  const addDraft = (kind: KindName, fields: JsonObject, path: FieldPath, id: string | undefined, referenceOnly = false): DraftEntity => {
+    const descriptor = kindOf(kind);
+    const draft: DraftEntity = { kind, fields, file, path };
+    if (referenceOnly) draft.referenceOnly = true;
+    if (id !== undefined) draft.id = id;
+    if (descriptor.scope === 'control_plane') draft.controlPlane = file.header.controlPlane;
+    drafts.push(draft);
+    return draft;
+  };
+
+  const visitItem = (kind: KindName, item: JsonObject, path: FieldPath, parent?: Parent): void => {
+    const descriptor = kindOf(kind);
+    const nestedSpecs = NESTED_BY_PARENT.get(kind) ?? [];
+    const nestedKeys = new Set(nestedSpecs.map((spec) => spec.as));
+    let fields: JsonObject = {};
+    for (const [name, value] of Object.entries(item)) {
+      if (!nestedKeys.has(name) && !SERVER_MADE.includes(name) && name !== 'id') fields[name] = value;
+    }
+    const id = typeof item.id === 'string' ? item.id : undefined;
+    if (parent?.spec.map) {
+      // A mapped item only references another entity (`groups: [{name}]`): its other fields belong to that entity.
+      fields = {};
+      for (const [from, to] of Object.entries(parent.spec.map)) {
+        if (item[from] !== undefined && fields[to] === undefined) fields[to] = item[from] as Json;
+      }
+    }
+    if (parent) {
+      if (fields[parent.spec.ref] !== undefined && !parent.spec.map) {
+        const parentTitle = kindOf(parent.kind).title;
+        problemAt([...path, parent.spec.ref], `nesting ${parentTitle} (${parent.key}) under ${parentTitle}-scoped ${descriptor.title} (${displayName(fields)}) is not allowed`);
+        return;
+      }
+      fields[parent.spec.ref] = parent.key;
+    }
+    const defaults = file.header.defaults[kind];
+    if (defaults) fields = withDefaults(defaults, fields);
+    addSelectTags(descriptor, fields, file.header.selectTags);
+    addDraft(kind, fields, path, parent?.spec.map ? undefined : id, parent?.spec.map !== undefined);
+
+    for (const spec of nestedSpecs) {
+      const list = item[spec.as];
+      if (!Array.isArray(list)) continue;
+      const key = descriptor.identity(fields, id);
+      if (key === undefined) {
+        problemAt(path, `${descriptor.title} with nested ${spec.as} needs a name (or an id) so they can refer to it`);
+        continue;
+      }
+      if (spec.whole !== undefined) {
+        addDraft(spec.kind, { [spec.ref]: key, [spec.whole]: cloneJson(list) }, path, undefined);
+        continue;
+      }
+      list.forEach((child, index) => {
+        if (isJsonObject(child)) visitItem(spec.kind, child, [...path, spec.as, index], { spec, kind, key });
+      });
+    }
+  };
+
+  for (const descriptor of ALL_KINDS) {
+    const dotted = descriptor.file.key;
+    if (dotted === undefined) continue;
+    const list = listAt(root, dotted);
+    if (!list) continue;
+    const base = dotted.split('.');
+    list.forEach((item, index) => {
+      if (isJsonObject(item)) visitItem(descriptor.kind, cloneJson(item), [...base, index]);
+    });
+  }
+  return { drafts, problems };
+}

@@ -1,0 +1,156 @@
+import { ValidationError, type Problem } from '../../errors.js';
+import { isJsonObject, type JsonObject } from '../../model/json.js';
+import type { Entity } from '../../model/entity.js';
+import { GEOS, type DesiredState, type EnvUse, type Geo } from '../../model/state.js';
+import type { DraftEntity, LoadedFile } from './draft.js';
+import { readFileHeader } from './file-header.js';
+import { flattenFile } from './flatten.js';
+import { formatFieldPath } from './field-path.js';
+import { loadCodeFields } from './code-fields.js';
+import { dedupeClaims, fileClaims, gatewayScopes, NEEDS_PLUGIN_DEFINITIONS } from './ownership.js';
+import { parseSource } from './parse-source.js';
+import { checkPlatformRules } from './platform-rules.js';
+import { resolveReferences } from './resolve-references.js';
+import { checkSchema } from './schema-check.js';
+import { expandShorthands } from './shorthands.js';
+import { renderTemplate } from './template.js';
+import { dropUnsupportedKeys } from './unsupported-keys.js';
+import { KINDS } from '../../kinds/registry.js';
+
+/** One state file's text, as read by the I/O edge. */
+export interface SourceText {
+  path: string;
+  text: string;
+}
+
+export interface CoreOptions {
+  geo?: Geo;
+  env: Record<string, string | undefined>;
+  envMode?: 'render' | 'mock';
+  /** decK's `--include-plugin-definitions`: as if every file set `_info.include_plugin_definitions: true`. */
+  includePluginDefinitions?: boolean;
+  /** Contents of the `handler_file`/`schema_file` paths the files ask for (see `sideFileRequests`). */
+  sideFiles?: ReadonlyMap<string, string>;
+}
+
+interface FileResult {
+  file: LoadedFile;
+  root: JsonObject;
+  drafts: DraftEntity[];
+}
+
+function loadOneFile(input: SourceText, options: CoreOptions, problems: Problem[], env: EnvUse[], warnings: string[]): FileResult | undefined {
+  const rendered = renderTemplate(input.path, input.text, { env: options.env, envMode: options.envMode ?? 'render' });
+  env.push(...rendered.env);
+  if (rendered.problems.length > 0) {
+    problems.push(...rendered.problems);
+    return undefined;
+  }
+  if (/^\s/.test(rendered.text)) {
+    problems.push({ file: input.path, line: 1, column: 1, message: 'file must not begin with a whitespace' });
+    return undefined;
+  }
+  const parsed = parseSource(input.path, rendered.text);
+  if (!parsed.source) {
+    problems.push(...parsed.problems);
+    return undefined;
+  }
+  const source = parsed.source;
+  const schemaProblems = checkSchema(source);
+  if (schemaProblems.length > 0) {
+    problems.push(...schemaProblems);
+    return undefined;
+  }
+  const root: JsonObject = isJsonObject(source.value) ? structuredClone(source.value) : {};
+  const { header, problems: headerProblems } = readFileHeader(source, options.includePluginDefinitions === true);
+  problems.push(...headerProblems);
+  const file: LoadedFile = { source, header };
+  const unsupported = dropUnsupportedKeys(source, root);
+  problems.push(...unsupported.problems);
+  warnings.push(...unsupported.warnings);
+  const flat = flattenFile(file, root);
+  problems.push(...flat.problems);
+  const needsDefinitions = flat.drafts.find((draft) => NEEDS_PLUGIN_DEFINITIONS.includes(draft.kind));
+  if (needsDefinitions && !header.includePluginDefinitions) {
+    const position = source.locate(needsDefinitions.path);
+    problems.push({
+      file: input.path,
+      ...position,
+      path: formatFieldPath(needsDefinitions.path),
+      message: `${input.path} contains plugin definitions (${KINDS[needsDefinitions.kind].file.key}); set _info.include_plugin_definitions: true to manage them`,
+    });
+  }
+  return { file, root, drafts: flat.drafts };
+}
+
+/** The geo every file and the flag agree on: files decide, the flag must not contradict them. */
+function decideGeo(results: FileResult[], flag: Geo | undefined, problems: Problem[]): Geo {
+  let chosen: { geo: Geo; file: string } | undefined;
+  for (const { file } of results) {
+    const geo = file.header.geo;
+    if (geo === undefined) continue;
+    const where = { file: file.source.file, ...file.source.locate(['_konnect', 'geo']), path: '_konnect.geo' };
+    if (chosen && chosen.geo !== geo) problems.push({ ...where, message: `geo "${geo}" conflicts with geo "${chosen.geo}" set in ${chosen.file}` });
+    else if (flag !== undefined && flag !== geo) problems.push({ ...where, message: `geo "${geo}" conflicts with --geo ${flag}` });
+    chosen ??= { geo, file: file.source.file };
+  }
+  return chosen?.geo ?? flag ?? GEOS[0];
+}
+
+/** decK refuses files for different workspaces in one run; konsync keeps that rule although it ignores workspaces. */
+function checkWorkspaces(results: FileResult[], problems: Problem[]): void {
+  const workspaces = [...new Set(results.map((r) => r.file.header.workspace).filter((w): w is string => w !== undefined))];
+  if (workspaces.length > 1) {
+    problems.push({ file: results[0]!.file.source.file, message: `files name different workspaces (${workspaces.join(', ')}); decK syncs one workspace at a time` });
+  }
+}
+
+const byPosition = (a: Problem, b: Problem) =>
+  (a.file ?? '').localeCompare(b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0);
+
+/** Pure core of the loader: file texts in, one desired state out, or a ValidationError listing every problem. */
+export function loadDocuments(inputs: readonly SourceText[], options: CoreOptions): DesiredState {
+  const problems: Problem[] = [];
+  const env: EnvUse[] = [];
+  const warnings: string[] = [];
+  const results = inputs.map((input) => loadOneFile(input, options, problems, env, warnings)).filter((r): r is FileResult => r !== undefined);
+  const geo = decideGeo(results, options.geo, problems);
+  checkWorkspaces(results, problems);
+
+  const drafts = results.flatMap((result) => result.drafts);
+  for (const draft of drafts) {
+    problems.push(...expandShorthands(draft));
+    problems.push(...loadCodeFields(draft, options.sideFiles ?? new Map()));
+  }
+  const resolved = resolveReferences(drafts);
+  problems.push(...resolved.problems);
+  const byRef = new Map<string, Entity>(resolved.entities.map((entity) => [`${entity.kind}:${entity.key}`, entity]));
+  checkPlatformRules(resolved.entities, {
+    all: resolved.entities,
+    find: (kind, key) => byRef.get(`${kind}:${key}`),
+    report: (entity, sub, message) => {
+      const draft = resolved.drafts.get(entity)!;
+      const at = [...draft.path, ...sub];
+      problems.push({ file: draft.file.source.file, ...draft.file.source.locate(at), path: formatFieldPath(at), message });
+    },
+  });
+
+  const claims = dedupeClaims(results.flatMap(({ file, root }) => fileClaims(file, root)));
+  const anyContent = results.some(({ root }) => Object.keys(root).length > 0);
+  if (inputs.length === 0 || (problems.length === 0 && !anyContent)) {
+    problems.push({ message: 'nothing to load: the files and directories given hold no configuration' });
+  }
+  if (problems.length > 0) throw new ValidationError(problems.sort(byPosition));
+
+  const uniqueEnv = [...new Map(env.map((use) => [`${use.name}\u0000${use.value}`, use])).values()];
+  const state: DesiredState = {
+    geo,
+    entities: resolved.entities,
+    claims,
+    scopes: gatewayScopes(results),
+    env: uniqueEnv,
+    files: inputs.map((input) => input.path),
+  };
+  if (warnings.length > 0) state.warnings = warnings;
+  return state;
+}

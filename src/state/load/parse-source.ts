@@ -1,0 +1,61 @@
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import type { Json } from '../../model/json.js';
+import type { Problem } from '../../errors.js';
+import type { FieldPath } from './field-path.js';
+
+export interface Position {
+  line: number;
+  column: number;
+}
+
+/** A parsed state file: its data, and where each part of it was written. */
+export interface ParsedSource {
+  file: string;
+  /** `undefined` for an empty file. */
+  value: Json | undefined;
+  /** Position of the value (or, for a map key, the key) at `path`; the deepest existing ancestor when it is absent. */
+  locate(path: FieldPath): Position;
+}
+
+/**
+ * Parses YAML (JSON is YAML) keeping positions. decK reads only the first document; a second one is an error here
+ * rather than silently ignored.
+ */
+export function parseSource(file: string, text: string): { source?: ParsedSource; problems: Problem[] } {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    const problems = doc.errors.map((error) => {
+      const position = lineCounter.linePos(error.pos[0]);
+      return { file, line: position.line, column: position.col, message: `invalid YAML: ${error.message.split('\n')[0]}` };
+    });
+    return { problems };
+  }
+  const value = doc.contents === null ? undefined : (doc.toJS({ maxAliasCount: 1000 }) as Json);
+  const at = (offset: number): Position => {
+    const position = lineCounter.linePos(offset);
+    return { line: position.line, column: position.col };
+  };
+  const locate = (path: FieldPath): Position => {
+    let node: Node | null = doc.contents as Node | null;
+    let found: Position = node?.range ? at(node.range[0]) : { line: 1, column: 1 };
+    for (const segment of path) {
+      if (isMap(node)) {
+        const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment));
+        if (!pair) break;
+        const key = pair.key as Node;
+        if (key.range) found = at(key.range[0]);
+        node = pair.value as Node | null;
+      } else if (isSeq(node) && typeof segment === 'number') {
+        const item = node.items[segment] as Node | undefined;
+        if (!item) break;
+        if (item.range) found = at(item.range[0]);
+        node = item;
+      } else {
+        break;
+      }
+    }
+    return found;
+  };
+  return { source: { file, value, locate }, problems: [] };
+}

@@ -1,0 +1,45 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ValidationError } from '../../errors.js';
+import type { SourceText } from './load-documents.js';
+
+const STATE_FILE = /\.(ya?ml|json)$/i;
+
+/** State files under a directory, recursively, in lexical order of their paths (decK's walk). */
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  const out: string[] = [];
+  for (const entry of [...entries].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...(await filesUnder(path)));
+    else if (entry.isFile() && STATE_FILE.test(entry.name)) out.push(path);
+  }
+  return out;
+}
+
+/** Reads the given files and directories. A missing path is a ValidationError naming it. */
+export async function readStateFiles(paths: readonly string[]): Promise<SourceText[]> {
+  const out: SourceText[] = [];
+  const missing: string[] = [];
+  for (const path of paths) {
+    const info = await stat(path).catch(() => undefined);
+    if (!info) {
+      missing.push(path);
+      continue;
+    }
+    const files = info.isDirectory() ? await filesUnder(path) : [path];
+    for (const file of files) out.push({ path: file, text: await readFile(file, 'utf8') });
+  }
+  if (missing.length > 0) throw new ValidationError(missing.map((path) => ({ file: path, message: 'no such file or directory' })));
+  return out;
+}
+
+/** Reads side files (custom plugin Lua); unreadable ones are left out and reported by the core. */
+export async function readSideFiles(paths: readonly string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const path of paths) {
+    const text = await readFile(path, 'utf8').catch(() => undefined);
+    if (text !== undefined) out.set(path, text);
+  }
+  return out;
+}

@@ -1,0 +1,119 @@
+import type { Problem } from '../../errors.js';
+import { isJsonObject, type Json, type JsonObject } from '../../model/json.js';
+import { scopedKey, type Entity } from '../../model/entity.js';
+import { ALL_KINDS, kindOf } from '../../kinds/registry.js';
+import type { KindName } from '../../kinds/kind-names.js';
+import type { RefSpec } from '../../kinds/descriptor.js';
+import { displayName, type DraftEntity } from './draft.js';
+import { formatFieldPath, type FieldPath } from './field-path.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Every string at a RefSpec path (`partials[].name`, `members[]`), with its location inside the fields. */
+function referenceSlots(fields: JsonObject, path: string): Array<{ at: FieldPath; value: string; set(value: string): void }> {
+  const segments = path.split('.');
+  const out: Array<{ at: FieldPath; value: string; set(value: string): void }> = [];
+  const visit = (node: Json, index: number, at: FieldPath) => {
+    const raw = segments[index]!;
+    const isList = raw.endsWith('[]');
+    const name = isList ? raw.slice(0, -2) : raw;
+    if (!isJsonObject(node)) return;
+    const value = node[name];
+    const last = index === segments.length - 1;
+    if (isList && Array.isArray(value)) {
+      value.forEach((item, i) => {
+        if (last && typeof item === 'string') out.push({ at: [...at, name, i], value: item, set: (v) => (value[i] = v) });
+        else if (!last) visit(item, index + 1, [...at, name, i]);
+      });
+    } else if (!isList && value !== undefined) {
+      if (last && typeof value === 'string') out.push({ at: [...at, name], value, set: (v) => (node[name] = v) });
+      else if (!last) visit(value, index + 1, [...at, name]);
+    }
+  };
+  visit(fields, 0, []);
+  return out;
+}
+
+/** Where a desired entity is, for messages: `gateway.yaml:12:5`. */
+function where(draft: DraftEntity): string {
+  const position = draft.file.source.locate(draft.path);
+  return `${draft.file.source.file}:${position.line}:${position.column}`;
+}
+
+export interface Resolved {
+  entities: Entity[];
+  /** The draft each entity came from, for later checks that need positions. */
+  drafts: Map<Entity, DraftEntity>;
+  problems: Problem[];
+}
+
+/**
+ * Resolves references (names, or ids pinned on desired entities) and gives every entity its key, kind by kind in
+ * registry order so a referenced kind is keyed before its referrers. A reference that no file satisfies is an error
+ * unless the file's `_info.default_lookup_tags` covers the target's section: the planner checks those against Konnect.
+ */
+export function resolveReferences(drafts: DraftEntity[]): Resolved {
+  const problems: Problem[] = [];
+  const byKey = new Map<string, DraftEntity>();
+  const keyById = new Map<string, string>();
+  const entities: Entity[] = [];
+  const origin = new Map<Entity, DraftEntity>();
+  const problemAt = (draft: DraftEntity, sub: FieldPath, message: string, hint?: string) => {
+    const at = [...draft.path, ...sub];
+    const problem: Problem = { file: draft.file.source.file, ...draft.file.source.locate(at), path: formatFieldPath(at), message };
+    if (hint) problem.hint = hint;
+    problems.push(problem);
+  };
+
+  const resolveOne = (draft: DraftEntity, ref: RefSpec): void => {
+    const target = kindOf(ref.kind);
+    // Read-only kinds (provider accounts) are never declared: Konnect has them, the schema checks the values.
+    if (target.readOnly) return;
+    const scope = target.scope === 'control_plane' ? draft.controlPlane : undefined;
+    for (const slot of referenceSlots(draft.fields, ref.path)) {
+      if (byKey.has(`${ref.kind}:${scopedKey(scope, slot.value)}`)) continue;
+      const byId = keyById.get(`${ref.kind}:${scope ?? ''}:${slot.value}`);
+      if (byId !== undefined) {
+        slot.set(byId);
+        continue;
+      }
+      const lookupTags = ref.lookup ? draft.file.header.lookupTags[ref.lookup] : undefined;
+      if (lookupTags) {
+        if (UUID.test(slot.value)) slot.set(`id:${slot.value}`);
+        continue;
+      }
+      const referrer = kindOf(draft.kind).title;
+      const hint = ref.lookup ? `declare it, or set _info.default_lookup_tags.${ref.lookup} to find it in Konnect` : undefined;
+      problemAt(draft, slot.at, `${referrer} "${displayName(draft.fields)}" (${where(draft)}) references ${target.title} "${slot.value}", which no file declares`, hint);
+    }
+  };
+
+  const byKind = new Map<KindName, DraftEntity[]>();
+  for (const draft of drafts) byKind.set(draft.kind, [...(byKind.get(draft.kind) ?? []), draft]);
+  for (const descriptor of ALL_KINDS) {
+    for (const draft of byKind.get(descriptor.kind) ?? []) {
+      for (const ref of descriptor.refs) resolveOne(draft, ref);
+      const local = descriptor.identity(draft.fields, draft.id);
+      if (local === undefined) {
+        problemAt(draft, [], `${descriptor.title} "${displayName(draft.fields)}" cannot be identified: give it a name (or pin its id)`);
+        continue;
+      }
+      const key = scopedKey(draft.controlPlane, local);
+      const ref = `${descriptor.kind}:${key}`;
+      const first = byKey.get(ref);
+      if (first?.referenceOnly && draft.referenceOnly) continue;
+      if (first) {
+        problemAt(draft, [], `${descriptor.title} "${key}" is declared twice: at ${where(first)} (${formatFieldPath(first.path)}) and here (${where(draft)})`);
+        continue;
+      }
+      byKey.set(ref, draft);
+      if (draft.id !== undefined) keyById.set(`${descriptor.kind}:${draft.controlPlane ?? ''}:${draft.id}`, local);
+      const entity: Entity = { kind: descriptor.kind, key, fields: draft.fields, source: { file: draft.file.source.file, ...draft.file.source.locate(draft.path), path: formatFieldPath(draft.path) } };
+      if (draft.controlPlane !== undefined) entity.controlPlane = draft.controlPlane;
+      if (draft.id !== undefined) entity.id = draft.id;
+      entities.push(entity);
+      origin.set(entity, draft);
+    }
+  }
+  return { entities, drafts: origin, problems };
+}

@@ -1,0 +1,56 @@
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { closest, distance } from 'fastest-levenshtein';
+import type { Problem } from '../../errors.js';
+import { isJsonObject } from '../../model/json.js';
+import stateSchema from '../../../schemas/state.schema.json' with { type: 'json' };
+import { formatFieldPath, fromJsonPointer } from './field-path.js';
+import type { ParsedSource } from './parse-source.js';
+
+let compiled: ValidateFunction | undefined;
+
+function validator(): ValidateFunction {
+  compiled ??= new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true }).compile(stateSchema);
+  return compiled;
+}
+
+/** The nearest known key, when it is near enough to be a likely typo. */
+export function suggestKey(unknown: string, known: string[]): string | undefined {
+  if (known.length === 0) return undefined;
+  const best = closest(unknown, known);
+  return distance(unknown, best) <= Math.max(2, Math.floor(unknown.length / 3)) ? best : undefined;
+}
+
+function describe(error: ErrorObject): { message: string; extraPath?: string; hint?: string } {
+  const params = error.params as Record<string, unknown>;
+  if (error.keyword === 'additionalProperties') {
+    const key = String(params.additionalProperty);
+    const schema = error.parentSchema;
+    const known = isJsonObject(schema) && isJsonObject(schema.properties) ? Object.keys(schema.properties) : [];
+    const suggestion = suggestKey(key, known);
+    return { message: `unknown key "${key}"`, extraPath: key, ...(suggestion ? { hint: `did you mean "${suggestion}"?` } : {}) };
+  }
+  if (error.keyword === 'required') return { message: `missing required field "${String(params.missingProperty)}"` };
+  if (error.keyword === 'enum') return { message: `must be one of: ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}` };
+  if (error.keyword === 'const') return { message: `must be ${JSON.stringify(params.allowedValue)}` };
+  if (error.keyword === 'type') return { message: `must be of type ${String(params.type).replace(',', ' or ')}` };
+  if ((error.keyword === 'maxProperties' || error.keyword === 'minProperties') && error.instancePath.endsWith('/owner')) {
+    return { message: 'must name exactly one owner: control_plane or control_plane_group' };
+  }
+  return { message: error.message ?? error.keyword };
+}
+
+/** JSON Schema check of one file; every problem carries its position and field path. */
+export function checkSchema(source: ParsedSource): Problem[] {
+  const validate = validator();
+  if (validate(source.value ?? {})) return [];
+  return (validate.errors ?? []).map((error) => {
+    const { message, extraPath, hint } = describe(error);
+    const segments = fromJsonPointer(error.instancePath);
+    if (extraPath !== undefined) segments.push(extraPath);
+    const position = source.locate(segments);
+    const problem: Problem = { file: source.file, line: position.line, column: position.column, message };
+    if (segments.length > 0) problem.path = formatFieldPath(segments);
+    if (hint) problem.hint = hint;
+    return problem;
+  });
+}

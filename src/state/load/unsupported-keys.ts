@@ -1,0 +1,71 @@
+import type { Problem } from '../../errors.js';
+import { isJsonObject, type Json, type JsonObject } from '../../model/json.js';
+import { formatFieldPath, type FieldPath } from './field-path.js';
+import type { ParsedSource } from './parse-source.js';
+
+/**
+ * decK keys konsync does not manage. `error`: the file asks for something konsync would silently not do.
+ * `ignore`: safe to leave alone (nothing is created or deleted for them); the key is dropped with a warning.
+ * Paths use `[]` for "every item".
+ */
+const UNSUPPORTED: Array<{ path: string; effect: 'error' | 'ignore'; why: string }> = [
+  { path: 'filter_chains', effect: 'error', why: 'Konnect does not support filter chains (WebAssembly filters)' },
+  { path: 'services[].filter_chains', effect: 'error', why: 'Konnect does not support filter chains (WebAssembly filters)' },
+  { path: 'services[].routes[].filter_chains', effect: 'error', why: 'Konnect does not support filter chains (WebAssembly filters)' },
+  { path: 'routes[].filter_chains', effect: 'error', why: 'Konnect does not support filter chains (WebAssembly filters)' },
+  { path: 'rbac_roles', effect: 'error', why: 'Konnect has no Kong RBAC roles' },
+  { path: 'licenses', effect: 'error', why: 'Konnect manages licenses itself' },
+  { path: 'keys', effect: 'error', why: 'konsync does not manage keys yet' },
+  { path: 'key_sets', effect: 'error', why: 'konsync does not manage key sets yet' },
+  { path: 'custom_entities', effect: 'error', why: 'konsync does not manage custom entities (degraphql routes, GraphQL cost decorations)' },
+  { path: 'cloned_plugins', effect: 'error', why: 'konsync does not manage cloned plugins' },
+  { path: '_plugin_configs', effect: 'error', why: 'konsync does not support _plugin_configs; write each plugin config in full' },
+  ...['services[].plugins[]', 'services[].routes[].plugins[]', 'routes[].plugins[]', 'consumers[].plugins[]', 'consumer_groups[].plugins[]', 'plugins[]'].map(
+    (base) => ({ path: `${base}._config`, effect: 'error' as const, why: 'konsync does not support _plugin_configs references' }),
+  ),
+  ...['keyauth_credentials', 'basicauth_credentials', 'hmacauth_credentials', 'jwt_secrets', 'oauth2_credentials', 'acls', 'mtls_auth_credentials'].map(
+    (name) => ({ path: `consumers[].${name}`, effect: 'ignore' as const, why: 'consumer credentials are not managed by konsync' }),
+  ),
+  { path: '_workspace', effect: 'ignore', why: 'Konnect control planes have no workspaces' },
+];
+
+/** Every existing match of a `[]` path, with its concrete location. */
+function matches(root: JsonObject, path: string): Array<{ parent: JsonObject; key: string; at: FieldPath }> {
+  const segments = path.split('.');
+  const out: Array<{ parent: JsonObject; key: string; at: FieldPath }> = [];
+  const visit = (node: Json | undefined, index: number, at: FieldPath) => {
+    const segment = segments[index]!;
+    const isList = segment.endsWith('[]');
+    const name = isList ? segment.slice(0, -2) : segment;
+    if (!isJsonObject(node) || node[name] === undefined) return;
+    if (index === segments.length - 1) {
+      out.push({ parent: node, key: name, at: [...at, name] });
+      return;
+    }
+    const value = node[name];
+    if (isList && Array.isArray(value)) value.forEach((item, i) => visit(item, index + 1, [...at, name, i]));
+    else if (!isList) visit(value, index + 1, [...at, name]);
+  };
+  visit(root, 0, []);
+  return out;
+}
+
+const isEmpty = (value: Json | undefined) => (Array.isArray(value) && value.length === 0) || (isJsonObject(value) && Object.keys(value).length === 0);
+
+/** Drops decK keys konsync does not manage from `root` (mutated), reporting each as an error or a warning. */
+export function dropUnsupportedKeys(source: ParsedSource, root: JsonObject): { problems: Problem[]; warnings: string[] } {
+  const problems: Problem[] = [];
+  const warnings: string[] = [];
+  for (const rule of UNSUPPORTED) {
+    for (const { parent, key, at } of matches(root, rule.path)) {
+      const value = parent[key];
+      delete parent[key];
+      if (isEmpty(value)) continue;
+      const position = source.locate(at);
+      const where = `${source.file}:${position.line}:${position.column}: ${formatFieldPath(at)}`;
+      if (rule.effect === 'error') problems.push({ file: source.file, ...position, path: formatFieldPath(at), message: `not supported: ${rule.why}` });
+      else warnings.push(`${where}: ignored: ${rule.why}`);
+    }
+  }
+  return { problems, warnings };
+}

@@ -1,0 +1,60 @@
+import type { JsonObject } from '../../model/json.js';
+import type { KonnectApi } from '../../konnect/types.js';
+import type { KindDescriptor } from '../../kinds/descriptor.js';
+import type { KindName } from '../../kinds/kind-names.js';
+import { kindOf } from '../../kinds/registry.js';
+import { listPath } from './list-path.js';
+import { idOf, RawStore } from './raw-store.js';
+
+/** Lists kinds into a RawStore; every list goes through the client (its scheduler bounds concurrency and rate). */
+export class Fetcher {
+  readonly store = new RawStore();
+
+  constructor(
+    private readonly api: KonnectApi,
+    private readonly signal?: AbortSignal,
+  ) {}
+
+  private list(descriptor: KindDescriptor, path: string, describe: string): Promise<JsonObject[]> {
+    return this.api.list(descriptor.api, path, descriptor.paths.pagination, {
+      pageSize: descriptor.paths.pageSize,
+      describe,
+      ...(this.signal ? { signal: this.signal } : {}),
+    });
+  }
+
+  /** An org kind listed at the top level. */
+  async listTop(scope: string, kind: KindName, controlPlaneId?: string): Promise<JsonObject[]> {
+    const descriptor = kindOf(kind);
+    const where = scope ? ` of control plane "${scope}"` : '';
+    const items = await this.list(descriptor, listPath(descriptor.paths.list, controlPlaneId ? { controlPlaneId } : {}), `${descriptor.title}s${where}`);
+    for (const raw of items) this.store.add(scope, kind, { raw });
+    return items;
+  }
+
+  /**
+   * A kind listed under each of `parents` (only those `parentFilter` accepts). Aggregate kinds store one item per
+   * parent: `{id: parentId, [field]: items}`, present even when the listing is empty.
+   */
+  async listUnder(scope: string, kind: KindName, parents: readonly JsonObject[], controlPlaneId?: string): Promise<JsonObject[]> {
+    const descriptor = kindOf(kind);
+    const accepted = parents.filter((parent) => descriptor.parentFilter?.(parent) ?? true);
+    const all: JsonObject[] = [];
+    await Promise.all(
+      accepted.map(async (parent) => {
+        const parentId = idOf(parent);
+        if (parentId === undefined) return;
+        const path = listPath(descriptor.paths.list, { parentId, ...(controlPlaneId ? { controlPlaneId } : {}) });
+        const parentName = typeof parent.name === 'string' ? parent.name : parentId;
+        const items = await this.list(descriptor, path, `${descriptor.title}s of ${kindOf(descriptor.parent!.kind).title} "${parentName}"`);
+        if (descriptor.aggregate) {
+          this.store.add(scope, kind, { raw: { id: parentId, [descriptor.aggregate.field]: items }, parentId });
+          return;
+        }
+        for (const raw of items) this.store.add(scope, kind, { raw, parentId });
+        all.push(...items);
+      }),
+    );
+    return all;
+  }
+}

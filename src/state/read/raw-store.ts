@@ -1,0 +1,40 @@
+import type { JsonObject } from '../../model/json.js';
+import type { KindName } from '../../kinds/kind-names.js';
+
+/** One API object as listed, with where it was listed. */
+export interface RawItem {
+  raw: JsonObject;
+  /** Server id of the parent it was listed under. */
+  parentId?: string;
+  /** For aggregate kinds: the whole listing under the parent is this one item. */
+}
+
+/** Everything fetched, before decoding. `scope` is `''` for org kinds, else the control plane's name. */
+export class RawStore {
+  private readonly items = new Map<string, Map<KindName, RawItem[]>>();
+
+  add(scope: string, kind: KindName, item: RawItem): void {
+    let byKind = this.items.get(scope);
+    if (!byKind) {
+      byKind = new Map();
+      this.items.set(scope, byKind);
+    }
+    const list = byKind.get(kind) ?? [];
+    list.push(item);
+    byKind.set(kind, list);
+  }
+
+  get(scope: string, kind: KindName): RawItem[] {
+    return this.items.get(scope)?.get(kind) ?? [];
+  }
+
+  scopes(): string[] {
+    return [...this.items.keys()];
+  }
+}
+
+export const ORG = '';
+
+export function idOf(raw: JsonObject): string | undefined {
+  return typeof raw.id === 'string' ? raw.id : typeof raw.id === 'number' ? String(raw.id) : undefined;
+}

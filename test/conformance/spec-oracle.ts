@@ -1,0 +1,161 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Ajv, type ValidateFunction } from 'ajv';
+import formatsModule from 'ajv-formats';
+import { parse } from 'yaml';
+
+// The official Konnect OpenAPI specs as a test oracle: every body the emulator sends or konsync sends must validate.
+
+export type SpecApi = 'cloud-gateways' | 'control-planes' | 'control-planes-config';
+export const SPEC_APIS: SpecApi[] = ['cloud-gateways', 'control-planes', 'control-planes-config'];
+
+const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const SPEC_DIR = resolve(REPO_ROOT, '..', 'shared', 'konnect-openapi');
+
+export function specsAvailable(): boolean {
+  return SPEC_APIS.every((api) => existsSync(join(SPEC_DIR, `${api}.v2.yaml`)));
+}
+
+export const SPECS_MISSING = `Konnect OpenAPI specs not found in ${SPEC_DIR}: conformance suite skipped`;
+
+export interface Verdict {
+  valid: boolean;
+  /** False when the spec does not describe this status (e.g. core-entity 400s): nothing to check against. */
+  documented: boolean;
+  errors: string[];
+}
+
+type Node = { [key: string]: unknown };
+const isNode = (value: unknown): value is Node => typeof value === 'object' && value !== null && !Array.isArray(value);
+const VAULT_REFERENCE = { type: 'string', pattern: '^\\{vault://.+\\}$' };
+
+/**
+ * OpenAPI 3.0 → JSON Schema: `nullable: true` becomes a union with null; local refs point into the named spec;
+ * a non-string `x-referenceable` field also takes a `{vault://...}` reference, as Kong accepts for those fields.
+ */
+export function convertSchema(value: unknown, api: string): unknown {
+  if (Array.isArray(value)) return value.map((item) => convertSchema(item, api));
+  if (!isNode(value)) return value;
+  const out: Node = {};
+  for (const [key, item] of Object.entries(value)) {
+    if (key === 'nullable' || key === 'x-referenceable') continue;
+    if (key === '$ref' && typeof item === 'string' && item.startsWith('#/')) out.$ref = `${api}${item}`;
+    else out[key] = convertSchema(item, api);
+  }
+  let schema: Node = out;
+  if (value['x-referenceable'] === true && value.type !== undefined && value.type !== 'string') schema = { anyOf: [schema, VAULT_REFERENCE] };
+  if (value.nullable === true) {
+    if (typeof schema.type === 'string' && !('$ref' in schema)) {
+      schema.type = [schema.type, 'null'];
+      if (Array.isArray(schema.enum)) schema.enum = [...schema.enum, null];
+    } else schema = { anyOf: [schema, { type: 'null' }] };
+  }
+  return schema;
+}
+
+interface Operation {
+  api: SpecApi;
+  template: string;
+  operation: Node;
+}
+
+export class SpecOracle {
+  private readonly ajv = new Ajv({ strict: false, unicodeRegExp: false, allErrors: true, validateSchema: false });
+  private readonly docs = new Map<SpecApi, Node>();
+  private readonly compiled = new Map<string, ValidateFunction>();
+
+  constructor(specDir = SPEC_DIR) {
+    const addFormats = (formatsModule as unknown as { default?: (ajv: Ajv) => Ajv }).default ?? (formatsModule as unknown as (ajv: Ajv) => Ajv);
+    addFormats(this.ajv);
+    for (const api of SPEC_APIS) {
+      const doc = parse(readFileSync(join(specDir, `${api}.v2.yaml`), 'utf8')) as Node;
+      this.docs.set(api, doc);
+      const components = isNode(doc.components) ? doc.components : {};
+      this.ajv.addSchema({ $id: api, components: { schemas: convertSchema(components.schemas ?? {}, api) } }, undefined, undefined, false);
+    }
+  }
+
+  /** The operation for a concrete path (`/v2` optional, query ignored) or a template, in one spec or any. */
+  findOperation(method: string, path: string, api?: SpecApi): Operation | undefined {
+    const segments = path.split('?')[0]!.replace(/^\/v2(?=\/)/, '').split('/').filter(Boolean);
+    let best: (Operation & { score: number }) | undefined;
+    for (const candidate of api ? [api] : SPEC_APIS) {
+      const paths = this.docs.get(candidate)?.paths;
+      if (!isNode(paths)) continue;
+      for (const [template, item] of Object.entries(paths)) {
+        const parts = template.split('/').filter(Boolean);
+        if (parts.length !== segments.length || !isNode(item)) continue;
+        let score = 0;
+        const matches = parts.every((part, i) => {
+          if (/^\{.+\}$/.test(part)) return true;
+          score += 1;
+          return part === segments[i] || part === decodeURIComponent(segments[i] ?? '');
+        });
+        const operation = item[method.toLowerCase()];
+        if (matches && isNode(operation) && (!best || score > best.score)) best = { api: candidate, template, operation, score };
+      }
+    }
+    return best && { api: best.api, template: best.template, operation: best.operation };
+  }
+
+  private resolve(api: SpecApi, node: unknown): Node | undefined {
+    if (!isNode(node)) return undefined;
+    const ref = node.$ref;
+    if (typeof ref !== 'string') return node;
+    let target: unknown = this.docs.get(api);
+    for (const part of ref.replace(/^#\//, '').split('/')) target = isNode(target) ? target[part] : undefined;
+    return this.resolve(api, target);
+  }
+
+  private check(key: string, api: SpecApi, content: unknown, body: unknown, emptyAllowed: boolean): Verdict {
+    const media = this.resolve(api, content);
+    const schema = media && (isNode(media['application/json']) ? media['application/json'] : (Object.values(media).find(isNode) as Node | undefined));
+    if (!schema || !isNode(schema.schema)) {
+      const empty = body === undefined || body === null || body === '';
+      return { valid: empty || emptyAllowed, documented: true, errors: empty || emptyAllowed ? [] : ['the spec describes no body here'] };
+    }
+    let validate = this.compiled.get(key);
+    if (!validate) {
+      validate = this.ajv.compile(convertSchema(schema.schema, api) as Node);
+      this.compiled.set(key, validate);
+    }
+    const valid = validate(body);
+    return { valid, documented: true, errors: valid ? [] : (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''} ${JSON.stringify(e.params)}`) };
+  }
+
+  validateResponse(api: SpecApi | undefined, method: string, path: string, status: number, body: unknown): Verdict {
+    const found = this.findOperation(method, path, api);
+    if (!found) return { valid: false, documented: false, errors: [`no ${method} ${path} in the ${api ?? 'Konnect'} spec`] };
+    const responses = isNode(found.operation.responses) ? found.operation.responses : {};
+    const response = this.resolve(found.api, responses[String(status)] ?? responses[`${String(status)[0]}XX`] ?? responses.default);
+    if (!response) return { valid: true, documented: false, errors: [] };
+    return this.check(`res ${found.api} ${method} ${found.template} ${status}`, found.api, response.content, body, false);
+  }
+
+  validateRequest(api: SpecApi | undefined, method: string, path: string, body: unknown): Verdict {
+    const found = this.findOperation(method, path, api);
+    if (!found) return { valid: false, documented: false, errors: [`no ${method} ${path} in the ${api ?? 'Konnect'} spec`] };
+    const requestBody = this.resolve(found.api, found.operation.requestBody);
+    if (!requestBody) {
+      const empty = body === undefined || body === null;
+      return { valid: empty, documented: true, errors: empty ? [] : ['the spec takes no request body here'] };
+    }
+    return this.check(`req ${found.api} ${method} ${found.template}`, found.api, requestBody.content, body, false);
+  }
+}
+
+let shared: SpecOracle | undefined;
+/** One oracle per test process: compiling the specs takes a moment. */
+export function oracle(): SpecOracle {
+  shared ??= new SpecOracle();
+  return shared;
+}
+
+export function validateResponse(api: SpecApi | undefined, method: string, path: string, status: number, body: unknown): Verdict {
+  return oracle().validateResponse(api, method, path, status, body);
+}
+
+export function validateRequest(api: SpecApi | undefined, method: string, path: string, body: unknown): Verdict {
+  return oracle().validateRequest(api, method, path, body);
+}

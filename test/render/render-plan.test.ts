@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { buildPlan } from '../../src/diff/index.js';
+import type { Plan } from '../../src/model/plan.js';
+import { renderPlanText } from '../../src/render/render-plan-text.js';
+import { renderPlanJson } from '../../src/render/render-plan-json.js';
+import { renderPlanMarkdown } from '../../src/render/render-plan-markdown.js';
+import { renderPlanGithub } from '../../src/render/render-plan-github.js';
+import { fieldName } from '../../src/render/plan-changes.js';
+import { CP, desiredEntity, desiredState, gatewayClaims, liveControlPlane, liveEntity, liveState } from '../diff/helpers.js';
+
+const SECRET = 'hunter2-secret';
+const env = [{ name: 'DECK_PASSWORD', value: SECRET }];
+const gw = { controlPlane: CP };
+
+/** A plan with a create, an update (whose old value is a secret not from env at plan time), a replace, a delete, a wait. */
+function samplePlan(): Plan {
+  const pa = liveEntity('provider_account', { id: 'pacc', provider: 'aws' });
+  const live = [
+    pa,
+    liveControlPlane(),
+    liveEntity('service', { id: 's1', name: 'orders', host: 'orders.internal', retries: 5, path: '/old' }, { controlPlane: CP }),
+    liveEntity('service', { id: 's2', name: 'legacy', host: 'legacy.internal' }, { controlPlane: CP }),
+    liveEntity('network', { id: 'n1', name: 'prod', cloud_gateway_provider_account_id: 'pacc', region: 'r', availability_zones: ['a'], cidr_block: '10.0.0.0/22' }, { ids: { pacc: 'aws' } }),
+  ];
+  const desired = [
+    desiredEntity('service', { name: 'orders', host: `${SECRET}.internal`, retries: 3 }, { controlPlane: CP, line: 7 }),
+    desiredEntity('service', { name: 'new', host: 'new.internal' }, { controlPlane: CP, line: 12 }),
+    desiredEntity('network', { name: 'prod', provider: 'aws', region: 'r', availability_zones: ['a'], cidr_block: '10.1.0.0/22' }, { line: 20 }),
+  ];
+  return buildPlan(desiredState(desired, { claims: [...gatewayClaims(CP), { kind: 'network' }] }), liveState(live));
+}
+
+describe('renderPlanText', () => {
+  const text = renderPlanText(samplePlan(), { env });
+
+  it('shows one line per resource with its symbol, field changes old → new, and a summary', () => {
+    expect(text).toContain('+ create service payments/new  (kong.yaml:12)');
+    expect(text).toContain('- delete service payments/legacy');
+    expect(text).toContain('~ update service payments/orders  (kong.yaml:7)');
+    expect(text).toContain('    retries: 5 → 3');
+    expect(text).toContain('    path: "/old" → (removed)');
+    expect(text).toMatch(/± replace cloud gateway network prod \(destructive: cidr_block cannot change in place\)/);
+    expect(text).toContain('    cidr_block: "10.0.0.0/22" → "10.1.0.0/22"');
+    expect(text).toContain('… wait until cloud gateway network prod is ready');
+    expect(text).toContain('Plan: 1 to create, 1 to update, 1 to replace, 1 to delete, 1 to wait for.');
+  });
+
+  it('masks DECK_ values in all text', () => {
+    expect(text).not.toContain(SECRET);
+    expect(text).toContain('[masked].internal');
+  });
+
+  it('colours only when asked', () => {
+    expect(text).not.toMatch(/\u001b\[/);
+    expect(renderPlanText(samplePlan(), { env, color: true })).toMatch(/\u001b\[3\dm/);
+  });
+
+  it('says so when there is nothing to do', () => {
+    const empty = buildPlan(desiredState([]), liveState([]));
+    expect(renderPlanText(empty)).toBe('No changes: Konnect matches the desired state.');
+  });
+});
+
+describe('renderPlanJson', () => {
+  it('is the plan, masked, and still valid JSON', () => {
+    const plan = samplePlan();
+    const json = renderPlanJson(plan, { env });
+    expect(json).not.toContain(SECRET);
+    const parsed = JSON.parse(json) as Plan;
+    expect(parsed.summary).toEqual(plan.summary);
+    expect(parsed.operations.map((op) => op.id)).toEqual(plan.operations.map((op) => op.id));
+    expect(renderPlanJson(plan)).toBe(`${JSON.stringify(plan, null, 2)}\n`);
+  });
+});
+
+describe('renderPlanMarkdown', () => {
+  const md = renderPlanMarkdown(samplePlan(), { env });
+  it('has a summary table and collapsible details', () => {
+    expect(md).toContain('| | Action | Resource | Notes |');
+    expect(md).toContain('| ± | replace | `cloud gateway network prod` | ⚠️ destructive: cidr_block cannot change in place |');
+    expect(md).toContain('<details><summary>Details</summary>');
+    expect(md).toContain('    retries: 5 → 3');
+    expect(md).not.toContain(SECRET);
+  });
+});
+
+describe('renderPlanGithub', () => {
+  const out = renderPlanGithub(samplePlan(), { env }).split('\n');
+  it('annotates each change at its file and line; destructive ones as warnings', () => {
+    expect(out).toContain('::notice file=kong.yaml,line=12,col=1,title=konsync create::+ create service payments/new');
+    expect(out.some((line) => line.startsWith('::warning file=kong.yaml,line=20,col=1,title=konsync replace::± replace cloud gateway network prod'))).toBe(true);
+    expect(out.some((line) => line.startsWith('::warning title=konsync::'))).toBe(true);
+    expect(out.at(-1)).toBe('::notice title=konsync plan::Plan: 1 to create, 1 to update, 1 to replace, 1 to delete, 1 to wait for.');
+    expect(out.join('\n')).not.toContain(SECRET);
+  });
+});
+
+describe('fieldName', () => {
+  it('turns JSON pointers into dotted paths', () => {
+    expect(fieldName('/config/redis/host')).toBe('config.redis.host');
+    expect(fieldName('/paths/0')).toBe('paths[0]');
+    expect(fieldName('/labels/a~1b')).toBe('labels.a/b');
+  });
+});

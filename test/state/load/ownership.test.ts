@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { load, onlyProblem, yaml } from './helpers.js';
+
+describe('claims and scopes', () => {
+  it('a gateway file claims every gateway kind of its control plane within its select tags', () => {
+    const state = load({ 'g.yaml': yaml('_konnect: {control_plane_name: cp}', '_info: {select_tags: [b, a]}', 'services: []') });
+    const serviceClaims = state.claims.filter((claim) => claim.kind === 'service');
+    expect(serviceClaims).toEqual([{ kind: 'service', controlPlane: 'cp', selectTags: ['a', 'b'] }]);
+    expect(state.claims.some((claim) => claim.kind === 'custom_plugin')).toBe(false);
+    expect(state.claims.some((claim) => claim.controlPlane === undefined)).toBe(false);
+  });
+
+  it('claims custom plugins only with include_plugin_definitions', () => {
+    const state = load({ 'g.yaml': yaml('_info: {include_plugin_definitions: true}', 'services: []') });
+    expect(state.claims).toContainEqual({ kind: 'custom_plugin', controlPlane: 'default' });
+  });
+
+  it('each select-tag set of one control plane is its own claim and scope entry', () => {
+    const state = load({
+      'a.yaml': yaml('_konnect: {control_plane_name: cp}', '_info: {select_tags: [team-a]}', 'services: []'),
+      'b.yaml': yaml('_konnect: {control_plane_name: cp}', '_info: {select_tags: [team-b], default_lookup_tags: {partials: [shared], services: [s1]}}', 'plugins: []'),
+      'c.yaml': yaml('_konnect: {control_plane_name: cp}', '_info: {default_lookup_tags: {partials: [konnect-managed]}}', 'routes: []'),
+    });
+    expect(state.claims.filter((claim) => claim.kind === 'route')).toEqual([
+      { kind: 'route', controlPlane: 'cp', selectTags: ['team-a'] },
+      { kind: 'route', controlPlane: 'cp', selectTags: ['team-b'] },
+      { kind: 'route', controlPlane: 'cp' },
+    ]);
+    expect(state.scopes).toEqual([
+      {
+        controlPlane: 'cp',
+        selectTagSets: [['team-a'], ['team-b'], []],
+        lookupTags: { partials: ['konnect-managed', 'shared'], services: ['s1'] },
+        includePluginDefinitions: false,
+      },
+    ]);
+  });
+
+  it('a platform file claims the collections it lists, even empty, and nothing gateway', () => {
+    const state = load({ 'p.yaml': yaml('_konnect: {geo: eu}', 'control_planes: [{name: cp}]', 'cloud_gateways:', '  add_ons: []') });
+    expect(state.claims).toEqual([{ kind: 'add_on' }, { kind: 'control_plane' }]);
+    expect(state.scopes).toEqual([]);
+    expect(state.geo).toBe('eu');
+  });
+
+  it('nested platform lists claim that parent’s children only', () => {
+    const state = load({
+      'p.yaml': yaml(
+        'control_planes: [{name: grp, cluster_type: CLUSTER_TYPE_CONTROL_PLANE_GROUP, members: []}]',
+        'cloud_gateways:',
+        '  networks:',
+        '  - {name: n1, provider: aws, region: r, availability_zones: [a], cidr_block: 10.0.0.0/16, transit_gateways: []}',
+        '  - {name: n2, provider: aws, region: r, availability_zones: [a], cidr_block: 10.1.0.0/16}',
+      ),
+    });
+    expect(state.claims).toEqual([
+      { kind: 'control_plane' },
+      { kind: 'control_plane_membership', parent: 'grp' },
+      { kind: 'network' },
+      { kind: 'transit_gateway', parent: 'n1' },
+    ]);
+  });
+
+  it('custom_plugins without include_plugin_definitions are refused, naming the file', () => {
+    expect(onlyProblem({ 'cp.yaml': yaml('custom_plugins:', '- {name: x, handler: "return {}", schema: "return {}"}') })).toMatchObject({
+      file: 'cp.yaml',
+      line: 2,
+      message: 'cp.yaml contains plugin definitions (custom_plugins); set _info.include_plugin_definitions: true to manage them',
+    });
+  });
+
+  it('the includePluginDefinitions option stands in for the flag', () => {
+    const state = load({ 'cp.yaml': yaml('custom_plugins:', '- {name: x, handler: "return {}", schema: "return {}"}') }, { includePluginDefinitions: true });
+    expect(state.entities.map((e) => e.key)).toEqual(['default/x']);
+  });
+});
+
+describe('geo', () => {
+  it('defaults to us, takes the flag, and the files', () => {
+    expect(load({ 'a.yaml': yaml('services: []') }).geo).toBe('us');
+    expect(load({ 'a.yaml': yaml('services: []') }, { geo: 'au' }).geo).toBe('au');
+    expect(load({ 'a.yaml': yaml('_konnect: {geo: eu}', 'services: []') }, { geo: 'eu' }).geo).toBe('eu');
+  });
+
+  it('rejects files that disagree, naming the other file', () => {
+    expect(onlyProblem({ 'a.yaml': yaml('_konnect: {geo: eu}', 'services: []'), 'b.yaml': yaml('_konnect: {geo: us}', 'routes: []') })).toMatchObject({
+      file: 'b.yaml',
+      line: 1,
+      path: '_konnect.geo',
+      message: 'geo "us" conflicts with geo "eu" set in a.yaml',
+    });
+  });
+
+  it('rejects a flag that disagrees with the files', () => {
+    expect(onlyProblem({ 'a.yaml': yaml('_konnect: {geo: eu}', 'services: []') }, { geo: 'us' }).message).toBe('geo "eu" conflicts with --geo us');
+  });
+});

@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { entity, keys, load, onlyProblem, problems, yaml } from './helpers.js';
+
+const CP = ['_konnect:', '  control_plane_name: cp'];
+
+describe('references', () => {
+  it('resolves a top-level plugin to a service by name, or by {name} object', () => {
+    const state = load({
+      'g.yaml': yaml(...CP, 'services: [{name: foo, host: h}]', 'routes:', '- name: r', '  service: {name: foo}', 'plugins:', '- name: cors', '  service: foo'),
+    });
+    expect(entity(state, 'route', 'cp/r').fields.service).toBe('foo');
+    expect(keys(state)).toContain('plugin:cp/cors|service=foo');
+  });
+
+  it('maps a pinned id to the key of the entity that pins it', () => {
+    const id = '58076db2-28b6-423b-ba39-a797193017f7';
+    const state = load({
+      'g.yaml': yaml('services:', `- id: ${id}`, '  name: svc1', '  host: h', 'plugins:', '- name: cors', `  service: {id: ${id}}`, 'partials:', '- id: 13dc230d-d65e-439a-9f05-9fd71abfee4d', '  name: p', '  type: redis-ce', '  config: {}', '- name: q', '  type: redis-ce'),
+    });
+    expect(entity(state, 'service', 'default/svc1').id).toBe(id);
+    expect(keys(state)).toContain('plugin:default/cors|service=svc1');
+  });
+
+  it('resolves partial links given by id to the partial name', () => {
+    const state = load({
+      'g.yaml': yaml('partials:', '- id: 13dc230d-d65e-439a-9f05-9fd71abfee4d', '  name: redis', '  type: redis-ee', 'plugins:', '- name: rate-limiting-advanced', '  partials:', '  - id: 13dc230d-d65e-439a-9f05-9fd71abfee4d'),
+    });
+    expect(entity(state, 'plugin', 'default/rate-limiting-advanced').fields.partials).toEqual([{ name: 'redis' }]);
+  });
+
+  it('fails naming both ends when no file declares the target', () => {
+    const problem = onlyProblem({ 'g.yaml': yaml(...CP, 'services: [{name: a, host: h}]', 'plugins:', '- name: cors', '- name: rate-limiting', '  service: foo') });
+    expect(problem).toMatchObject({
+      file: 'g.yaml',
+      line: 7,
+      column: 3,
+      path: 'plugins[1].service',
+      message: 'plugin "rate-limiting" (g.yaml:6:3) references service "foo", which no file declares',
+      hint: 'declare it, or set _info.default_lookup_tags.services to find it in Konnect',
+    });
+  });
+
+  it('defers to the planner when the file has lookup tags for the target section', () => {
+    const state = load({
+      'g.yaml': yaml('_info:', '  default_lookup_tags:', '    services: [global]', '    partials: [shared]', 'plugins:', '- name: rla', '  service: foo', '  partials: [{id: 13dc230d-d65e-439a-9f05-9fd71abfee4d}]'),
+    });
+    expect(entity(state, 'plugin', 'default/rla|service=foo').fields.partials).toEqual([{ name: 'id:13dc230d-d65e-439a-9f05-9fd71abfee4d' }]);
+  });
+
+  it('lookup tags for one section do not excuse another', () => {
+    const problem = onlyProblem({ 'g.yaml': yaml('_info:', '  default_lookup_tags:', '    services: [global]', 'plugins:', '- name: rla', '  consumer: bob') });
+    expect(problem.message).toContain('references consumer "bob"');
+  });
+
+  it('lookup tags of another file do not apply', () => {
+    const found = problems({
+      'a.yaml': yaml('_info:', '  default_lookup_tags:', '    services: [global]', 'services: []'),
+      'b.yaml': yaml('plugins:', '- name: rla', '  service: foo'),
+    });
+    expect(found.map((p) => p.file)).toEqual(['b.yaml']);
+  });
+
+  it('resolves across files of the same control plane only', () => {
+    const ok = load({ 'a.yaml': yaml(...CP, 'services: [{name: foo, host: h}]'), 'b.yaml': yaml(...CP, 'plugins: [{name: cors, service: foo}]') });
+    expect(keys(ok)).toContain('plugin:cp/cors|service=foo');
+    const problem = onlyProblem({ 'a.yaml': yaml(...CP, 'services: [{name: foo, host: h}]'), 'b.yaml': yaml('plugins: [{name: cors, service: foo}]') });
+    expect(problem.file).toBe('b.yaml');
+  });
+
+  it('consumer groups: a consumer in an unknown group fails like decK 051', () => {
+    const problem = onlyProblem({ 'g.yaml': yaml('consumers:', '- username: test-consumer', '  groups:', '  - name: non-existent-group') });
+    expect(problem).toMatchObject({ line: 4, path: 'consumers[0].groups[0].consumer_group', message: expect.stringContaining('consumer group "non-existent-group"') });
+  });
+
+  it('platform references: configuration, custom domain, add-on owner and group members must be declared', () => {
+    const found = problems({
+      'p.yaml': yaml(
+        'control_planes:',
+        '- name: group',
+        '  cluster_type: CLUSTER_TYPE_CONTROL_PLANE_GROUP',
+        '  members: [ghost]',
+        'cloud_gateways:',
+        '  configurations:',
+        '  - control_plane: nope',
+        '    dataplane_groups: [{provider: aws, region: r, network: nonet}]',
+        '  custom_domains: [{control_plane: nope, domain: a.example.com}]',
+        '  add_ons:',
+        '  - name: c',
+        '    owner: {control_plane: nope}',
+        '    config: {kind: managed-cache.v0, capacity_config: {kind: tiered, tier: micro}}',
+      ),
+    });
+    expect(found.map((p) => `${p.line} ${p.path} ${p.message.replace(/ \(p\.yaml:\d+:\d+\)/, '')}`)).toEqual([
+      '4 control_planes[0].members[0] control plane group membership "group" references control plane "ghost", which no file declares',
+      '7 cloud_gateways.configurations[0].control_plane cloud gateway configuration "nope" references control plane "nope", which no file declares',
+      '8 cloud_gateways.configurations[0].dataplane_groups[0].network cloud gateway configuration "nope" references cloud gateway network "nonet", which no file declares',
+      '9 cloud_gateways.custom_domains[0].control_plane custom domain "a.example.com" references control plane "nope", which no file declares',
+      '12 cloud_gateways.add_ons[0].owner.control_plane add-on "c" references control plane "nope", which no file declares',
+    ]);
+  });
+
+  it('rejects a nested plugin that also names its parent (decK 036)', () => {
+    expect(onlyProblem({ 'g.yaml': yaml('services:', '- name: example-service', '  host: h', '  plugins:', '  - name: request-transformer', '    service: example-service') })).toMatchObject({
+      line: 6,
+      path: 'services[0].plugins[0].service',
+      message: 'nesting service (example-service) under service-scoped plugin (request-transformer) is not allowed',
+    });
+  });
+
+  it.each([
+    ['- path: config.redis', 'missing required fields - name or id'],
+    ['- id: null', 'either partial ID or name is required'],
+  ])('rejects a partial link with neither name nor id (%s)', (link, message) => {
+    expect(onlyProblem({ 'g.yaml': yaml('plugins:', '- name: rate-limiting-advanced', '  partials:', `  ${link}`) })).toMatchObject({
+      line: 4,
+      path: 'plugins[0].partials[0]',
+      message: `partial for plugin rate-limiting-advanced: ${message}`,
+    });
+  });
+});
