@@ -74,6 +74,8 @@ export interface ReadBenchResult {
   /** requests / allowed rate: no client can be faster without going over the limit. */
   floorMs: number;
   ratePerMinute: number;
+  /** The scheduler's adaptive rate at the end (below ratePerMinute only after 429s). */
+  finalRatePerMinute: number;
   latency: string;
   concurrency: number;
   seedMs: number;
@@ -106,6 +108,7 @@ export async function runReadBench(): Promise<ReadBenchResult> {
         wallMs: Math.round(wallMs),
         floorMs: Math.round((stats.requests / RATE_PER_MINUTE) * 60_000),
         ratePerMinute: RATE_PER_MINUTE,
+        finalRatePerMinute: client.currentRatePerMinute,
         latency: LATENCY,
         concurrency: client.scheduler.concurrency,
         seedMs: Math.round(seedMs),

@@ -2,6 +2,7 @@ import { ValidationError } from '../errors.js';
 import type { Plan } from '../model/plan.js';
 import type { KonnectApi } from '../konnect/types.js';
 import { executePlan, type ExecutionReport } from '../executor/index.js';
+import type { IdResolver } from '../executor/resolve.js';
 import { EXIT_ERROR, EXIT_OK } from './exit-codes.js';
 import type { ApplyFlags } from './apply-options.js';
 import { assertSafe } from './safety.js';
@@ -17,6 +18,12 @@ export function assertEnv(plan: Plan, env: Record<string, string | undefined>): 
   }
 }
 
+/** What is checked before anything is sent: the safety gates and the plan's DECK_ variables. */
+export function preflight(plan: Plan, flags: ApplyFlags, env: Record<string, string | undefined>): void {
+  assertSafe(plan, flags);
+  assertEnv(plan, env);
+}
+
 export interface ApplyOutcome {
   report: ExecutionReport;
   exitCode: number;
@@ -26,9 +33,10 @@ export interface ApplyOutcome {
  * Safety gates, then the executor with progress on stderr, then the report. The caller prints the report in JSON
  * mode (it may have more to add); in text mode it is printed here.
  */
-export async function applyPlan(plan: Plan, api: KonnectApi, flags: ApplyFlags, session: Session): Promise<ApplyOutcome> {
-  assertSafe(plan, flags);
-  assertEnv(plan, session.io.env);
+export async function applyPlan(plan: Plan, api: KonnectApi, flags: ApplyFlags, session: Session, resolver?: IdResolver): Promise<ApplyOutcome> {
+  preflight(plan, flags, session.io.env);
+  const waits = plan.summary.wait > 0 ? `, then ${plan.summary.wait} readiness wait${plan.summary.wait === 1 ? '' : 's'}` : '';
+  session.err(`\nApplying ${plan.summary.total} change${plan.summary.total === 1 ? '' : 's'}${waits}${flags.wait ? '' : ' (--no-wait: not waiting)'}:`);
   const progress = progressPrinter(session);
   // Ctrl-C: start nothing more, let requests in flight finish, report what happened.
   const controller = new AbortController();
@@ -45,11 +53,12 @@ export async function applyPlan(plan: Plan, api: KonnectApi, flags: ApplyFlags, 
       ...(flags.waitTimeout !== undefined ? { waitTimeoutMs: flags.waitTimeout } : {}),
       onProgress: progress.onProgress,
       signal: controller.signal,
+      ...(resolver ? { resolver } : {}),
     });
   } finally {
     process.off('SIGINT', onInterrupt);
     progress.close();
   }
-  if (session.format !== 'json') session.out(renderReport(plan, report, session));
+  if (session.format !== 'json') session.out(`\n${renderReport(plan, report, session)}`);
   return { report, exitCode: report.failed > 0 || report.aborted ? EXIT_ERROR : EXIT_OK };
 }

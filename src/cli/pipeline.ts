@@ -8,6 +8,7 @@ import type { KonnectApi } from '../konnect/types.js';
 import { createClient, type KonnectOptions } from './konnect-options.js';
 import type { StateOptions } from './state-options.js';
 import type { Session } from './run-command.js';
+import { withSelectTagFlag } from './select-tags.js';
 
 export type StateCommandOptions = StateOptions & KonnectOptions;
 
@@ -29,7 +30,7 @@ export interface Planned {
 
 /** The composition every reviewing command starts with: load → read → plan. */
 export async function planFromFiles(options: StateCommandOptions, session: Session): Promise<Planned> {
-  const desired = await loadDesired(options, session);
+  const desired = withSelectTagFlag(await loadDesired(options, session), options.selectTag ?? []);
   const api = createClient({ ...options, geo: options.geo ?? desired.geo }, session.io.env);
   const live = await readLiveState(api, desired);
   const plan = buildPlan(desired, live, { selectTags: options.selectTag ?? [] });

@@ -1,13 +1,24 @@
 import type { Plan } from '../model/plan.js';
-import type { Session } from './run-command.js';
+import type { EnvUse } from '../model/state.js';
+import type { RenderOptions } from '../render/plan-changes.js';
+import { renderPlanText } from '../render/render-plan-text.js';
+import { renderPlanJson } from '../render/render-plan-json.js';
+import { renderPlanMarkdown } from '../render/render-plan-markdown.js';
+import { renderPlanGithub } from '../render/render-plan-github.js';
+import { colorEnabled } from './output.js';
+import type { OutputFormat } from './state-options.js';
+import { deckEnv, type Session } from './run-command.js';
 
-/** The plan in the session's format. */
-export function renderPlan(plan: Plan, session: Session): string {
-  if (session.format === 'json') return JSON.stringify(plan, null, 2);
-  const s = plan.summary;
-  const lines = plan.operations.map((op) => `${op.action} ${op.title}`);
-  lines.push(`Plan: ${s.create} to create, ${s.update} to update, ${s.replace} to replace, ${s.delete} to delete.`);
-  return lines.join('\n');
+const RENDERERS: Record<OutputFormat, (plan: Plan, options: RenderOptions) => string> = {
+  text: renderPlanText,
+  json: renderPlanJson,
+  markdown: renderPlanMarkdown,
+  github: renderPlanGithub,
+};
+
+/** The plan in the session's format, DECK_ values masked (the loader's and the environment's). */
+export function renderPlan(plan: Plan, session: Session, env: readonly EnvUse[] = []): string {
+  return RENDERERS[session.format](plan, { env: [...env, ...deckEnv(session.io.env)], color: colorEnabled(session.io) });
 }
 
 /** What `plan --out` says after saving. */

@@ -2,7 +2,7 @@
 import jsonPatch from 'fast-json-patch';
 import type { Entity, EntityRef } from '../model/entity.js';
 import type { JsonObject } from '../model/json.js';
-import { getAll } from '../model/paths.js';
+import { valuesAt as getAll } from './paths.js';
 import type { PatchOp } from '../model/plan.js';
 import { kindOf } from '../kinds/registry.js';
 import type { KindName } from '../kinds/kind-names.js';
@@ -23,6 +23,8 @@ export interface Change {
   after?: JsonObject;
   patch: PatchOp[];
   reason?: string;
+  /** The live key of an entity renamed through a pinned id. */
+  renamedFrom?: string;
 }
 
 /** One generic keyed diff: `fn` sees every key of either side once, in a stable order (desired first, then live). */

@@ -1,6 +1,6 @@
 // The references one entity holds, as full `kind:key` refs, from its descriptor.
 import { entityRef, scopedKey, type Entity, type EntityRef } from '../model/entity.js';
-import { getAll } from '../model/paths.js';
+import { valuesAt as getAll } from './paths.js';
 import type { LookupSection } from '../model/state.js';
 import { kindOf, type KindName } from '../kinds/registry.js';
 

@@ -13,6 +13,8 @@ import { operationFor } from './operations.js';
 import { linkDependencies, topoSort, type PlannedChange } from './order.js';
 import { secretRewriter, type SecretRewriter } from './secrets.js';
 import { summarize } from './summary.js';
+import { replacementWarnings } from './replacements.js';
+import { pairPinnedIds } from './renames.js';
 
 export interface PlanOptions {
   /** Extra select tags from --select-tag (must agree with files that set their own). */
@@ -21,7 +23,12 @@ export interface PlanOptions {
 
 /**
  * The pure heart: desired vs live → an ordered, deterministic plan. Throws PlanError (unresolvable reference,
- * cycle). Inputs are never mutated.
+ * duplicate key, cycle). Inputs are never mutated. Steps, one file each:
+ * 1. references.ts: `id:<uuid>` references → keys; every reference resolves (desired, lookup tags, unclaimed live).
+ * 2. compare.ts + normalize.ts + claims.ts: pair by kind+key; create / update / replace / delete (claimed only).
+ * 3. operations.ts + requests.ts: requests with id placeholders, a wait after async writes, live fingerprints.
+ * 4. order.ts: dependsOn from references (after: desired, before: live); Kahn sort, ties by id.
+ * 5. secrets.ts: DECK_ values → `${{ env "DECK_X" }}`.
  */
 export function buildPlan(desired: DesiredState, live: LiveState, options: PlanOptions = {}): Plan {
   const liveEntities = live.entities.filter((entity) => !entity.raw || kindOf(entity.kind).exists?.(entity.raw) !== false);
@@ -40,14 +47,15 @@ export function buildPlan(desired: DesiredState, live: LiveState, options: PlanO
   });
   const ownership = { claims: desired.claims, extraSelectTags: options.selectTags ?? [], lookedUp: resolution.lookedUp, owned: ownedIds(liveEntities) };
   const warnings = [...(desired.warnings ?? []), ...resolution.warnings];
-  const changes = diffKeyed(desiredIndex, liveIndex, (_key, want, have) => classify(want, have, ownership)).filter((change) => {
+  const { live: pairedLive, renamedFrom } = pairPinnedIds(desiredIndex, liveIndex);
+  const changes = diffKeyed(desiredIndex, pairedLive, (key, want, have) => withRename(classify(want, have, ownership), renamedFrom.get(key))).filter((change) => {
     if (change.action !== 'delete' || canDelete(change.live!)) return true;
     warnings.push(`${kindOf(change.kind).title} ${change.key} is not desired but cannot be deleted through the API: left as it is`);
     return false;
   });
   const planned: PlannedChange[] = changes.map((change) => operationFor(change, desired.geo));
   warnings.push(...linkDependencies(planned, desiredScope, liveScope));
-  for (const { op } of planned) if (op.action === 'replace') warnings.push(`${op.title} will be replaced (deleted, then created): ${op.reason}`);
+  warnings.push(...replacementWarnings(planned, liveEntities, liveScope));
 
   const used = new Set<string>();
   const rewrite = secretRewriter(desired.env, used);
@@ -65,6 +73,11 @@ export function buildPlan(desired: DesiredState, live: LiveState, options: PlanO
     warnings: [...new Set(warnings)].sort(),
     env: [...used].sort(),
   };
+}
+
+function withRename(change: Change | undefined, from: string | undefined): Change | undefined {
+  if (!change || from === undefined) return change;
+  return { ...change, renamedFrom: from, reason: change.reason ? `${change.reason}; renamed from ${from}` : `renamed from ${from}` };
 }
 
 function uniqueIndex(entities: readonly Entity[]): Map<EntityRef, Entity> {
@@ -87,4 +100,3 @@ function scrub(op: Operation, rewrite: SecretRewriter): Operation {
   return out;
 }
 
-export type { Change };

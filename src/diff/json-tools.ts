@@ -13,6 +13,47 @@ export function deepMerge(base: JsonObject, over: JsonObject): JsonObject {
   return out;
 }
 
+/**
+ * `dropNulls(deepMerge(base, over))` in one pass, and always a fresh copy (never shares `base`'s objects). A null in
+ * `over` counts as absent, so the base (default) value applies, as it does on the server.
+ */
+export function mergeWithoutNulls(base: JsonObject | undefined, over: JsonObject): JsonObject {
+  const out: JsonObject = {};
+  if (base) {
+    for (const name of nonNullKeys(base)) {
+      if (over[name] === undefined || over[name] === null) out[name] = dropNulls(base[name]!);
+    }
+  }
+  for (const name of Object.keys(over)) {
+    const value = over[name]!;
+    if (value === null) continue;
+    const under = base?.[name];
+    out[name] = isJsonObject(value) ? mergeWithoutNulls(isJsonObject(under) ? under : undefined, value) : dropNulls(value);
+  }
+  return out;
+}
+
+/** Keys of `base` whose value is not null, cached: defaults objects are shared and never change. */
+const nonNullKeyCache = new WeakMap<JsonObject, string[]>();
+function nonNullKeys(base: JsonObject): string[] {
+  let keys = nonNullKeyCache.get(base);
+  if (!keys) nonNullKeyCache.set(base, (keys = Object.keys(base).filter((name) => base[name] !== null)));
+  return keys;
+}
+
+/** Removes null-valued object keys in place, recursively. */
+export function stripNullsInPlace(value: Json): void {
+  if (Array.isArray(value)) {
+    for (const item of value) stripNullsInPlace(item);
+  } else if (isJsonObject(value)) {
+    for (const name of Object.keys(value)) {
+      const item = value[name]!;
+      if (item === null) delete value[name];
+      else if (typeof item === 'object') stripNullsInPlace(item);
+    }
+  }
+}
+
 /** Copy with every `null`-valued object key removed, recursively (absent and null are equal). */
 export function dropNulls(value: Json): Json {
   if (Array.isArray(value)) return value.map(dropNulls);

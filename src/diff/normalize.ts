@@ -1,9 +1,9 @@
 // The comparison form (docs/DESIGN.md "Comparison"): what desired and live are compared in.
 import type { Entity } from '../model/entity.js';
 import type { Json, JsonObject } from '../model/json.js';
-import { getAll, removeAll, splitPath, updateAll } from '../model/paths.js';
+import { removeAt as removeAll, rewriteAt as updateAll, segmentsOf, valuesAt as getAll } from './paths.js';
 import type { KindDescriptor } from '../kinds/descriptor.js';
-import { deepMerge, dropNulls, sortSet } from './json-tools.js';
+import { mergeWithoutNulls, sortSet, stripNullsInPlace } from './json-tools.js';
 
 /** Tags are a set on every kind, whatever the descriptor lists. */
 const ALWAYS_SETS = ['tags'];
@@ -14,19 +14,27 @@ const ALWAYS_SETS = ['tags'];
  * server's default, which is what the desired side assumes. Returns a fresh object; `fields` is not touched.
  */
 export function comparable(fields: JsonObject, descriptor: KindDescriptor): JsonObject {
-  const defaults = descriptor.defaults?.(fields);
-  const merged = defaults && Object.keys(defaults).length > 0 ? deepMerge(defaults, fields) : fields;
-  const normalized = descriptor.normalize ? descriptor.normalize(merged) : merged;
-  const out = dropNulls(normalized) as JsonObject;
+  let out = mergeWithoutNulls(descriptor.defaults?.(fields), fields);
+  if (descriptor.normalize) {
+    // normalize works on (and may return parts of) this fresh copy; it may introduce nulls.
+    out = descriptor.normalize(out);
+    stripNullsInPlace(out);
+  }
   for (const path of descriptor.ignore) removeAll(out, path);
   for (const path of setPaths(fields, descriptor)) updateAll(out, path, sortOrDrop);
   return out;
 }
 
 /** Set paths, deepest first so that outer sets sort on already-canonical members. */
+const sortedSets = new WeakMap<readonly string[], string[]>();
 function setPaths(fields: JsonObject, descriptor: KindDescriptor): string[] {
-  const paths = [...new Set([...descriptor.sets(fields), ...ALWAYS_SETS])];
-  return paths.sort((a, b) => splitPath(b).length - splitPath(a).length || (a < b ? -1 : 1));
+  const declared = descriptor.sets(fields);
+  let paths = sortedSets.get(declared);
+  if (!paths) {
+    paths = [...new Set([...declared, ...ALWAYS_SETS])].sort((a, b) => segmentsOf(b).length - segmentsOf(a).length || (a < b ? -1 : 1));
+    sortedSets.set(declared, paths);
+  }
+  return paths;
 }
 
 function sortOrDrop(value: Json): Json | undefined {

@@ -38,6 +38,7 @@ export function linkDependencies(planned: readonly PlannedChange[], desiredScope
       const waitFirst = target.wait !== undefined && (held.needsReady || kindOf(held.kind).readiness !== undefined);
       if (BUILDS.has(target.op.action)) add(op, waitFirst ? target.wait!.id : target.op.id);
       else if (target.op.action === 'update' && held.needsReady && target.wait) add(op, target.wait.id);
+      else if (target.op.action === 'update' && target.change.renamedFrom !== undefined) add(op, target.op.id);
     }
     // Whatever stops referencing an entity goes before that entity's delete.
     if (!change.live || change.action === 'create') continue;

@@ -1,7 +1,7 @@
 // Reference resolution: every desired reference must hit a desired entity, or a live one the rules allow.
 import { entityRef, localKey, scopedKey, type Entity, type EntityRef } from '../model/entity.js';
 import { cloneJson } from '../model/json.js';
-import { getAll, updateAll } from '../model/paths.js';
+import { rewriteAt as updateAll, valuesAt as getAll } from './paths.js';
 import type { Claim, GatewayScope } from '../model/state.js';
 import { PlanError } from '../errors.js';
 import { kindOf } from '../kinds/registry.js';
@@ -10,15 +10,16 @@ import { allRefs, type HeldRef, type ImplicitScope } from './entity-refs.js';
 const ID_PREFIX = 'id:';
 
 /**
- * `id:<uuid>` references written in files become the natural key of the live entity with that id; the entity's
- * own key is recomputed (a plugin keyed `…|service=id:…` becomes `…|service=orders`). Inputs are not mutated.
+ * `id:<uuid>` references written in files become the natural key of the entity with that id (a desired entity that
+ * pins it, else a live one); the entity's own key is recomputed (a plugin keyed `…|service=id:…` becomes
+ * `…|service=orders`). Inputs are not mutated.
  */
 export function mapIdRefs(desired: readonly Entity[], live: readonly Entity[]): Entity[] {
   let byId: Map<string, Entity> | undefined;
   const find = (kind: string, controlPlane: string | undefined, id: string): Entity | undefined => {
     if (!byId) {
       byId = new Map();
-      for (const entity of live) if (entity.id) byId.set(`${entity.kind}|${entity.controlPlane ?? ''}|${entity.id}`, entity);
+      for (const entity of [...live, ...desired]) if (entity.id) byId.set(`${entity.kind}|${entity.controlPlane ?? ''}|${entity.id}`, entity);
     }
     const scoped = kindOf(kind as Entity['kind']).scope === 'control_plane' ? controlPlane ?? '' : '';
     return byId.get(`${kind}|${scoped}|${id}`);

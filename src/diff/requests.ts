@@ -58,6 +58,8 @@ function createRequests(entity: Entity, geo: Geo): PlannedRequest[] {
     body: descriptor.encode(entity.fields, ctx),
     captures: `${entity.kind}:${entity.key}`,
   };
+  // Core entities take a client-chosen id, so an id pinned in the file is kept (decK behaviour).
+  if (entity.id !== undefined && descriptor.api === 'core-entities' && request.body && request.body.id === undefined) request.body.id = entity.id;
   return [withAccept(request, create.acceptStatuses)];
 }
 
@@ -74,10 +76,11 @@ function pick(body: JsonObject, fields: readonly string[], previous: JsonObject,
   return out;
 }
 
-function updateRequests(desired: Entity, live: Entity, geo: Geo): PlannedRequest[] {
+function updateRequests(desired: Entity, live: Entity, geo: Geo, renamedFrom: string | undefined): PlannedRequest[] {
   const descriptor = kindOf(desired.kind);
   const ctx = encodeContext(geo, desired.controlPlane);
-  const where = paths(desired);
+  // A rename addresses the entity by the key Konnect still knows, and records its id under the new key.
+  const where = paths(renamedFrom === undefined ? desired : { ...desired, key: renamedFrom });
   if (descriptor.buildRequests) {
     return descriptor.buildRequests('update', { before: live.fields, after: desired.fields, ctx, ...where, ref: `${desired.kind}:${desired.key}` });
   }
@@ -89,6 +92,7 @@ function updateRequests(desired: Entity, live: Entity, geo: Geo): PlannedRequest
     ? pick(encoded, update.fields, descriptor.encode(live.fields, ctx), defaults ? descriptor.encode(deepMerge(defaults, desired.fields), ctx) : encoded)
     : encoded;
   const request: PlannedRequest = { api: descriptor.api, method: update.method, path: update.path === 'list' ? where.listPath : where.itemPath, body };
+  if (renamedFrom !== undefined) request.captures = `${desired.kind}:${desired.key}`;
   return [withAccept(request, update.acceptStatuses)];
 }
 
@@ -114,8 +118,9 @@ export function canDelete(entity: Entity): boolean {
 export function requestsFor(change: Change, geo: Geo): PlannedRequest[] {
   if (change.action === 'create') return createRequests(change.desired!, geo);
   if (change.action === 'delete') return deleteRequests(change.live!, geo);
-  if (change.action === 'update') return updateRequests(change.desired!, change.live!, geo);
-  return [...deleteRequests(change.live!, geo), ...createRequests(change.desired!, geo)];
+  if (change.action === 'update') return updateRequests(change.desired!, change.live!, geo, change.renamedFrom);
+  const live = change.renamedFrom === undefined ? change.live! : { ...change.live!, key: change.renamedFrom };
+  return [...deleteRequests(live, geo), ...createRequests(change.desired!, geo)];
 }
 
 /** The readiness poll for an entity of an async kind, or undefined. */

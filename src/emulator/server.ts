@@ -30,7 +30,11 @@ function rateLimitKey(request: IncomingMessage): string {
   return typeof header === 'string' && header !== '' ? header : `ip:${request.socket.remoteAddress ?? ''}`;
 }
 
-const tooMany = (headers: Record<string, string>): EmuResponse => ({ status: 429, headers, body: RATE_LIMIT_BODY });
+const tooMany = (headers: Record<string, string>): EmuResponse => ({
+  status: 429,
+  headers: { ...headers, 'content-type': 'application/json; charset=utf-8' },
+  body: RATE_LIMIT_BODY,
+});
 
 function send(response: ServerResponse, result: EmuResponse, extraHeaders: Record<string, string>): void {
   const headers: Record<string, string> = { ...extraHeaders, ...(result.headers ?? {}) };
@@ -58,7 +62,7 @@ async function toEmuRequest(request: IncomingMessage, url: URL): Promise<EmuRequ
   return { method: request.method ?? 'GET', path: url.pathname.slice(PREFIX.length) || '/', query: url.searchParams, body, headers: request.headers };
 }
 
-/** The HTTP edge: faults, rate limit, then dispatch; logs every request. */
+/** The HTTP edge: rate limit, faults, then dispatch; logs every request. */
 export function createEmulatorServer(parts: ServerParts): { server: Server; held: Set<Socket> } {
   const held = new Set<Socket>();
   const { dispatcher, limiter, faults, log } = parts;
@@ -67,14 +71,15 @@ export function createEmulatorServer(parts: ServerParts): { server: Server; held
       const url = new URL(request.url ?? '/', 'http://127.0.0.1');
       const entry: RequestLogEntry = { method: request.method ?? 'GET', path: url.pathname + url.search, status: 0, at: dispatcher.ctx.now() };
       log.push(entry);
+      // Every request counts against the limit, even one whose connection is about to be reset.
+      const key = rateLimitKey(request);
+      const limit = limiter.hit(key);
       const decision = faults?.next() ?? { latencyMs: 0 };
       if (decision.fault) entry.fault = decision.fault;
       if (decision.fault === 'reset') {
         request.socket.destroy();
         return;
       }
-      const key = rateLimitKey(request);
-      const limit = limiter.hit(key);
       let result: EmuResponse;
       if (!limit.allowed) result = tooMany(limit.headers);
       else if (decision.fault === '429') result = tooMany(limiter.exhaustedHeaders(key));

@@ -38,6 +38,11 @@ const TYPE_RULES: Record<string, [string, string]> = {
 };
 
 function toInvalid(error: ErrorObject): InvalidParameter | undefined {
+  // Label keys and values break Konnect's label rule, whichever keyword caught them.
+  if (error.instancePath.startsWith('/labels') && error.keyword !== 'type' && error.keyword !== 'propertyNames') {
+    const field = fieldOf(error.instancePath, error.propertyName);
+    return { field, rule: 'is_label', reason: `${field} is not a valid label: ${error.message ?? 'invalid'}`, source: 'body' };
+  }
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case 'required': {

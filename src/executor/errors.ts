@@ -35,14 +35,16 @@ export class ReadinessFailedError extends ExecutionError {
   }
 }
 
-/** An async resource did not become ready in time. */
+/** An async resource did not become ready (or go away) in time. */
 export class WaitTimeoutError extends ExecutionError {
   override name = 'WaitTimeoutError';
   constructor(
     readonly timeoutMs: number,
     readonly lastState: string | undefined,
+    /** What was waited for. */
+    readonly goal: 'ready' | 'deleted' = 'ready',
   ) {
-    super(`not ready after ${formatDuration(timeoutMs)} (last state: ${lastState ?? 'unknown'})`);
+    super(`${goal === 'ready' ? 'not ready' : 'still present'} after ${formatDuration(timeoutMs)} (last state: ${lastState ?? 'unknown'})`);
   }
 }
 

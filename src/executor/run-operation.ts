@@ -41,9 +41,13 @@ export async function runOperation(op: Operation, ctx: OperationContext): Promis
   for (const planned of op.requests) {
     try {
       const { path } = await sendRequest(planned, ctx);
+      sent++;
       // An async resource lingers (`terminating`) after its DELETE: a replace must not re-create it before it is gone.
       if (planned.method === 'DELETE' && readiness && (op.action === 'replace' || !ctx.noWait)) {
-        await waitUntilGone(ctx.api, { api: planned.api, statePath: readiness.statePath }, path, pollOptions(ctx));
+        const gone = waitUntilGone(ctx.api, { api: planned.api, statePath: readiness.statePath }, path, pollOptions(ctx));
+        // A plain delete was accepted: an abort while it terminates does not undo that.
+        if (op.action !== 'replace') await gone.catch(rethrowUnlessAborted(ctx.signal));
+        else await gone;
       }
     } catch (error) {
       // A replace sends its delete first: any later failure leaves the entity deleted.
@@ -52,9 +56,14 @@ export async function runOperation(op: Operation, ctx: OperationContext): Promis
       }
       throw error;
     }
-    sent++;
   }
   return { outcome: 'applied' };
+}
+
+function rethrowUnlessAborted(signal: AbortSignal | undefined): (error: unknown) => void {
+  return (error) => {
+    if (!signal?.aborted) throw error;
+  };
 }
 
 async function runWait(op: Operation, ctx: OperationContext): Promise<RunOutcome> {

@@ -103,9 +103,9 @@ export async function waitUntilGone(api: KonnectApi, check: Pick<ReadinessCheck,
     lastState = summarize(states);
     options.onState?.(lastState);
     const elapsed = clock.now() - started;
-    if (elapsed >= options.timeoutMs) throw new WaitTimeoutError(options.timeoutMs, lastState);
+    if (elapsed >= options.timeoutMs) throw new WaitTimeoutError(options.timeoutMs, lastState, 'deleted');
     await clock.sleep(Math.min(interval * (0.8 + 0.4 * random()), options.timeoutMs - elapsed), options.signal);
     interval = Math.min(options.maxIntervalMs ?? 15_000, interval * BACKOFF_FACTOR);
   }
-  throw new WaitTimeoutError(options.timeoutMs, lastState);
+  throw new WaitTimeoutError(options.timeoutMs, lastState, 'deleted');
 }

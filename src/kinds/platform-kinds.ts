@@ -191,6 +191,8 @@ export const transitGateway: KindDescriptor = {
   },
   ignore: ['transit_gateway_attachment_config.attachment_id', 'transit_gateway_attachment_config.peering_connection_id'],
   sets: () => ['cidr_blocks'],
+  // dns_config is required in every transit gateway response: Konnect answers [] when it was not sent.
+  defaults: () => ({ dns_config: [] }),
   paths: {
     list: '/cloud-gateways/networks/{parentId}/transit-gateways',
     item: '/cloud-gateways/networks/{parentId}/transit-gateways/{id}',

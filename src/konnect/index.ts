@@ -7,3 +7,4 @@ export { systemClock, type Clock } from './clock.js';
 export { ManualClock } from './manual-clock.js';
 export * from './policy.js';
 export type * from './types.js';
+export { tagsQuery, filterQuery } from './query.js';

@@ -1,5 +1,5 @@
 import pLimit, { type LimitFunction } from 'p-limit';
-import { abortReason, systemClock, type Clock } from './clock.js';
+import { abortable, abortReason, systemClock, type Clock } from './clock.js';
 import { TokenBucket } from './token-bucket.js';
 import { AdaptiveRate } from './adaptive-rate.js';
 import { backoffDelay } from './backoff.js';
@@ -99,7 +99,8 @@ export class Scheduler {
       let response: TransportResponse;
       let throttleWait: number | undefined;
       try {
-        ({ response, throttleWait } = await this.limit(() => this.attempt(job, attempt)));
+        // Waiting for a slot is abortable too; a queued attempt whose signal aborted sends nothing (take() throws).
+        ({ response, throttleWait } = await abortable(this.limit(() => this.attempt(job, attempt)), job.signal));
       } catch (error) {
         if (job.signal?.aborted) throw abortReason(job.signal);
         const failure = classifyConnectionError(error);

@@ -1,4 +1,4 @@
-import type { Clock } from './clock.js';
+import { abortReason, type Clock } from './clock.js';
 
 export interface TokenBucketOptions {
   /** Sustained requests per minute. */
@@ -72,6 +72,7 @@ export class TokenBucket {
 
   /** Waits for a slot (and for any pause). Abortable. */
   async take(signal?: AbortSignal): Promise<void> {
+    if (signal?.aborted) throw abortReason(signal);
     const at = this.reserve();
     const now = this.clock.now();
     if (at > now) await this.clock.sleep(at - now, signal);

@@ -12,7 +12,7 @@ export async function coreScenario(session: Session): Promise<void> {
   };
   const id = (body: JsonObject): string => String(body.id);
 
-  const service = await ok(201, 'POST', '/services', { name: 'orders', url: 'https://orders.internal:8443/api', tags: ['team-a'] });
+  const service = await ok(201, 'POST', '/services', { name: 'orders', host: 'orders.internal', port: 8443, protocol: 'https', path: '/api', tags: ['team-a'] });
   await ok(201, 'POST', '/services', { name: 'billing', host: 'billing.internal', port: 80, protocol: 'http', tags: ['team-a', 'prod'] });
   await ok(200, 'PUT', `/services/${id(service)}`, { name: 'orders', host: 'orders.internal', port: 8443, protocol: 'https', path: '/api', retries: 3, tags: ['team-a'] });
   await ok(200, 'GET', `/services/${id(service)}`);
@@ -38,7 +38,7 @@ export async function coreScenario(session: Session): Promise<void> {
   await ok(200, 'GET', `/consumer_groups/${id(group)}`);
   await ok(200, 'GET', '/consumer_groups');
 
-  const partial = await ok(201, 'POST', '/partials', { name: 'shared-redis', type: 'redis-ee', config: { host: 'redis.internal', read_timeout: 3000, password: null } });
+  const partial = await ok(201, 'POST', '/partials', { name: 'shared-redis', type: 'redis-ee', config: { host: 'redis.internal', read_timeout: 3000 } });
   await ok(201, 'POST', '/partials', { name: 'ce-redis', type: 'redis-ce', config: { host: 'redis.internal' } });
   await ok(200, 'GET', '/partials');
   const rla = await ok(201, 'POST', '/plugins', {
@@ -63,6 +63,7 @@ export async function coreScenario(session: Session): Promise<void> {
   await ok(200, 'GET', '/custom-plugins');
   await ok(200, 'GET', '/schemas/plugins/rate-limiting-advanced');
   await ok(200, 'GET', '/schemas/partials/redis-ee');
+  await ok(200, 'POST', '/schemas/services/validate', { name: 'dry-run', host: 'h' });
 
   const upstream = await ok(201, 'POST', '/upstreams', { name: 'orders-up', algorithm: 'least-connections' });
   await ok(201, 'POST', `/upstreams/${id(upstream)}/targets`, { target: '10.0.0.1:8080', weight: 50 });

@@ -128,3 +128,21 @@ describe('replace decisions', () => {
     });
   });
 });
+
+describe('replacement warnings', () => {
+  it('warns when an unchanged live entity still references a replaced one', async () => {
+    const { everythingClaimed, konnectShapedLive, matchingDesired } = await import('./fixture.js');
+    const desired = matchingDesired().map((e) => (e.kind === 'network' ? { ...e, fields: { ...e.fields, cidr_block: '10.50.0.0/22' } } : e));
+    const result = buildPlan(desiredState(desired, { claims: everythingClaimed() }), liveState(konnectShapedLive()));
+    expect(result.warnings).toContain(
+      'cloud gateway network prod-use2 is replaced while cloud gateway configuration payments still references it: Konnect may refuse the delete, and the reference needs the new id',
+    );
+  });
+});
+
+describe('null in the file', () => {
+  it('an explicit null is absent: the server default applies, so no drift', () => {
+    const live = [liveControlPlane(), liveService('orders', 'svc-1', { retries: 5 })];
+    expect(ids_([desiredEntity('service', { name: 'orders', host: 'orders.internal', retries: null }, gw)], live)).toEqual([]);
+  });
+});

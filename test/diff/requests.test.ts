@@ -85,3 +85,47 @@ describe('planned requests', () => {
     expect(plan.env).toEqual(['DECK_NEW', 'DECK_OLD']);
   });
 });
+
+describe('pinned ids', () => {
+  it('a core entity created with an id pinned in the file keeps it, and id: references to it resolve', () => {
+    const svc = { ...desiredEntity('service', { name: 'orders', host: 'h' }, gw), id: '5f0c1d2e-0000-4000-8000-000000000001' };
+    const route = desiredEntity('route', { name: 'r', service: 'id:5f0c1d2e-0000-4000-8000-000000000001', paths: ['/'] }, gw);
+    const plan = buildPlan(desiredState([svc, route], { claims: gatewayClaims(CP) }), liveState([liveControlPlane()]));
+    const create = plan.operations.find((op) => op.id === 'create:service:payments/orders')!;
+    expect(create.requests[0]!.body!.id).toBe('5f0c1d2e-0000-4000-8000-000000000001');
+    const routeOp = plan.operations.find((op) => op.id === 'create:route:payments/r')!;
+    expect(routeOp.requests[0]!.body!.service).toEqual({ id: { $id: 'service:payments/orders' } });
+    expect(routeOp.dependsOn).toEqual(['create:service:payments/orders']);
+  });
+});
+
+describe('renames through pinned ids', () => {
+  const ID = '5f0c1d2e-0000-4000-8000-000000000009';
+  const ids = { [ID]: 'old' };
+  const live = () => [
+    liveControlPlane(),
+    liveEntity('service', { id: ID, name: 'old', host: 'h' }, { controlPlane: CP }),
+    liveEntity('route', { id: 'r1', name: 'r', service: { id: ID }, paths: ['/'] }, { controlPlane: CP, ids }),
+  ];
+
+  it('a file pinning a live id under a new name renames the entity instead of creating a duplicate', () => {
+    const desired = [
+      { ...desiredEntity('service', { name: 'new', host: 'h' }, gw), id: ID },
+      desiredEntity('route', { name: 'r', service: 'new', paths: ['/'] }, gw),
+    ];
+    const plan = buildPlan(desiredState(desired, { claims: gatewayClaims(CP) }), liveState(live()));
+    expect(plan.operations.map((op) => op.id)).toEqual(['update:service:payments/new', 'update:route:payments/r']);
+    const [rename, route] = plan.operations;
+    expect(rename!.reason).toBe('renamed from payments/old');
+    expect(rename!.requests[0]).toMatchObject({ method: 'PUT', path: '/control-planes/{$id:control_plane:payments}/core-entities/services/{$id:service:payments/old}', captures: 'service:payments/new' });
+    expect(rename!.fingerprint?.id).toBe(ID);
+    expect(route!.dependsOn).toEqual(['update:service:payments/new']);
+  });
+
+  it('without a pinned id a new name is a create and a delete', () => {
+    const desired = [desiredEntity('service', { name: 'new', host: 'h' }, gw), desiredEntity('route', { name: 'r', service: 'new', paths: ['/'] }, gw)];
+    const plan = buildPlan(desiredState(desired, { claims: gatewayClaims(CP) }), liveState(live()));
+    // The route moves to the new service before the old one is deleted.
+    expect(plan.operations.map((op) => op.id)).toEqual(['create:service:payments/new', 'update:route:payments/r', 'delete:service:payments/old']);
+  });
+});

@@ -106,7 +106,7 @@ describe('managed cache owned by a control plane group (seed scenario)', () => {
   it('syncs from empty in dependency order, waiting for the cache before the partials', async () => {
     const result = await h.run(['sync', '-s', h.path('state'), ...h.konnect, '--yes']);
     expect(result.err + result.out).not.toMatch(/✗/);
-    expect(result.code).toBe(0);
+    expect(result.code, result.out + result.err).toBe(0);
     const addOns = (await h.api('GET', '/cloud-gateways/add-ons')) as Listed;
     expect(addOns.data.map((a) => a.state)).toEqual(['ready', 'ready']);
     for (const name of ['e2e-team-a', 'e2e-team-b']) {
@@ -122,7 +122,7 @@ describe('managed cache owned by a control plane group (seed scenario)', () => {
 
   it('is a no-op the second time, and keeps the cache-owner\'s konnect-managed partial', async () => {
     const diff = await h.run(['diff', '-s', h.path('state'), ...h.konnect, '--output', 'json']);
-    expect(diff.code).toBe(0);
+    expect(diff.code, diff.out + diff.err).toBe(0);
     const solo = await controlPlaneId(h, 'e2e-solo');
     const partials = (await h.api('GET', `/control-planes/${solo}/core-entities/partials`)) as Listed;
     expect(partials.data.some((p) => String(p.name).startsWith('konnect-managed-'))).toBe(true);
@@ -135,6 +135,6 @@ describe('managed cache owned by a control plane group (seed scenario)', () => {
     const teamA = await readFile(h.path('dumped/e2e-team-a.yaml'), 'utf8');
     expect(teamA).toContain('ADDON_MANAGED_CACHE_HOST');
     const result = await h.run(['diff', '-s', h.path('dumped'), ...h.konnect]);
-    expect(result.code).toBe(0);
+    expect(result.code, result.out + result.err).toBe(0);
   });
 });

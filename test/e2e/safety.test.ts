@@ -21,16 +21,16 @@ describe('destructive changes', () => {
   it('flags a replacement in the plan and refuses it without --allow-destructive', async () => {
     await h.write('net/network.yaml', network('10.42.0.0/22'));
     const created = await h.run(['sync', '-s', h.path('net'), ...h.konnect, '--yes']);
-    expect(created.code).toBe(0);
+    expect(created.code, created.out + created.err).toBe(0);
 
     await h.write('net/network.yaml', network('10.43.0.0/22'));
     const diff = await h.run(['diff', '-s', h.path('net'), ...h.konnect, '--output', 'json']);
-    expect(diff.code).toBe(2);
+    expect(diff.code, diff.out + diff.err).toBe(2);
     const ops = (parseJson(diff.out) as { operations: Array<{ action: string; destructive: boolean; kind: string }> }).operations;
     expect(ops.some((op) => op.action === 'replace' && op.destructive && op.kind === 'network')).toBe(true);
 
     const refused = await h.run(['sync', '-s', h.path('net'), ...h.konnect, '--yes']);
-    expect(refused.code).toBe(1);
+    expect(refused.code, refused.out + refused.err).toBe(1);
     expect(refused.err).toMatch(/replaced/);
     expect(refused.err).toMatch(/--allow-destructive/);
     expect((await h.run(['diff', '-s', h.path('net'), ...h.konnect])).code).toBe(2);
@@ -39,7 +39,7 @@ describe('destructive changes', () => {
     expect((await h.run(['apply', h.path('replace.json'), ...h.konnect])).code).toBe(1);
 
     const allowed = await h.run(['sync', '-s', h.path('net'), ...h.konnect, '--yes', '--allow-destructive']);
-    expect(allowed.code).toBe(0);
+    expect(allowed.code, allowed.out + allowed.err).toBe(0);
     expect((await h.run(['diff', '-s', h.path('net'), ...h.konnect])).code).toBe(0);
   });
 
@@ -49,10 +49,10 @@ describe('destructive changes', () => {
     expect((await h.run(['sync', '-s', h.path('gw'), ...h.konnect, '--yes'])).code).toBe(0);
     await h.write('gw/payments.yaml', gatewayYaml({ services: [] }).replace('services:\n', 'services: []\n'));
     const refused = await h.run(['sync', '-s', h.path('gw'), ...h.konnect, '--yes', '--max-deletes', '2']);
-    expect(refused.code).toBe(1);
+    expect(refused.code, refused.out + refused.err).toBe(1);
     expect(refused.err).toMatch(/--max-deletes 2/);
     const json = await h.run(['sync', '-s', h.path('gw'), ...h.konnect, '--yes', '--max-deletes', '2', '--output', 'json']);
-    expect(json.code).toBe(1);
+    expect(json.code, json.out + json.err).toBe(1);
     expect((parseJson(json.out).error as { type: string }).type).toBe('UnsafePlanError');
     expect((await h.run(['sync', '-s', h.path('gw'), ...h.konnect, '--yes', '--max-deletes', '100'])).code).toBe(0);
   });

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { configurationBody, createControlPlane, createNetwork, harness, items, type Body, type Harness } from './helpers.js';
+import { configurationBody, createControlPlane, createNetwork, harness, items, providerAccountId, type Body, type Harness } from './helpers.js';
 
 let h: Harness;
 let cp: Body;
@@ -24,13 +24,13 @@ describe('add-ons (managed cache)', () => {
     const created = await create('payments-cache', cpOwner());
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ name: 'payments-cache', state: 'initializing', entity_version: 1, owner: cpOwner() });
-    expect(created.body.config.data_plane_groups).toEqual([expect.objectContaining({ provider: 'aws', region: 'us-east-2', state: 'initializing' })]);
+    expect(created.body.config?.data_plane_groups).toEqual([expect.objectContaining({ provider: 'aws', region: 'us-east-2', state: 'initializing' })]);
     const before = await h.call('GET', `/control-planes/${cp.id}/core-entities/partials`);
     expect(items(before)).toEqual([]);
     h.clock.advance(1000);
     const ready = await h.call('GET', `/cloud-gateways/add-ons/${created.body.id}`);
     expect(ready.body.state).toBe('ready');
-    expect(ready.body.config.state_metadata).toMatchObject({
+    expect(ready.body.config?.state_metadata).toMatchObject({
       cache_host: '{vault://env/ADDON_MANAGED_CACHE_HOST}',
       cache_port: '{vault://env/ADDON_MANAGED_CACHE_PORT}',
       cloud_authentication: { auth_provider: '{vault://env/ADDON_MANAGED_CACHE_AUTH_PROVIDER}' },
@@ -63,6 +63,23 @@ describe('add-ons (managed cache)', () => {
       "Cache tier '8xlarge' is not available. Available tiers: micro, small, medium, large, xlarge, 2xlarge, 4xlarge. Please contact support or sales to select larger sizes.",
     );
     expect((await create('biggest-allowed', cpOwner(other.id), '4xlarge')).status).toBe(201);
+  });
+
+  it('refuses an owner whose data plane groups run on GCP', async () => {
+    const network = await createNetwork(h, {
+      name: 'gcp-net',
+      cloud_gateway_provider_account_id: await providerAccountId(h, 'gcp'),
+      region: 'us-central1',
+      availability_zones: ['us-central1-a', 'us-central1-b'],
+      cidr_block: '10.90.0.0/22',
+    });
+    await h.call('PUT', '/cloud-gateways/configurations', {
+      ...configurationBody(cp.id, network.id),
+      dataplane_groups: [{ provider: 'gcp', region: 'us-central1', cloud_gateway_network_id: network.id, autoscale: { kind: 'autopilot', base_rps: 1 } }],
+    });
+    const refused = await create('cache', cpOwner());
+    expect(refused.status).toBe(400);
+    expect(reasons(refused)[0]).toMatch(/has unsupported provider 'gcp'\. Provider is not supported for managed cache add-ons\.$/);
   });
 
   it('PATCH takes only config: upgrades, refuses the same tier and downgrades', async () => {

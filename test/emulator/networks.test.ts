@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { configurationBody, createControlPlane, createNetwork, harness, items, providerAccountId, type Harness } from './helpers.js';
+import { configurationBody, createControlPlane, createNetwork, harness, items, providerAccountId, type Harness, type Reply } from './helpers.js';
 
 let h: Harness;
 beforeEach(async () => {
@@ -19,8 +19,8 @@ async function attempt(overrides: Record<string, unknown>, provider = 'aws') {
     ...overrides,
   });
 }
-const rules = (reply: { body: { invalid_parameters: unknown } }) =>
-  (reply.body.invalid_parameters as Array<{ field: string; rule: string }>).map((item) => `${item.field}:${item.rule}`);
+const rules = (reply: Reply) =>
+  (reply.body.invalid_parameters as unknown as Array<{ field: string; rule: string }>).map((item) => `${item.field}:${item.rule}`);
 
 describe('networks', () => {
   it('goes initializing → ready after provisionMs, with provider metadata', async () => {
@@ -31,8 +31,8 @@ describe('networks', () => {
     h.clock.advance(1);
     const ready = await h.call('GET', `/cloud-gateways/networks/${network.id}`);
     expect(ready.body.state).toBe('ready');
-    expect(String(ready.body.provider_metadata.vpc_id)).toMatch(/^vpc-/);
-    expect(ready.body.provider_metadata.subnet_ids).toHaveLength(3);
+    expect(String(ready.body.provider_metadata?.vpc_id)).toMatch(/^vpc-/);
+    expect(ready.body.provider_metadata?.subnet_ids).toHaveLength(3);
   });
 
   it('can be created offline', async () => {
@@ -66,6 +66,14 @@ describe('networks', () => {
     expect(long.body.invalid_parameters).toEqual([
       { field: 'name', rule: 'max_length', maximum: 120, reason: 'name must be shorter than or equal to 120 characters', source: 'body' },
     ]);
+  });
+
+  it('answers 403 Quota Exceeded past the org’s network quota (offline networks do not count)', async () => {
+    for (let i = 0; i < 10; i++) await createNetwork(h, { name: `net-${i}`, cidr_block: `10.${10 + i}.0.0/22` });
+    expect((await attempt({ name: 'cold', cidr_block: '10.30.0.0/22', state: 'offline' })).status).toBe(201);
+    const over = await attempt({ name: 'one-too-many', cidr_block: '10.31.0.0/22' });
+    expect(over.status).toBe(403);
+    expect(over.body).toMatchObject({ title: 'Quota Exceeded', detail: 'Maximum number of Networks exceeded. Max allowed: 10.' });
   });
 
   it('refuses a duplicate name with 409', async () => {

@@ -141,3 +141,25 @@ describe('executePlan: replacing an async resource', () => {
     ]);
   });
 });
+
+describe('executePlan: a replace that cannot finish', () => {
+  it('says the resource was deleted when it never finishes terminating', async () => {
+    const clock = new ManualClock(0);
+    const api = new FakeApi(clock);
+    api.seed(NETWORKS, [{ id: 'net-1', name: 'prod', state: 'ready' }]);
+    api.scripted.set(`${NETWORKS}/net-1`, [{ id: 'net-1', state: 'terminating' }]);
+    const replace: Operation = {
+      ...createPlatform('network', 'prod', NETWORKS, { name: 'prod' }),
+      id: 'replace:network:prod',
+      action: 'replace',
+      fingerprint: { id: 'net-1', version: 'v:1' },
+    };
+    replace.requests = [{ api: 'cloud-gateways', method: 'DELETE', path: `${NETWORKS}/{$id:network:prod}` }, ...replace.requests];
+    const report = await clock.runUntil(executePlan(plan([replace]), api, { env: {}, clock, random: () => 0.5, waitTimeoutMs: 5_000 }));
+    expect(report.results[0]).toMatchObject({
+      outcome: 'failed',
+      message: 'network prod was deleted but not re-created: still present after 5s (last state: terminating)',
+    });
+    expect(api.count('POST', NETWORKS)).toBe(0);
+  });
+});

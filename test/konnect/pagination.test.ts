@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { KonnectClient } from '../../src/konnect/client.js';
 import { json, startServer, type TestServer } from './http-server.js';
+import { filterQuery, tagsQuery } from '../../src/konnect/query.js';
 
 let server: TestServer | undefined;
 afterEach(async () => {
@@ -20,7 +21,7 @@ describe('list(): the three pagination schemes against a local server', () => {
       json(res, 200, { data: all.slice((number - 1) * size, number * size), meta: { page: { number, size, total: all.length } } });
     });
     const c = client(server.url);
-    const got = await c.list('control-planes', '/control-planes', 'page', { query: { 'filter[name][eq]': 'x' } });
+    const got = await c.list('control-planes', '/control-planes', 'page', { query: filterQuery('name', 'x') });
     expect(got.map((x) => x.id)).toEqual(all.map((x) => x.id));
     expect(server.requests.map((r) => r.url.searchParams.get('page[number]'))).toEqual(['1', '2', '3']);
     expect(server.requests.every((r) => r.url.searchParams.get('page[size]') === '100')).toBe(true);
@@ -73,7 +74,7 @@ describe('list(): the three pagination schemes against a local server', () => {
       json(res, 200, body);
     });
     const c = client(server.url);
-    const got = await c.list('core-entities', '/control-planes/cp/core-entities/services', 'offset', { query: { tags: 'a,b' } });
+    const got = await c.list('core-entities', '/control-planes/cp/core-entities/services', 'offset', { query: tagsQuery(['a', 'b']) });
     expect(got).toHaveLength(2500);
     expect(server.requests.map((r) => r.url.searchParams.get('offset'))).toEqual([null, '1000', '2000']);
     expect(server.requests.every((r) => r.url.searchParams.get('size') === '1000' && r.url.searchParams.get('tags') === 'a,b')).toBe(true);

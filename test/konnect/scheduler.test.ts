@@ -239,3 +239,20 @@ describe('scheduler', () => {
     expect(fake.sent).toHaveLength(1);
   });
 });
+
+describe('abort while queued', () => {
+  it('a request waiting for a concurrency slot rejects at once and is never sent', async () => {
+    const clock = new ManualClock();
+    const fake = fakeTransport(clock, () => ok(), 1000);
+    const c = client(clock, fake.transport, { concurrency: 1, ratePerMinute: 1_000_000 });
+    const first = get(c, '/first');
+    const controller = new AbortController();
+    const queued = c.request({ api: 'control-planes', method: 'GET', path: '/queued', signal: controller.signal }).catch((e: unknown) => e);
+    await clock.advance(10);
+    controller.abort(new Error('cancelled'));
+    expect(((await queued) as Error).message).toBe('cancelled');
+    await clock.runUntil(first);
+    await clock.advance(5000);
+    expect(fake.sent.map((s) => new URL(s.request.url).pathname)).toEqual(['/v2/first']);
+  });
+});

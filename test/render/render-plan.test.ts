@@ -102,3 +102,37 @@ describe('fieldName', () => {
     expect(fieldName('/labels/a~1b')).toBe('labels.a/b');
   });
 });
+
+describe('escaping', () => {
+  const plan: Plan = {
+    format: 'konsync/plan@1',
+    geo: 'us',
+    operations: [
+      {
+        id: 'create:service:payments/a|b',
+        action: 'create',
+        kind: 'service',
+        key: 'payments/a|b',
+        title: 'service payments/a|b',
+        destructive: false,
+        requests: [],
+        patch: [],
+        dependsOn: [],
+        source: { file: 'dir,with:odd.yaml', line: 3, column: 5 },
+      },
+    ],
+    summary: { create: 1, update: 0, replace: 0, delete: 0, wait: 0, total: 1 },
+    warnings: ['50% done\nnext line'],
+    env: [],
+  };
+
+  it('escapes GitHub workflow command properties and data', () => {
+    const out = renderPlanGithub(plan).split('\n');
+    expect(out[0]).toBe('::notice file=dir%2Cwith%3Aodd.yaml,line=3,col=5,title=konsync create::+ create service payments/a|b');
+    expect(out[1]).toBe('::warning title=konsync::50%25 done%0Anext line');
+  });
+
+  it('escapes pipes in Markdown table cells', () => {
+    expect(renderPlanMarkdown(plan)).toContain('| + | create | `service payments/a\\|b` |  |');
+  });
+});

@@ -5,8 +5,8 @@ import { addApplyOptions, type ApplyFlags } from '../apply-options.js';
 import { runCommand } from '../run-command.js';
 import { readPlanFile } from '../plan-file.js';
 import { assertFresh } from '../stale.js';
-import { applyPlan } from '../apply-runner.js';
-import { assertSafe } from '../safety.js';
+import { applyPlan, preflight } from '../apply-runner.js';
+import { resolveIds } from '../../executor/resolve.js';
 import { EXIT_OK } from '../exit-codes.js';
 import type { Geo } from '../../model/state.js';
 
@@ -36,14 +36,16 @@ export function register(program: Command): void {
   command.addHelpText('after', EXAMPLES).action(async (file: string, options: ApplyOptions) => {
     await runCommand(options.output, async (session) => {
       const plan = await readPlanFile(file);
-      assertSafe(plan, options);
-      if (plan.summary.total === 0 && plan.operations.length === 0) {
+      preflight(plan, options, session.io.env);
+      if (plan.operations.length === 0) {
         session.out(session.format === 'json' ? JSON.stringify({ summary: plan.summary, report: null }, null, 2) : 'The plan has no changes: nothing to apply.');
         return EXIT_OK;
       }
       const api = createClient({ ...options, geo: options.geo ?? plan.geo }, session.io.env);
-      await assertFresh(plan, api);
-      const { report, exitCode } = await applyPlan(plan, api, options, session);
+      // One resolver for the stale check and the run: each entity's id is looked up at most once.
+      const resolver = resolveIds(plan, api);
+      await assertFresh(plan, api, resolver);
+      const { report, exitCode } = await applyPlan(plan, api, options, session, resolver);
       if (session.format === 'json') session.out(JSON.stringify({ summary: plan.summary, report }, null, 2));
       return exitCode;
     });

@@ -7,6 +7,7 @@ import { findFixtures, outOfBandChange } from '../demo-steps.js';
 import { runInProcess } from '../in-process.js';
 import { parseDuration } from '../duration.js';
 import { io } from '../output.js';
+import { addRootHelp } from '../root-help.js';
 import { EXIT_CHANGES, EXIT_ERROR, EXIT_OK } from '../exit-codes.js';
 
 /** The value the demo gives the fixture's secret when the environment has none. */
@@ -21,16 +22,18 @@ No Konnect account needed: the demo runs konsync's emulator on a free local port
 
 interface DemoOptions {
   provision: number;
-  fixtures?: string;
+  fixtures?: string[];
 }
 
 /** `konsync demo`: emulator + sync fixtures/ + out-of-band change + diff showing drift. */
 export function register(program: Command): void {
+  // The demo is the tour's first stop, so it also adds the tour to `konsync --help`.
+  addRootHelp(program);
   program
     .command('demo')
     .description('run konsync end to end against a local Konnect emulator (no account needed)')
     .addOption(new Option('--provision <duration>', 'how long the emulator\'s async resources take to become ready').argParser(parseDuration).default(1500, '1.5s'))
-    .option('--fixtures <dir>', 'state to sync (default: the fixtures/ directory shipped with konsync)')
+    .option('--fixtures <path...>', 'state files or directories to sync (default: the example state in konsync\'s fixtures/)')
     .addHelpText('after', EXAMPLES)
     .action(async (options: DemoOptions) => {
       io().setExitCode(await runDemo(options));
@@ -48,27 +51,28 @@ async function runDemo(options: DemoOptions): Promise<number> {
   let emulator: RunningEmulator | undefined;
   try {
     const fixtures = options.fixtures ?? findFixtures();
+    const shown = fixtures.join(' ');
     emulator = await startEmulator({ port: 0, dataFile: join(dir, 'konnect.json'), provisionMs: options.provision });
     const tokenFile = join(dir, 'token');
     await writeFile(tokenFile, `${emulator.token}\n`, { mode: 0o600 });
     const konnect = ['--konnect-addr', emulator.url, '--konnect-token-file', tokenFile];
     say(`konsync demo: a local Konnect emulator is listening on ${emulator.url} (async resources take ${options.provision} ms).`);
-    say(`State: ${fixtures} (DECK_PAYMENTS_SHARED_SECRET=${secretWasSet ? 'from your environment' : 'a demo value'}; konsync masks it).`);
+    say(`State: ${shown} (DECK_PAYMENTS_SHARED_SECRET=${secretWasSet ? 'from your environment' : 'a demo value'}; konsync masks it).`);
 
-    step(1, `konsync sync -s ${fixtures} --yes   (plan, apply in dependency order, wait for readiness)`);
-    const synced = await runInProcess(['sync', '-s', fixtures, ...konnect, '--yes'], inner);
+    step(1, `konsync sync -s ${shown} --yes   (plan, apply in dependency order, wait for readiness)`);
+    const synced = await runInProcess(['sync', '-s', ...fixtures, ...konnect, '--yes'], inner);
     say(`exit code ${synced}`);
     if (synced !== EXIT_OK) return EXIT_ERROR;
 
-    step(2, `konsync diff -s ${fixtures}   (right after the sync: nothing to do)`);
-    const clean = await runInProcess(['diff', '-s', fixtures, ...konnect], inner);
+    step(2, `konsync diff -s ${shown}   (right after the sync: nothing to do)`);
+    const clean = await runInProcess(['diff', '-s', ...fixtures, ...konnect], inner);
     say(`exit code ${clean}${clean === EXIT_OK ? ': no drift' : ''}`);
 
     step(3, 'Someone changes Konnect by hand (an out-of-band change through the API)');
     say(await outOfBandChange(emulator));
 
-    step(4, `konsync diff -s ${fixtures}   (the drift shows up)`);
-    const drift = await runInProcess(['diff', '-s', fixtures, ...konnect], inner);
+    step(4, `konsync diff -s ${shown}   (the drift shows up)`);
+    const drift = await runInProcess(['diff', '-s', ...fixtures, ...konnect], inner);
     say(drift === EXIT_CHANGES ? 'exit code 2: drift found' : `exit code ${drift}: expected 2 (drift)`);
     if (clean !== EXIT_OK || drift !== EXIT_CHANGES) return EXIT_ERROR;
 

@@ -24,8 +24,8 @@ export function register(program: Command): void {
   addOutputOption(command, REVIEW_FORMATS);
   command.addHelpText('after', EXAMPLES).action(async (options: StateCommandOptions) => {
     await runCommand(options.output, async (session) => {
-      const { plan } = await planFromFiles(options, session);
-      session.out(renderPlan(plan, session));
+      const { plan, desired } = await planFromFiles(options, session);
+      session.out(renderPlan(plan, session, desired.env));
       return hasChanges(plan) ? EXIT_CHANGES : EXIT_OK;
     });
   });

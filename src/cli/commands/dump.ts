@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Option, type Command } from 'commander';
 import { addKonnectOptions, createClient, type KonnectOptions } from '../konnect-options.js';
 import { addGeoOption, addOutputOption, type OutputFormat } from '../state-options.js';
-import { runCommand } from '../run-command.js';
+import { deckEnv, runCommand } from '../run-command.js';
 import { readLiveState } from '../../state/read/index.js';
 import { dumpState, toYaml } from '../../state/dump/index.js';
 import type { Geo } from '../../model/state.js';
@@ -15,8 +15,10 @@ Examples:
   $ konsync dump --out konnect/                       # platform file + one decK-format file per control plane
   $ konsync dump --control-plane payments --out -     # one control plane's gateway entities, to stdout
   $ konsync dump --select-tag team-a --out team-a/    # entities tagged team-a, tags written as _info.select_tags
+  $ konsync dump --out konnect/ --skip-defaults     # leave out what Konnect fills in by itself
   $ konsync dump --out konnect/ && konsync diff -s konnect/   # exit 0: no changes
 
+Values of DECK_ variables set in the environment are written as \${{ env "DECK_..." }}, not in clear.
 Konnect-made entities (konnect-managed partials, custom-domain certificates and SNIs) are left out; ids only with
 --with-id. With --control-plane, only those control planes' gateway files are written (no platform file, whose
 collections a sync would claim whole).`;
@@ -26,6 +28,7 @@ interface DumpOptions extends KonnectOptions {
   selectTag?: string[];
   out: string;
   withId?: boolean;
+  skipDefaults?: boolean;
   geo?: Geo;
   output: OutputFormat;
 }
@@ -42,7 +45,8 @@ export function register(program: Command): void {
     .addOption(new Option('--control-plane <name>', 'only this control plane\'s gateway entities (repeatable)').argParser(collect))
     .addOption(new Option('--select-tag <tag>', 'only gateway entities carrying this tag (repeatable)').argParser(collect))
     .option('--out <dir|->', 'directory to write the files to, or - for stdout', '-')
-    .option('--with-id', 'write each entity\'s Konnect id')
+    .option('--with-id', 'write each gateway entity\'s Konnect id')
+    .option('--skip-defaults', 'leave out values equal to what Konnect fills in by itself')
     .addHelpText('after', EXAMPLES)
     .action(async (options: DumpOptions) => {
       await runCommand(options.output, async (session) => {
@@ -54,6 +58,8 @@ export function register(program: Command): void {
         });
         const { documents, warnings } = dumpState(live, {
           withId: options.withId === true,
+          skipDefaults: options.skipDefaults === true,
+          env: deckEnv(session.io.env).filter((use) => use.name.startsWith('DECK_')),
           selectTags: options.selectTag ?? [],
           ...(options.controlPlane ? { controlPlanes: options.controlPlane } : {}),
           ...(options.geo ? { geo: options.geo } : {}),

@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { isJsonObject, type Json } from '../../model/json.js';
 import type { ApiName } from '../../kinds/descriptor.js';
 import type { KonnectClient } from '../../konnect/client.js';
@@ -6,7 +6,6 @@ import { addKonnectOptions, createClient, type KonnectOptions } from '../konnect
 import { addGeoOption, addOptionOnce, addOutputOption, type OutputFormat } from '../state-options.js';
 import { runCommand, type Session } from '../run-command.js';
 import { EXIT_ERROR, EXIT_OK } from '../exit-codes.js';
-import { Option } from 'commander';
 
 const EXAMPLES = `
 Examples:

@@ -32,9 +32,9 @@ export function register(program: Command): void {
     .addHelpText('after', EXAMPLES)
     .action(async (options: PlanOptions) => {
       await runCommand(options.output, async (session) => {
-        const { plan } = await planFromFiles(options, session);
+        const { plan, desired } = await planFromFiles(options, session);
         await writeFile(options.out, serializePlan(plan));
-        session.out(options.output === 'json' ? renderPlanSaved(plan, options.out, session) : `${renderPlan(plan, session)}\n${renderPlanSaved(plan, options.out, session)}`);
+        session.out(options.output === 'json' ? renderPlanSaved(plan, options.out, session) : `${renderPlan(plan, session, desired.env)}\n${renderPlanSaved(plan, options.out, session)}`);
         return hasChanges(plan) ? EXIT_CHANGES : EXIT_OK;
       });
     });

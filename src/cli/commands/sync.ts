@@ -5,8 +5,7 @@ import { addApplyOptions, type ApplyFlags } from '../apply-options.js';
 import { runCommand } from '../run-command.js';
 import { hasChanges, planFromFiles, type StateCommandOptions } from '../pipeline.js';
 import { renderPlan } from '../plan-output.js';
-import { applyPlan } from '../apply-runner.js';
-import { assertSafe } from '../safety.js';
+import { applyPlan, preflight } from '../apply-runner.js';
 import { EXIT_ERROR, EXIT_OK } from '../exit-codes.js';
 
 const EXAMPLES = `
@@ -36,14 +35,14 @@ export function register(program: Command): void {
     .addHelpText('after', EXAMPLES)
     .action(async (options: SyncOptions) => {
       await runCommand(options.output, async (session) => {
-        const { plan, api } = await planFromFiles(options, session);
+        const { plan, api, desired } = await planFromFiles(options, session);
         const json = session.format === 'json';
-        if (!json) session.out(renderPlan(plan, session));
+        if (!json) session.out(renderPlan(plan, session, desired.env));
         if (!hasChanges(plan)) {
           if (json) session.out(JSON.stringify({ plan, report: null }, null, 2));
           return EXIT_OK;
         }
-        assertSafe(plan, options);
+        preflight(plan, options, session.io.env);
         if (!options.yes && session.io.interactive && !(await session.io.confirm('Apply these changes?'))) {
           if (json) session.out(JSON.stringify({ plan, report: null, cancelled: true }, null, 2));
           else session.err('Cancelled: nothing was applied.');

@@ -29,6 +29,8 @@ function controlPlaneCount(state: DesiredState): number {
   return names.size;
 }
 
+const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
 function report(session: Session, state: DesiredState | undefined, problems: Problem[]): void {
   if (session.format === 'json') {
     const body = state
@@ -39,16 +41,12 @@ function report(session: Session, state: DesiredState | undefined, problems: Pro
   }
   if (!state) {
     for (const problem of problems) session.out(formatProblem(problem));
-    session.err(session.colors.red(`✗ ${problems.length} problem${problems.length === 1 ? '' : 's'}`));
+    session.err(session.colors.red(`✗ ${count(problems.length, 'problem')}`));
     return;
   }
   for (const warning of state.warnings ?? []) session.err(session.colors.yellow(`warning: ${warning}`));
-  const files = state.files.length;
-  session.out(
-    session.colors.green(
-      `✓ ${files} file${files === 1 ? '' : 's'} valid: ${controlPlaneCount(state)} control planes, ${state.entities.length} entities`,
-    ),
-  );
+  const planes = count(controlPlaneCount(state), 'control plane');
+  session.out(session.colors.green(`✓ ${count(state.files.length, 'file')} valid: ${planes}, ${count(state.entities.length, 'entity', 'entities')}`));
 }
 
 /** `konsync validate -s PATH...`: loads and checks the state files offline (no Konnect token needed). */

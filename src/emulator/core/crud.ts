@@ -1,9 +1,9 @@
 import type { JsonObject } from '../../model/json.js';
-import { notFound } from '../problem.js';
 import type { EmulatorContext, EmuRequest, EmuResponse, Handler } from '../types.js';
 import { deleteEntity, saveEntity } from './engine.js';
 import { entityNotFound } from './errors.js';
 import { listPage } from './list.js';
+import { isResponse, scopeOf } from './scope.js';
 import type { CollectionSpec, Scope } from './spec.js';
 import { SPECS } from './table.js';
 import { findItem, isUuid, itemsOf, refId } from './store.js';
@@ -12,17 +12,6 @@ import { findItem, isUuid, itemsOf, refId } from './store.js';
 export interface Nesting {
   parent: string;
   field: string;
-}
-
-/** The control plane of the path, or Konnect's 404 when it does not exist. */
-export function scopeOf(ctx: EmulatorContext, params: Record<string, string>): Scope | EmuResponse {
-  const controlPlaneId = params.controlPlaneId ?? '';
-  if (!ctx.data.controlPlanes[controlPlaneId]) return notFound('control-planes');
-  return { ctx, controlPlaneId };
-}
-
-export function isResponse(value: unknown): value is EmuResponse {
-  return typeof value === 'object' && value !== null && 'status' in value && !('ctx' in value);
 }
 
 /** Resolves the control plane and (when nested) the parent, then runs `next`. */

@@ -12,6 +12,8 @@ export interface SaveOptions {
   id?: string;
   /** Fields the path decides (nested parent, PUT by name); they override the body. */
   forced?: JsonObject;
+  /** Validate and check only (`/schemas/{entity}/validate`): nothing is stored. */
+  dryRun?: boolean;
 }
 
 export type SaveResult = { item: JsonObject } | { error: EmuResponse };
@@ -51,12 +53,13 @@ export function saveEntity(scope: Scope, spec: CollectionSpec, raw: unknown, opt
   const id = options.id ?? (typeof raw.id === 'string' ? raw.id : scope.ctx.newId());
   const items = collectionOf(scope.ctx, scope.controlPlaneId, spec.collection);
   const constraint = [
-    ...(options.existing === undefined && items[id] ? [uniqueViolation('id')] : []),
+    ...(options.existing === undefined && items[id] && !options.dryRun ? [uniqueViolation('id')] : []),
     ...foreignKeyErrors(scope, spec, filled),
     ...(spec.check?.(filled, scope) ?? []),
-    ...uniqueErrors(scope, spec, filled, id),
+    ...(options.dryRun ? [] : uniqueErrors(scope, spec, filled, id)),
   ];
   if (constraint.length > 0) return { error: constraintError(constraint) };
+  if (options.dryRun) return { item: filled };
   const now = timestamp(scope, spec);
   const createdAt = options.existing?.created_at ?? now;
   const item = sortKeysDeep({ ...filled, id, created_at: createdAt, updated_at: now }) as JsonObject;

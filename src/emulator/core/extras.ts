@@ -1,8 +1,10 @@
 import { isJsonObject, type Json, type JsonObject } from '../../model/json.js';
 import type { EmulatorContext, Route } from '../types.js';
 import { BUNDLED_PLUGINS } from './bundled.js';
-import { isResponse, scopeOf } from './crud.js';
+import { isResponse, scopeOf } from './scope.js';
 import { defaultsFor } from './defaults.js';
+import { saveEntity } from './engine.js';
+import { SPECS } from './table.js';
 import { entityNotFound } from './errors.js';
 import { listPage } from './list.js';
 import { pluginsLinking } from './plugin-rules.js';
@@ -62,6 +64,19 @@ export function extraRoutes(ctx: EmulatorContext, base: string): Route[] {
         const defaults = defaultsFor(`plugin:${name}`, 'plugin');
         const config = isJsonObject(defaults.config) ? defaults.config : {};
         return { status: 200, body: { fields: [{ protocols: { type: 'set', default: defaults.protocols ?? null } }, { config: { type: 'record', fields: fieldsOf(config) } }] } };
+      },
+    },
+    {
+      method: 'POST',
+      pattern: `${base}/schemas/:entityName/validate`,
+      handler: (request, params) => {
+        const scope = scopeOf(ctx, params);
+        if (isResponse(scope)) return scope;
+        const name = params.entityName ?? '';
+        const spec = SPECS.get(name) ?? SPECS.get(`${name}s`) ?? SPECS.get(name.replace('_', '-').concat('s'));
+        if (!spec) return entityNotFound();
+        const result = saveEntity(scope, spec, request.body, { dryRun: true });
+        return 'error' in result ? result.error : { status: 200, body: { message: 'schema validation successful' } };
       },
     },
     {

@@ -1,6 +1,6 @@
 import type { Json, JsonObject } from '../../model/json.js';
 import type { EmulatorContext, EmuRequest, Handler, Route } from '../types.js';
-import { isResponse, scopeOf } from './crud.js';
+import { isResponse, scopeOf } from './scope.js';
 import { removeEntity } from './engine.js';
 import { alreadyExists, entityNotFound, uniqueViolation, validationError } from './errors.js';
 import { listPage } from './list.js';

@@ -2,6 +2,7 @@ import { isJsonObject, type JsonObject } from '../../model/json.js';
 import { BUNDLED_PLUGINS } from './bundled.js';
 import { defaultsFor, dropNulls, reduceLinkedSubtree, withDefaults } from './defaults.js';
 import { entityError, type ErrorDetail } from './errors.js';
+import { configErrors } from './plugin-config.js';
 import { partials as partialSchemas } from './schemas/plugins.js';
 import type { Scope } from './spec.js';
 import { collectionOf, findItem, itemsOf } from './store.js';
@@ -23,10 +24,14 @@ function partialKeys(type: string): string[] {
   return type.startsWith('redis-') ? [...keys, ...REDIS_SHORTHANDS] : keys;
 }
 
-export function fillPlugin(body: JsonObject, scope: Scope): JsonObject {
+export function fillPlugin(body: JsonObject, scope: Scope): JsonObject | ErrorDetail[] {
   const name = String(body.name);
   const item = withDefaults(defaultsFor(`plugin:${name}`, 'plugin'), body);
   if (!isJsonObject(item.config)) item.config = {};
+  const invalid = configErrors(name, item.config);
+  if (invalid.length > 0) return invalid;
+  // Kong generates the RLA counter namespace when it is not given.
+  if (name === 'rate-limiting-advanced' && item.config.namespace === null) item.config.namespace = scope.ctx.newId().replace(/-/g, '');
   if (!Array.isArray(item.partials)) return item;
   item.partials = item.partials.filter(isJsonObject).map((link) => {
     const key = typeof link.id === 'string' ? link.id : String(link.name);

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { JsonObject } from '../../model/json.js';
-import { defaultsFor, splitServiceUrl, targetWithPort, withDefaults } from './defaults.js';
+import { isJsonObject, type JsonObject } from '../../model/json.js';
+import { BUNDLED_PLUGINS } from './bundled.js';
+import { defaultsFor, dropNulls, splitServiceUrl, targetWithPort, withDefaults } from './defaults.js';
 import { entityError } from './errors.js';
 import { blockCustomPluginDelete, blockPartialDelete, checkPlugin, fillPartial, fillPlugin, pluginScopeKey } from './plugin-rules.js';
 import { consumerGroupWrapper } from './members.js';
@@ -66,6 +67,8 @@ export const COLLECTIONS: CollectionSpec[] = [
     unique: [byField('name')],
     filters: [],
     fill: plain({}),
+    check: (item) =>
+      BUNDLED_PLUGINS.has(String(item.name)) ? [{ type: 'ERROR_TYPE_FIELD', field: 'name', messages: [`'${String(item.name)}' is a bundled plugin`] }] : [],
     blockDelete: blockCustomPluginDelete,
   },
   {
@@ -96,7 +99,12 @@ export const COLLECTIONS: CollectionSpec[] = [
     nameField: 'name',
     unique: [byField('name')],
     filters: [],
-    fill: (body) => withDefaults(defaultsFor('upstream', 'upstream'), body),
+    fill: (body) => {
+      const item = withDefaults(defaultsFor('upstream', 'upstream'), body);
+      // Healthcheck records are not nullable in Konnect's schema: an unset `headers` or `https_sni` is absent.
+      if (isJsonObject(item.healthchecks)) item.healthchecks = dropNulls(item.healthchecks);
+      return item;
+    },
   },
   {
     collection: 'targets',

@@ -1,4 +1,4 @@
-import type { EmuRequest, EmuResponse, EmulatorContext } from '../types.js';
+import type { EmuRequest, EmuResponse, EmulatorContext, Route } from '../types.js';
 import type { JsonObject } from '../../model/json.js';
 import { bodyOf, clone, iso, type PlatformEnv } from '../env.js';
 import { applyFilters, paginate, sortByCreation, type FilterSpec } from '../list.js';
@@ -124,30 +124,21 @@ export function checkId(id: string): EmuResponse | undefined {
   return badRequest(API, [{ field: 'id', reason: 'invalid ID format', rule: 'is_uuid', source: 'path' }], 'Request contains invalid ID format');
 }
 
-export function controlPlaneRoutes(env: PlatformEnv) {
+export function controlPlaneRoutes(env: PlatformEnv): Route[] {
   const { ctx } = env;
+  const id = (params: Record<string, string>) => params.controlPlaneId ?? '';
   return [
-    { method: 'POST' as const, pattern: '/control-planes', handler: (request: EmuRequest) => create(ctx, request) },
-    { method: 'GET' as const, pattern: '/control-planes', handler: (request: EmuRequest) => list(ctx, request) },
+    { method: 'POST', pattern: '/control-planes', handler: (request) => create(ctx, request) },
+    { method: 'GET', pattern: '/control-planes', handler: (request) => list(ctx, request) },
     {
-      method: 'GET' as const,
+      method: 'GET',
       pattern: '/control-planes/:controlPlaneId',
-      handler: (_request: EmuRequest, params: Record<string, string>) => {
-        const id = params.controlPlaneId ?? '';
-        const found = findControlPlane(ctx, id);
-        return checkId(id) ?? (found ? json(200, clone(found)) : notFound(API));
+      handler: (_request, params) => {
+        const found = findControlPlane(ctx, id(params));
+        return checkId(id(params)) ?? (found ? json(200, clone(found)) : notFound(API));
       },
     },
-    {
-      method: 'PATCH' as const,
-      pattern: '/control-planes/:controlPlaneId',
-      handler: (request: EmuRequest, params: Record<string, string>) =>
-        checkId(params.controlPlaneId ?? '') ?? update(ctx, request, params.controlPlaneId ?? ''),
-    },
-    {
-      method: 'DELETE' as const,
-      pattern: '/control-planes/:controlPlaneId',
-      handler: (_request: EmuRequest, params: Record<string, string>) => checkId(params.controlPlaneId ?? '') ?? remove(env, params.controlPlaneId ?? ''),
-    },
+    { method: 'PATCH', pattern: '/control-planes/:controlPlaneId', handler: (request, params) => checkId(id(params)) ?? update(ctx, request, id(params)) },
+    { method: 'DELETE', pattern: '/control-planes/:controlPlaneId', handler: (_request, params) => checkId(id(params)) ?? remove(env, id(params)) },
   ];
 }

@@ -15,16 +15,16 @@ const DEFAULT_SIZE = 100;
 
 type Verb = 'put' | 'add' | 'remove';
 
-function groupOf(ctx: EmulatorContext, id: string): JsonObject | EmuResponse {
-  const rejected = checkId(id);
-  if (rejected) return rejected;
-  const group = findControlPlane(ctx, id);
-  if (!group) return notFound(API);
-  if (clusterType(group) !== GROUP) return invalid(API, 'id', 'control plane is not a control plane group', 'invalid', 'path');
-  return group;
-}
+type Found = { group: JsonObject; error?: undefined } | { error: EmuResponse };
 
-const isResponse = (value: JsonObject | EmuResponse): value is EmuResponse => typeof value.status === 'number' && !('id' in value);
+function groupOf(ctx: EmulatorContext, id: string): Found {
+  const rejected = checkId(id);
+  if (rejected) return { error: rejected };
+  const group = findControlPlane(ctx, id);
+  if (!group) return { error: notFound(API) };
+  if (clusterType(group) !== GROUP) return { error: invalid(API, 'id', 'control plane is not a control plane group', 'invalid', 'path') };
+  return { group };
+}
 
 function memberIds(request: EmuRequest): string[] {
   const members = bodyOf(request).members as JsonObject[];
@@ -54,8 +54,8 @@ function checkMembers(ctx: EmulatorContext, groupId: string, ids: string[], verb
 }
 
 function write(ctx: EmulatorContext, request: EmuRequest, groupId: string, verb: Verb): EmuResponse {
-  const group = groupOf(ctx, groupId);
-  if (isResponse(group)) return group;
+  const found = groupOf(ctx, groupId);
+  if (found.error) return found.error;
   const rejected = validateBody(API, groupMembershipSchema, request.body);
   if (rejected) return rejected;
   const ids = [...new Set(memberIds(request))];
@@ -73,7 +73,7 @@ function write(ctx: EmulatorContext, request: EmuRequest, groupId: string, verb:
     return badRequest(API, [{ field: 'members', rule: 'max_items', maximum: MAX_MEMBERS, reason: `a control plane group can have at most ${MAX_MEMBERS} members`, source: 'body' }]);
   }
   ctx.data.memberships[groupId] = next;
-  group.updated_at = iso(ctx);
+  found.group.updated_at = iso(ctx);
   ctx.touch();
   return noContent;
 }
@@ -90,8 +90,8 @@ function decodeCursor(cursor: string): number | undefined {
 
 /** Cursor pagination: `page[after]` in, `meta.page.next` (a path, or null) out; `total` only on the first page. */
 function list(ctx: EmulatorContext, request: EmuRequest, groupId: string): EmuResponse {
-  const group = groupOf(ctx, groupId);
-  if (isResponse(group)) return group;
+  const found = groupOf(ctx, groupId);
+  if (found.error) return found.error;
   const rawSize = request.query.get('page[size]');
   const size = rawSize === null || rawSize === '' ? DEFAULT_SIZE : Number(rawSize);
   if (!Number.isInteger(size) || size < 1 || size > 100) {
@@ -132,8 +132,9 @@ export function groupMembershipRoutes(env: PlatformEnv): Route[] {
       method: 'GET',
       pattern: `${base}/group-status`,
       handler: (_request, params) => {
-        const group = groupOf(ctx, id(params));
-        if (isResponse(group)) return group;
+        const found = groupOf(ctx, id(params));
+        if (found.error) return found.error;
+        const group = found.group;
         return json(200, { item: { id: group.id, created_at: group.created_at, updated_at: group.updated_at, state: 'OK', conflicts: [] } });
       },
     },

@@ -30,7 +30,6 @@ const environment = {
   type: 'array',
   items: {
     type: 'object',
-    additionalProperties: false,
     required: ['name', 'value'],
     properties: {
       name: { type: 'string', minLength: 6, maxLength: 120, pattern: '^(KONG|OTEL)_[a-zA-Z_]+[a-zA-Z0-9_]*$' },

@@ -28,7 +28,6 @@ const proxyUrls = {
 /** Keys 1–63 characters, not starting with kong/konnect/mesh/kic/_; values like `^[a-z0-9A-Z]...$`. */
 const labels = {
   type: 'object',
-  maxProperties: 50,
   propertyNames: { minLength: 1, maxLength: 63, pattern: '^(?!(kong|konnect|mesh|kic|_))' },
   additionalProperties: {
     type: 'string',

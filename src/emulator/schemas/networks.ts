@@ -41,9 +41,9 @@ const resourceConfig = {
 
 export const TGW_KINDS_WITH_CIDRS = ['aws-transit-gateway-attachment', 'aws-vpc-peering-attachment'];
 
+// The spec leaves the create bodies open (no additionalProperties: false), unlike their attachment configs.
 export const createTransitGatewaySchema = {
   type: 'object',
-  additionalProperties: false,
   required: ['name', 'transit_gateway_attachment_config'],
   properties: {
     name,
@@ -100,7 +100,6 @@ export const RESOLVER_KINDS = ['aws-outbound-resolver', 'azure-outbound-resolver
 
 export const createPrivateDnsSchema = {
   type: 'object',
-  additionalProperties: false,
   required: ['name', 'private_dns_attachment_config'],
   properties: {
     name,

@@ -2,19 +2,23 @@ import { stringify } from 'yaml';
 import type { JsonObject } from '../../model/json.js';
 import { getAll } from '../../model/paths.js';
 import { entityRef, scopedKey, type Entity } from '../../model/entity.js';
-import { indexByRef, type Geo, type LiveState, type LookupSection } from '../../model/state.js';
+import { indexByRef, type EnvUse, type Geo, type LiveState, type LookupSection } from '../../model/state.js';
 import { KIND_NAMES } from '../../kinds/kind-names.js';
 import { kindOf } from '../../kinds/registry.js';
 import { inSelectTags, isServerMade, ownedIds, tagsOf } from './select.js';
 import { itemOf, nestedItem, pushAt } from './items.js';
 
 export interface DumpOptions {
-  /** Write each entity's server id. */
+  /** Write each gateway entity's server id (platform resources are matched by name and take no id). */
   withId?: boolean;
   /** Gateway entities carrying all of these; written as the files' `_info.select_tags` and stripped from entities. */
   selectTags?: string[];
   /** Only the gateway files of these control planes, and no platform file. */
   controlPlanes?: string[];
+  /** DECK_ variables: where a value appears, the file gets `${{ env "DECK_X" }}` instead (no secrets on disk). */
+  env?: readonly EnvUse[];
+  /** Leave out values equal to Konnect's defaults (decK's --skip-defaults). */
+  skipDefaults?: boolean;
   /** Written as the platform file's `_konnect.geo`. */
   geo?: Geo;
 }
@@ -34,6 +38,9 @@ export interface DumpResult {
 }
 
 export const PLATFORM_FILE = 'konnect.yaml';
+
+/** decK-format sections a file may hold only with an `_info` flag set (decK rejects them otherwise). */
+const SECTION_FLAGS: Record<string, string> = { custom_plugins: 'include_plugin_definitions' };
 
 /** A file name for a control plane: its name, with anything unusual in a file name replaced. */
 export function gatewayFileName(controlPlane: string): string {
@@ -75,7 +82,7 @@ export function dumpState(live: LiveState, options: DumpOptions = {}): DumpResul
   const warnings: string[] = [];
   for (const entity of wanted) {
     const descriptor = kindOf(entity.kind);
-    const item = itemOf(entity, { withId: options.withId === true, stripTags: selectTags });
+    const item = itemOf(entity, { withId: options.withId === true && descriptor.scope === 'control_plane', stripTags: selectTags, skipDefaults: options.skipDefaults === true, env: options.env ?? [] });
     items.set(entityRef(entity.kind, entity.key), item);
     noteLookups(entity, byRef, owned, selectTags, lookups);
     if (descriptor.file.key !== undefined) {
@@ -111,6 +118,12 @@ export function dumpState(live: LiveState, options: DumpOptions = {}): DumpResul
     const info = (doc._info ?? {}) as JsonObject;
     info.default_lookup_tags = Object.fromEntries(usable.sort(([a], [b]) => (a < b ? -1 : 1)));
     doc._info = info;
+  }
+
+  for (const doc of gateway.values()) {
+    for (const [section, flag] of Object.entries(SECTION_FLAGS)) {
+      if (doc[section] !== undefined) doc._info = { ...((doc._info ?? {}) as JsonObject), [flag]: true };
+    }
   }
 
   const documents: DumpDocument[] = [];

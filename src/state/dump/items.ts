@@ -1,12 +1,61 @@
-import { isJsonObject, type Json, type JsonObject } from '../../model/json.js';
+import { canonicalJson, isJsonObject, type Json, type JsonObject } from '../../model/json.js';
+import { removeAll } from '../../model/paths.js';
 import type { Entity } from '../../model/entity.js';
+import type { EnvUse } from '../../model/state.js';
+import { kindOf } from '../../kinds/registry.js';
 
-/** Drops null-valued keys at every depth: absent and null compare equal, and files read better without them. */
+/**
+ * Drops null-valued keys at every depth, and objects left empty by that: absent and null compare equal, and files
+ * read better without them.
+ */
 export function withoutNulls(value: Json): Json {
   if (Array.isArray(value)) return value.map(withoutNulls);
   if (!isJsonObject(value)) return value;
   const out: JsonObject = {};
-  for (const [key, item] of Object.entries(value)) if (item !== null) out[key] = withoutNulls(item);
+  for (const [key, item] of Object.entries(value)) {
+    if (item === null) continue;
+    const cleaned = withoutNulls(item);
+    if (isJsonObject(item) && Object.keys(item).length > 0 && isJsonObject(cleaned) && Object.keys(cleaned).length === 0) continue;
+    out[key] = cleaned;
+  }
+  return out;
+}
+
+/**
+ * Puts `${{ env "DECK_X" }}` back where a DECK_ variable's value appears in a string: dumped files hold no secrets, and
+ * the loader renders the same value again. Values shorter than 3 characters are left alone (as the masker does).
+ */
+export function withEnvReferences(value: Json, env: readonly EnvUse[]): Json {
+  const uses = env.filter((use) => use.value.length >= 3).sort((a, b) => b.value.length - a.value.length);
+  if (uses.length === 0) return value;
+  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const pattern = new RegExp(`(?<![A-Za-z0-9_])(?:${uses.map((use) => escape(use.value)).join('|')})(?![A-Za-z0-9_])`, 'g');
+  const byValue = new Map(uses.map((use) => [use.value, use.name]));
+  const visit = (node: Json): Json => {
+    if (typeof node === 'string') return node.replace(pattern, (found) => `\${{ env "${byValue.get(found)}" }}`);
+    if (Array.isArray(node)) return node.map(visit);
+    if (!isJsonObject(node)) return node;
+    const out: JsonObject = {};
+    for (const [key, item] of Object.entries(node)) out[key] = visit(item);
+    return out;
+  };
+  return visit(value);
+}
+
+/** Drops values equal to what Konnect fills in by itself (decK's --skip-defaults): the comparison adds them back. */
+export function withoutDefaults(fields: JsonObject, defaults: JsonObject): JsonObject {
+  const out: JsonObject = {};
+  for (const [key, value] of Object.entries(fields)) {
+    const fallback = defaults[key];
+    if (fallback !== undefined && canonicalJson(value) === canonicalJson(fallback)) continue;
+    if (isJsonObject(value) && isJsonObject(fallback)) {
+      const rest = withoutDefaults(value, fallback);
+      if (Object.keys(rest).length === 0 && Object.keys(value).length > 0) continue;
+      out[key] = rest;
+    } else {
+      out[key] = value;
+    }
+  }
   return out;
 }
 
@@ -26,14 +75,24 @@ function ordered(fields: JsonObject): JsonObject {
 }
 
 export interface ItemOptions {
+  /** Write the server id (decK-format entities only: platform resources are matched by name). */
   withId: boolean;
   /** Tags removed from the item (the file's select tags). */
   stripTags: readonly string[];
+  /** Leave out values equal to Konnect's defaults. */
+  skipDefaults: boolean;
+  /** DECK_ variables whose values become `${{ env }}` references. */
+  env: readonly EnvUse[];
 }
 
-/** The entity as it is written in a state file: model fields, no nulls, select tags stripped, id on request. */
+/** The entity as it is written in a state file: model fields, no nulls or server-computed values, select tags stripped. */
 export function itemOf(entity: Entity, options: ItemOptions): JsonObject {
-  const fields = withoutNulls(entity.fields) as JsonObject;
+  const descriptor = kindOf(entity.kind);
+  let fields = withoutNulls(entity.fields) as JsonObject;
+  // Server-computed values the comparison ignores (a group's max_rps, an attachment id) are not the user's to write.
+  for (const path of descriptor.ignore) removeAll(fields, path);
+  if (options.skipDefaults && descriptor.defaults) fields = withoutDefaults(fields, descriptor.defaults(entity.fields));
+  fields = withEnvReferences(fields, options.env) as JsonObject;
   if (Array.isArray(fields.tags)) {
     const tags = fields.tags.filter((tag) => typeof tag !== 'string' || !options.stripTags.includes(tag));
     if (tags.length === 0) delete fields.tags;

@@ -25,11 +25,20 @@ export interface DraftEntity {
    * relation may be written from both sides, which is not a duplicate.
    */
   referenceOnly?: boolean;
+  /** Model field → the key it was written as, where they differ (`consumer_group` ← `name` in `groups: [{name}]`). */
+  writtenAs?: Record<string, string>;
+}
+
+/** A path inside a draft's fields, as written in its file. */
+export function writtenPath(draft: DraftEntity, sub: ReadonlyArray<string | number>): Array<string | number> {
+  const [first, ...rest] = sub;
+  const written = typeof first === 'string' ? (draft.writtenAs?.[first] ?? first) : first;
+  return written === undefined ? [...draft.path] : [...draft.path, written, ...rest];
 }
 
 /** A name for people, before the entity has a key. */
 export function displayName(fields: JsonObject): string {
-  for (const name of ['name', 'username', 'custom_id', 'domain', 'control_plane', 'target', 'prefix']) {
+  for (const name of ['name', 'username', 'custom_id', 'domain', 'control_plane', 'target', 'prefix', 'consumer']) {
     const value = fields[name];
     if (typeof value === 'string' && value !== '') return value;
   }

@@ -6,6 +6,7 @@ import type { KindName } from '../../kinds/kind-names.js';
 import { displayName, type DraftEntity, type LoadedFile } from './draft.js';
 import type { FieldPath } from './field-path.js';
 import { formatFieldPath } from './field-path.js';
+import { expandShorthands } from './shorthands.js';
 
 type NestedSpec = NonNullable<FileLocation['nested']>[number] & { kind: KindName };
 
@@ -82,11 +83,14 @@ export function flattenFile(file: LoadedFile, root: JsonObject): { drafts: Draft
       if (!nestedKeys.has(name) && !SERVER_MADE.includes(name) && name !== 'id') fields[name] = value;
     }
     const id = typeof item.id === 'string' ? item.id : undefined;
+    const writtenAs: Record<string, string> = {};
     if (parent?.spec.map) {
       // A mapped item only references another entity (`groups: [{name}]`): its other fields belong to that entity.
       fields = {};
       for (const [from, to] of Object.entries(parent.spec.map)) {
-        if (item[from] !== undefined && fields[to] === undefined) fields[to] = item[from] as Json;
+        if (item[from] === undefined || fields[to] !== undefined) continue;
+        fields[to] = item[from] as Json;
+        if (from !== to) writtenAs[to] = from;
       }
     }
     if (parent) {
@@ -97,10 +101,14 @@ export function flattenFile(file: LoadedFile, root: JsonObject): { drafts: Draft
       }
       fields[parent.spec.ref] = parent.key;
     }
+    const draft = addDraft(kind, fields, path, parent?.spec.map ? undefined : id, parent?.spec.map !== undefined);
+    if (Object.keys(writtenAs).length > 0) draft.writtenAs = writtenAs;
+    // Shorthands first: a service `url` conflicts with a `port` written beside it, not with one from `_info.defaults`.
+    problems.push(...expandShorthands(draft));
     const defaults = file.header.defaults[kind];
-    if (defaults) fields = withDefaults(defaults, fields);
-    addSelectTags(descriptor, fields, file.header.selectTags);
-    addDraft(kind, fields, path, parent?.spec.map ? undefined : id, parent?.spec.map !== undefined);
+    if (defaults) draft.fields = withDefaults(defaults, draft.fields);
+    addSelectTags(descriptor, draft.fields, file.header.selectTags);
+    fields = draft.fields;
 
     for (const spec of nestedSpecs) {
       const list = item[spec.as];

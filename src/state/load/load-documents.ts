@@ -12,7 +12,6 @@ import { parseSource } from './parse-source.js';
 import { checkPlatformRules } from './platform-rules.js';
 import { resolveReferences } from './resolve-references.js';
 import { checkSchema } from './schema-check.js';
-import { expandShorthands } from './shorthands.js';
 import { renderTemplate } from './template.js';
 import { dropUnsupportedKeys } from './unsupported-keys.js';
 import { KINDS } from '../../kinds/registry.js';
@@ -50,7 +49,7 @@ function loadOneFile(input: SourceText, options: CoreOptions, problems: Problem[
     problems.push({ file: input.path, line: 1, column: 1, message: 'file must not begin with a whitespace' });
     return undefined;
   }
-  const parsed = parseSource(input.path, rendered.text);
+  const parsed = parseSource(input.path, rendered.text, rendered.originalLines);
   if (!parsed.source) {
     problems.push(...parsed.problems);
     return undefined;
@@ -118,10 +117,7 @@ export function loadDocuments(inputs: readonly SourceText[], options: CoreOption
   checkWorkspaces(results, problems);
 
   const drafts = results.flatMap((result) => result.drafts);
-  for (const draft of drafts) {
-    problems.push(...expandShorthands(draft));
-    problems.push(...loadCodeFields(draft, options.sideFiles ?? new Map()));
-  }
+  for (const draft of drafts) problems.push(...loadCodeFields(draft, options.sideFiles ?? new Map()));
   const resolved = resolveReferences(drafts);
   problems.push(...resolved.problems);
   const byRef = new Map<string, Entity>(resolved.entities.map((entity) => [`${entity.kind}:${entity.key}`, entity]));

@@ -16,10 +16,12 @@ function hasDotted(root: JsonObject, dotted: string): Json | undefined {
   return node;
 }
 
-/** Whether a file manages its control plane's gateway entities (decK's role for the file). */
+/**
+ * Whether a file manages its control plane's gateway entities: it lists a gateway kind, or names its control plane
+ * (a decK file with no entities still means "nothing of mine should exist"). A platform-only file does not.
+ */
 export function isGatewayFile(file: LoadedFile, root: JsonObject): boolean {
-  if (GATEWAY_KEYS.some((key) => root[key] !== undefined)) return true;
-  return file.header.namedControlPlane || root._info !== undefined;
+  return GATEWAY_KEYS.some((key) => root[key] !== undefined) || file.header.namedControlPlane;
 }
 
 /** Claims of one file: its gateway kinds within its select tags, and every platform collection key it holds. */

@@ -21,20 +21,21 @@ export interface ParsedSource {
  * Parses YAML (JSON is YAML) keeping positions. decK reads only the first document; a second one is an error here
  * rather than silently ignored.
  */
-export function parseSource(file: string, text: string): { source?: ParsedSource; problems: Problem[] } {
+export function parseSource(file: string, text: string, originalLines?: readonly number[]): { source?: ParsedSource; problems: Problem[] } {
   const lineCounter = new LineCounter();
+  const original = (line: number) => originalLines?.[line - 1] ?? line;
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   if (doc.errors.length > 0) {
     const problems = doc.errors.map((error) => {
       const position = lineCounter.linePos(error.pos[0]);
-      return { file, line: position.line, column: position.col, message: `invalid YAML: ${error.message.split('\n')[0]}` };
+      return { file, line: original(position.line), column: position.col, message: `invalid YAML: ${error.message.split('\n')[0]}` };
     });
     return { problems };
   }
   const value = doc.contents === null ? undefined : (doc.toJS({ maxAliasCount: 1000 }) as Json);
   const at = (offset: number): Position => {
     const position = lineCounter.linePos(offset);
-    return { line: position.line, column: position.col };
+    return { line: original(position.line), column: position.col };
   };
   const locate = (path: FieldPath): Position => {
     let node: Node | null = doc.contents as Node | null;

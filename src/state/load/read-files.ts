@@ -4,6 +4,14 @@ import { ValidationError } from '../../errors.js';
 import type { SourceText } from './load-documents.js';
 
 const STATE_FILE = /\.(ya?ml|json)$/i;
+/** `-` reads one state file from standard input, as decK does. */
+const STDIN = '-';
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  return Buffer.concat(chunks).toString('utf8');
+}
 
 /** State files under a directory, recursively, in lexical order of their paths (decK's walk). */
 async function filesUnder(dir: string): Promise<string[]> {
@@ -12,7 +20,10 @@ async function filesUnder(dir: string): Promise<string[]> {
   for (const entry of [...entries].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) out.push(...(await filesUnder(path)));
-    else if (entry.isFile() && STATE_FILE.test(entry.name)) out.push(path);
+    else if (STATE_FILE.test(entry.name) && (entry.isFile() || (entry.isSymbolicLink() && (await stat(path).catch(() => undefined))?.isFile()))) {
+      // Like decK's walk: a symlinked file counts, a symlinked directory is not followed.
+      out.push(path);
+    }
   }
   return out;
 }
@@ -22,6 +33,10 @@ export async function readStateFiles(paths: readonly string[]): Promise<SourceTe
   const out: SourceText[] = [];
   const missing: string[] = [];
   for (const path of paths) {
+    if (path === STDIN) {
+      out.push({ path, text: await readStdin() });
+      continue;
+    }
     const info = await stat(path).catch(() => undefined);
     if (!info) {
       missing.push(path);

@@ -4,7 +4,7 @@ import { scopedKey, type Entity } from '../../model/entity.js';
 import { ALL_KINDS, kindOf } from '../../kinds/registry.js';
 import type { KindName } from '../../kinds/kind-names.js';
 import type { RefSpec } from '../../kinds/descriptor.js';
-import { displayName, type DraftEntity } from './draft.js';
+import { displayName, writtenPath, type DraftEntity } from './draft.js';
 import { formatFieldPath, type FieldPath } from './field-path.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -59,7 +59,7 @@ export function resolveReferences(drafts: DraftEntity[]): Resolved {
   const entities: Entity[] = [];
   const origin = new Map<Entity, DraftEntity>();
   const problemAt = (draft: DraftEntity, sub: FieldPath, message: string, hint?: string) => {
-    const at = [...draft.path, ...sub];
+    const at = writtenPath(draft, sub);
     const problem: Problem = { file: draft.file.source.file, ...draft.file.source.locate(at), path: formatFieldPath(at), message };
     if (hint) problem.hint = hint;
     problems.push(problem);
@@ -89,7 +89,11 @@ export function resolveReferences(drafts: DraftEntity[]): Resolved {
   };
 
   const byKind = new Map<KindName, DraftEntity[]>();
-  for (const draft of drafts) byKind.set(draft.kind, [...(byKind.get(draft.kind) ?? []), draft]);
+  for (const draft of drafts) {
+    const list = byKind.get(draft.kind);
+    if (list) list.push(draft);
+    else byKind.set(draft.kind, [draft]);
+  }
   for (const descriptor of ALL_KINDS) {
     for (const draft of byKind.get(descriptor.kind) ?? []) {
       for (const ref of descriptor.refs) resolveOne(draft, ref);

@@ -32,7 +32,12 @@ function describe(error: ErrorObject): { message: string; extraPath?: string; hi
   if (error.keyword === 'required') return { message: `missing required field "${String(params.missingProperty)}"` };
   if (error.keyword === 'enum') return { message: `must be one of: ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}` };
   if (error.keyword === 'const') return { message: `must be ${JSON.stringify(params.allowedValue)}` };
-  if (error.keyword === 'type') return { message: `must be of type ${String(params.type).replace(',', ' or ')}` };
+  if (error.keyword === 'type') {
+    const message = `must be of type ${String(params.type).replace(',', ' or ')}`;
+    // decK reads YAML 1.1, where yes/no/on/off are booleans; konsync reads YAML 1.2, where they are strings.
+    const yaml11 = String(params.type).includes('boolean') && typeof error.data === 'string' && /^(y|yes|n|no|on|off)$/i.test(error.data);
+    return yaml11 ? { message, hint: 'write true or false: YAML 1.2 reads yes/no/on/off as strings' } : { message };
+  }
   if ((error.keyword === 'maxProperties' || error.keyword === 'minProperties') && error.instancePath.endsWith('/owner')) {
     return { message: 'must name exactly one owner: control_plane or control_plane_group' };
   }

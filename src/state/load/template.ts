@@ -9,6 +9,8 @@ export interface TemplateOptions {
 
 export interface RenderedText {
   text: string;
+  /** Line of the original text for each rendered line (1-based): a multi-line value moves the lines after it. */
+  originalLines: number[];
   env: EnvUse[];
   problems: Problem[];
 }
@@ -104,5 +106,6 @@ export function renderTemplate(file: string, text: string, options: TemplateOpti
       return value;
     });
   });
-  return { text: lines.join('\n'), env, problems };
+  const originalLines = lines.flatMap((line, index) => line.split('\n').map(() => index + 1));
+  return { text: lines.join('\n'), originalLines, env, problems };
 }

@@ -21,12 +21,6 @@ export class Decoder {
     return this.keys.get(scope)?.get(kind)?.get(id);
   }
 
-  /** Server id of the entity with this local key (first match). */
-  idOf(scope: string, kind: KindName, localKey: string): string | undefined {
-    for (const [id, key] of this.keys.get(scope)?.get(kind) ?? []) if (key === localKey) return id;
-    return undefined;
-  }
-
   private remember(scope: string, kind: KindName, id: string, key: string): void {
     let byKind = this.keys.get(scope);
     if (!byKind) this.keys.set(scope, (byKind = new Map()));

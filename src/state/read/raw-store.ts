@@ -4,9 +4,8 @@ import type { KindName } from '../../kinds/kind-names.js';
 /** One API object as listed, with where it was listed. */
 export interface RawItem {
   raw: JsonObject;
-  /** Server id of the parent it was listed under. */
+  /** Server id of the parent it was listed under. Aggregate kinds store one item per parent: `{id, [field]: items}`. */
   parentId?: string;
-  /** For aggregate kinds: the whole listing under the parent is this one item. */
 }
 
 /** Everything fetched, before decoding. `scope` is `''` for org kinds, else the control plane's name. */

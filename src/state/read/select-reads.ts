@@ -17,8 +17,14 @@ export interface ReadSelection {
   controlPlanes: Set<string> | 'all';
 }
 
-/** The control plane kind gateway entities belong to: the one org kind every scoped kind's path is under. */
-export const CONTROL_PLANE_KIND: KindName = 'control_plane';
+/** The kind gateway entities belong to: the org kind whose item path every gateway kind's list path is under. */
+export const CONTROL_PLANE_KIND: KindName = (() => {
+  const found = PLATFORM_KINDS.find((kind) =>
+    GATEWAY_KINDS.every((gateway) => gateway.paths.list.startsWith(`${kind.paths.list}/{controlPlaneId}/`)),
+  );
+  if (!found) throw new Error('no org kind holds the gateway kinds: check the descriptors\' paths');
+  return found.kind;
+})();
 
 /** Kinds always read: the lookups every reference to them needs (provider accounts, control planes). */
 const ALWAYS: KindName[] = [...PLATFORM_KINDS.filter((kind) => kind.readOnly).map((kind) => kind.kind), CONTROL_PLANE_KIND];

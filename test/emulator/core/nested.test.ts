@@ -96,3 +96,15 @@ describe('consumer group membership', () => {
     expect((await h.call('GET', `${BASE}/consumer_groups/silver/consumers`)).status).toBe(404);
   });
 });
+
+describe('schema validation endpoint', () => {
+  it('validates an entity without storing it', async () => {
+    const h = harness();
+    const ok = await h.call('POST', `${BASE}/schemas/plugins/validate`, { name: 'cors' });
+    expect(ok).toEqual({ status: 200, body: { message: 'schema validation successful' } });
+    expect((await h.call('POST', `${BASE}/schemas/service/validate`, { port: 80 })).status).toBe(400);
+    expect((await h.call('POST', `${BASE}/schemas/key_set/validate`, { name: 'k' })).status).toBe(200);
+    expect(dataOf(await h.call('GET', `${BASE}/plugins`))).toEqual([]);
+    expect((await h.call('POST', `${BASE}/schemas/widgets/validate`, {})).status).toBe(404);
+  });
+});

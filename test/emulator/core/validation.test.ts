@@ -59,6 +59,17 @@ describe('validation', () => {
     expect(JSON.stringify(consumer.body)).toContain("at least one of these fields must be non-empty: 'custom_id', 'username'");
   });
 
+  it('applies the config rules of bundled plugins', async () => {
+    const h = harness();
+    const rla = await h.call('POST', `${BASE}/plugins`, { name: 'rate-limiting-advanced', config: { limit: [5] } });
+    expect(rla.status).toBe(400);
+    expect(rla.body.details).toEqual([{ '@type': DETAIL, type: 'ERROR_TYPE_FIELD', field: 'config.window_size', messages: ['required field missing'] }]);
+    const rl = await h.call('POST', `${BASE}/plugins`, { name: 'rate-limiting', config: {} });
+    expect(JSON.stringify(rl.body)).toContain("at least one of these fields must be non-empty: 'config.second', 'config.minute'");
+    expect((await h.call('POST', `${BASE}/plugins`, { name: 'acl', config: { allow: ['a'], deny: ['b'] } })).status).toBe(400);
+    expect((await h.call('POST', `${BASE}/plugins`, { name: 'acl', config: { allow: ['a'] } })).status).toBe(201);
+  });
+
   it('limits custom plugin sources to 100 KB each', async () => {
     const h = harness();
     const big = `-- ${'x'.repeat(100 * 1024)}`;
@@ -70,6 +81,8 @@ describe('validation', () => {
     expect((await h.call('POST', `${BASE}/plugins`, { name: 'set-header' })).status).toBe(400);
     await h.call('POST', `${BASE}/custom-plugins`, { name: 'set-header', handler: 'return {}', schema: 'return {}' });
     expect((await h.call('POST', `${BASE}/plugins`, { name: 'set-header', config: { name: 'x' } })).status).toBe(201);
+    expect((await h.call('DELETE', `${BASE}/custom-plugins/set-header`)).status).toBe(400);
+    expect((await h.call('POST', `${BASE}/custom-plugins`, { name: 'cors', handler: 'return {}', schema: 'return {}' })).status).toBe(400);
   });
 });
 

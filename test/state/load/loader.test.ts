@@ -1,4 +1,4 @@
-import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -86,6 +86,11 @@ describe('flattening nested decK lists', () => {
     expect(entity(state, 'service', 'default/a').fields).toEqual({ port: 8080, retries: 9, name: 'a', host: 'h' });
   });
 
+  it('expands a service url before _info.defaults, so a default port does not conflict with it', () => {
+    const state = load({ 'g.yaml': yaml('_info: {defaults: {service: {port: 8080, retries: 2}}}', 'services: [{name: a, url: "https://x.example.com"}]') });
+    expect(entity(state, 'service', 'default/a').fields).toEqual({ port: 443, retries: 2, name: 'a', protocol: 'https', host: 'x.example.com' });
+  });
+
   it('drops server-made timestamps and keeps a pinned id on the entity, not in its fields', () => {
     const state = load({ 'g.yaml': yaml('services:', '- {id: 58076db2-28b6-423b-ba39-a797193017f7, name: a, host: h, created_at: 1, updated_at: 2}') });
     expect(state.entities[0]).toMatchObject({ id: '58076db2-28b6-423b-ba39-a797193017f7', fields: { name: 'a', host: 'h' } });
@@ -147,6 +152,14 @@ describe('files and directories', () => {
     const state = await loadState([root], { env: {} });
     expect(state.files.map((f) => f.slice(root.length + 1))).toEqual(['a.YAML', 'b/c.json', 'b/z.yml']);
     expect(keys(state)).toEqual(['service:default/a', 'service:default/c', 'service:default/z']);
+  });
+
+  it('follows symlinked files but not symlinked directories, as decK\'s walk does', async () => {
+    const outside = await tree({ 'linked.yaml': yaml('services: [{name: linked, host: h}]'), 'dir/inner.yaml': yaml('services: [{name: inner, host: h}]') });
+    const root = await tree({ 'a.yaml': yaml('services: [{name: a, host: h}]') });
+    await symlink(join(outside, 'linked.yaml'), join(root, 'b.yaml'));
+    await symlink(join(outside, 'dir'), join(root, 'c'));
+    expect(keys(await loadState([root], { env: {} }))).toEqual(['service:default/a', 'service:default/linked']);
   });
 
   it('merges files and directories given together', async () => {

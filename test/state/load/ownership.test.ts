@@ -43,6 +43,16 @@ describe('claims and scopes', () => {
     expect(state.geo).toBe('eu');
   });
 
+  it('a platform file with _info is still no gateway file', () => {
+    const state = load({ 'p.yaml': yaml('_info: {select_tags: [platform]}', 'control_planes: [{name: cp}]') });
+    expect(state.claims).toEqual([{ kind: 'control_plane' }]);
+  });
+
+  it('a header-only file that names its control plane claims it (decK: an empty file means "none of mine")', () => {
+    const state = load({ 'g.yaml': yaml('_konnect: {control_plane_name: cp}', '_info: {select_tags: [t]}'), 'p.yaml': yaml('control_planes: [{name: cp}]') });
+    expect(state.claims).toContainEqual({ kind: 'service', controlPlane: 'cp', selectTags: ['t'] });
+  });
+
   it('nested platform lists claim that parent’s children only', () => {
     const state = load({
       'p.yaml': yaml(

@@ -69,7 +69,7 @@ describe('references', () => {
 
   it('consumer groups: a consumer in an unknown group fails like decK 051', () => {
     const problem = onlyProblem({ 'g.yaml': yaml('consumers:', '- username: test-consumer', '  groups:', '  - name: non-existent-group') });
-    expect(problem).toMatchObject({ line: 4, path: 'consumers[0].groups[0].consumer_group', message: expect.stringContaining('consumer group "non-existent-group"') });
+    expect(problem).toMatchObject({ line: 4, column: 5, path: 'consumers[0].groups[0].name', message: expect.stringContaining('consumer group "non-existent-group"') });
   });
 
   it('platform references: configuration, custom domain, add-on owner and group members must be declared', () => {

@@ -83,6 +83,14 @@ describe('env templating', () => {
     ]);
   });
 
+  it('keeps positions of the original file after a multi-line value', () => {
+    const problem = onlyProblem(
+      { 'g.yaml': yaml('plugins:', '- name: pre-function', '  config:', '    log: |', '      ${{ env "DECK_LUA" | indent 6 }}', '  unknown: 1') },
+      { env: { DECK_LUA: 'a\nb\nc' } },
+    );
+    expect(problem).toMatchObject({ line: 6, path: 'plugins[0].unknown' });
+  });
+
   it('fails the load naming file:line for an unset variable', () => {
     const problem = onlyProblem({ 'g.yaml': yaml('services:', '- name: svc', '  host: ${{ env "DECK_HOST" }}') });
     expect(problem).toMatchObject({ file: 'g.yaml', line: 3, message: expect.stringContaining('DECK_HOST') });

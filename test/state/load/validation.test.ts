@@ -72,6 +72,13 @@ describe('JSON Schema', () => {
     expect(onlyProblem({ 'g.yaml': yaml('services:', '- name: a', '  port: "80"') })).toMatchObject({ line: 3, path: 'services[0].port', message: 'must be of type integer' });
   });
 
+  it('hints at true/false for a YAML 1.1 boolean word', () => {
+    expect(onlyProblem({ 'g.yaml': yaml('services:', '- {name: a, host: h, enabled: yes}') })).toMatchObject({
+      message: 'must be of type boolean',
+      hint: 'write true or false: YAML 1.2 reads yes/no/on/off as strings',
+    });
+  });
+
   it('reports missing required fields at the item', () => {
     expect(onlyProblem({ 'g.yaml': yaml('partials:', '- name: p', '  config: {}') })).toMatchObject({
       line: 2,
@@ -159,6 +166,19 @@ describe('decK keys konsync does not manage', () => {
       path: 'services[0].filter_chains',
       message: expect.stringContaining('Konnect does not support filter chains'),
     });
+  });
+
+  it.each([
+    ['keys', 'konsync does not manage keys yet'],
+    ['key_sets', 'konsync does not manage key sets yet'],
+    ['custom_entities', 'konsync does not manage custom entities'],
+    ['cloned_plugins', 'konsync does not manage cloned plugins'],
+    ['rbac_roles', 'Konnect has no Kong RBAC roles'],
+    ['licenses', 'Konnect manages licenses itself'],
+    ['filter_chains', 'Konnect does not support filter chains'],
+  ])('rejects a non-empty top-level %s', (key, why) => {
+    expect(onlyProblem({ 'g.yaml': yaml('services: []', `${key}:`, '- {name: x}') })).toMatchObject({ line: 2, column: 1, path: key, message: expect.stringContaining(why) });
+    expect(load({ 'g.yaml': yaml('services: []', `${key}: []`) }).entities).toEqual([]);
   });
 
   it('rejects _plugin_configs references', () => {

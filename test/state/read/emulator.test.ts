@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startEmulator, type RunningEmulator } from '../../../src/emulator/index.js';
 import { KonnectClient } from '../../../src/konnect/client.js';
 import { readLiveState } from '../../../src/state/read/index.js';
@@ -8,6 +11,8 @@ import { desiredState, scope } from './fixtures.js';
 
 let emulator: RunningEmulator;
 let seedClient: KonnectClient;
+const dir = mkdtempSync(join(tmpdir(), 'konsync-read-emu-'));
+const dataFile = join(dir, 'seeded.json');
 
 async function post(path: string, body: Json, api: 'control-planes' | 'core-entities' = 'core-entities'): Promise<JsonObject> {
   const response = await seedClient.request<JsonObject>({ api, method: 'POST', path, body });
@@ -15,7 +20,7 @@ async function post(path: string, body: Json, api: 'control-planes' | 'core-enti
 }
 
 beforeAll(async () => {
-  emulator = await startEmulator({ provisionMs: 10, rateLimitPerMinute: 100_000 });
+  emulator = await startEmulator({ provisionMs: 10, rateLimitPerMinute: 100_000, dataFile });
   seedClient = new KonnectClient({ token: emulator.token, addr: emulator.url, ratePerMinute: 100_000, burst: 100 });
   const cp = await post('/control-planes', { name: 'payments', cloud_gateway: true }, 'control-planes');
   await post('/control-planes', { name: 'other' }, 'control-planes');
@@ -41,7 +46,17 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await emulator?.stop();
+  rmSync(dir, { recursive: true, force: true });
 });
+
+const DESIRED = () =>
+  desiredState(
+    [
+      { kind: 'control_plane', key: 'payments', fields: { name: 'payments' } },
+      { kind: 'control_plane', key: 'platform', fields: { name: 'platform', members: ['payments'] } },
+    ],
+    [scope('payments')],
+  );
 
 describe('readLiveState against the emulator', () => {
   it('reads what the scope touches with list pages only, references by name', async () => {
@@ -67,5 +82,24 @@ describe('readLiveState against the emulator', () => {
     const stats = client.stats();
     expect(stats.requests).toBe(stats.pages);
     expect(stats.retries).toBe(0);
+  });
+
+  it('under injected 429s, 500s, resets and timeouts, reads exactly the same entities', async () => {
+    const clean = await readLiveState(new KonnectClient({ token: emulator.token, addr: emulator.url }), DESIRED());
+    await emulator.stop(); // flushes the data file
+    const copy = join(dir, 'faulty.json');
+    copyFileSync(dataFile, copy);
+    const faulty = await startEmulator({ dataFile: copy, faults: '429=0.1,500=0.08,reset=0.05,timeout=0.03', seed: 3 });
+    try {
+      const client = new KonnectClient({ token: faulty.token, addr: faulty.url, timeoutMs: 500, retry: { baseDelayMs: 5, maxDelayMs: 50, maxAttempts: 10, maxRetryAfterMs: 50 } });
+      const live = await readLiveState(client, DESIRED());
+      const shape = (entities: typeof live.entities) => entities.map((e) => `${e.kind}:${e.key}:${JSON.stringify(e.fields)}`).sort();
+      expect(shape(live.entities)).toEqual(shape(clean.entities));
+      const stats = client.stats();
+      expect(stats.retries).toBeGreaterThan(0);
+      expect(stats.requests).toBe(stats.pages + stats.retries);
+    } finally {
+      await faulty.stop();
+    }
   });
 });

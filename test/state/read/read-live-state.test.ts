@@ -126,5 +126,16 @@ describe('readLiveState against a fake KonnectApi', () => {
       },
     });
     await expect(readLiveState(failing, desiredState([], [scope('payments')]))).rejects.toThrow('boom');
+    const controller = new AbortController();
+    const seen: Array<AbortSignal | undefined> = [];
+    const watching = Object.assign(Object.create(api) as FakeApi, {
+      list: async (...args: Parameters<FakeApi['list']>) => {
+        seen.push(args[3]?.signal);
+        controller.abort(new Error('stopped'));
+        throw args[3]?.signal?.reason as Error;
+      },
+    });
+    await expect(readLiveState(watching, desiredState([], []), { signal: controller.signal })).rejects.toThrow('stopped');
+    expect(seen.every((signal) => signal === controller.signal)).toBe(true);
   });
 });

@@ -1,0 +1,32 @@
+// Pinned ids (decK): a desired entity whose file pins the id of a live entity under another key is that entity,
+// renamed, not a new one (creating it would collide on the id).
+import { entityRef, type Entity, type EntityRef } from '../model/entity.js';
+
+/**
+ * The live index re-keyed for renames: the live entity moves to the desired key. Returns the index to compare with
+ * and, per desired ref, the live key it was renamed from.
+ */
+export function pairPinnedIds(
+  desiredIndex: ReadonlyMap<EntityRef, Entity>,
+  liveIndex: ReadonlyMap<EntityRef, Entity>,
+): { live: ReadonlyMap<EntityRef, Entity>; renamedFrom: Map<EntityRef, string> } {
+  const renamedFrom = new Map<EntityRef, string>();
+  const byId = new Map<string, Entity>();
+  for (const entity of liveIndex.values()) if (entity.id) byId.set(`${entity.kind}|${entity.controlPlane ?? ''}|${entity.id}`, entity);
+  const moves: Array<{ from: EntityRef; to: EntityRef; entity: Entity }> = [];
+  for (const [ref, entity] of desiredIndex) {
+    if (!entity.id || liveIndex.has(ref)) continue;
+    const live = byId.get(`${entity.kind}|${entity.controlPlane ?? ''}|${entity.id}`);
+    if (!live || live.key === entity.key) continue;
+    const from = entityRef(live.kind, live.key);
+    if (desiredIndex.has(from)) continue;
+    moves.push({ from, to: ref, entity: { ...live, key: entity.key } });
+    renamedFrom.set(ref, live.key);
+  }
+  if (moves.length === 0) return { live: liveIndex, renamedFrom };
+  const moved = new Set(moves.map((move) => move.from));
+  const live = new Map<EntityRef, Entity>();
+  for (const [ref, entity] of liveIndex) if (!moved.has(ref)) live.set(ref, entity);
+  for (const move of moves) live.set(move.to, move.entity);
+  return { live, renamedFrom };
+}
