@@ -18,15 +18,21 @@ export interface Session {
   err(text: string): void;
 }
 
-/** Every DECK_ variable of the environment (and the Konnect token, belt and braces), as the masker takes them. */
+/** Every DECK_ variable of the environment, as the masker and the secret rewriter take them. */
 export function deckEnv(env: Record<string, string | undefined>): EnvUse[] {
   return Object.entries(env)
-    .filter((entry): entry is [string, string] => (entry[0].startsWith('DECK_') || entry[0] === 'KONNECT_TOKEN') && typeof entry[1] === 'string')
+    .filter((entry): entry is [string, string] => entry[0].startsWith('DECK_') && typeof entry[1] === 'string')
     .map(([name, value]) => ({ name, value }));
 }
 
+/** What output masks: the DECK_ values and, belt and braces, the Konnect token. */
+function secretsOf(env: Record<string, string | undefined>): EnvUse[] {
+  const token = env.KONNECT_TOKEN;
+  return token ? [...deckEnv(env), { name: 'KONNECT_TOKEN', value: token }] : deckEnv(env);
+}
+
 export function createSession(format: OutputFormat, target: CliIO = io()): Session {
-  const mask = createMasker(deckEnv(target.env));
+  const mask = createMasker(secretsOf(target.env));
   const line = (text: string) => (text.endsWith('\n') ? text : `${text}\n`);
   return {
     io: target,

@@ -13,7 +13,8 @@ export interface StateOptions {
   output: OutputFormat;
 }
 
-const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
+/** For repeatable options: `--x a --x b` → `['a', 'b']`. */
+export const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
 
 /** Adds an option unless an earlier helper (the Konnect options) already did: commander rejects duplicates. */
 export function addOptionOnce(command: Command, option: Option): void {
@@ -24,8 +25,13 @@ export function addOptionOnce(command: Command, option: Option): void {
 /** `-s/--state`, `--select-tag` (repeatable), `--geo`. */
 export function addStateOptions(command: Command): Command {
   addOptionOnce(command, new Option('-s, --state <path...>', 'state files or directories (.yaml, .yml, .json; directories are read recursively)'));
-  addOptionOnce(command, new Option('--select-tag <tag>', 'only entities carrying this tag (repeatable; must agree with _info.select_tags)').argParser(collect));
+  addSelectTagOption(command, 'only entities carrying this tag, and tag what is created (repeatable; must agree with _info.select_tags)');
   addGeoOption(command);
+  return command;
+}
+
+export function addSelectTagOption(command: Command, description: string): Command {
+  addOptionOnce(command, new Option('--select-tag <tag>', description).argParser(collect));
   return command;
 }
 

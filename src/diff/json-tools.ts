@@ -94,6 +94,14 @@ export function sortSet(items: Json[]): Json[] {
     .map(({ item }) => item);
 }
 
+/** `sortSet` for an array the caller owns. */
+export function sortSetInPlace(items: Json[]): Json[] {
+  if (items.every((item) => typeof item === 'string')) return (items as string[]).sort();
+  const sorted = sortSet(items);
+  for (let i = 0; i < sorted.length; i++) items[i] = sorted[i]!;
+  return items;
+}
+
 export function contentHash(value: unknown): string {
   return createHash('sha256').update(canonicalJson(value)).digest('hex').slice(0, 16);
 }

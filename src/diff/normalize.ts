@@ -3,7 +3,7 @@ import type { Entity } from '../model/entity.js';
 import type { Json, JsonObject } from '../model/json.js';
 import { removeAt as removeAll, rewriteAt as updateAll, segmentsOf, valuesAt as getAll } from './paths.js';
 import type { KindDescriptor } from '../kinds/descriptor.js';
-import { mergeWithoutNulls, sortSet, stripNullsInPlace } from './json-tools.js';
+import { mergeWithoutNulls, sortSetInPlace, stripNullsInPlace } from './json-tools.js';
 
 /** Tags are a set on every kind, whatever the descriptor lists. */
 const ALWAYS_SETS = ['tags'];
@@ -16,9 +16,10 @@ const ALWAYS_SETS = ['tags'];
 export function comparable(fields: JsonObject, descriptor: KindDescriptor): JsonObject {
   let out = mergeWithoutNulls(descriptor.defaults?.(fields), fields);
   if (descriptor.normalize) {
-    // normalize works on (and may return parts of) this fresh copy; it may introduce nulls.
-    out = descriptor.normalize(out);
-    stripNullsInPlace(out);
+    // normalize works on (and may return parts of) this fresh copy; what it changed may hold nulls.
+    const normalized = descriptor.normalize(out);
+    if (normalized !== out) stripNullsInPlace(normalized);
+    out = normalized;
   }
   for (const path of descriptor.ignore) removeAll(out, path);
   for (const path of setPaths(fields, descriptor)) updateAll(out, path, sortOrDrop);
@@ -37,9 +38,10 @@ function setPaths(fields: JsonObject, descriptor: KindDescriptor): string[] {
   return paths;
 }
 
+/** Arrays here are fresh copies, so they are sorted in place. */
 function sortOrDrop(value: Json): Json | undefined {
   if (!Array.isArray(value)) return value;
-  return value.length === 0 ? undefined : sortSet(value);
+  return value.length === 0 ? undefined : sortSetInPlace(value);
 }
 
 /**

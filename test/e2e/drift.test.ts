@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CP, gatewayYaml, platformYaml } from './states.js';
+import { CP, mustSync, writePaymentsState } from './states.js';
 import { controlPlaneId, parseJson, SECRET, startHarness, type Harness } from './harness.js';
 
 describe('drift detection and exit codes', () => {
@@ -7,11 +7,8 @@ describe('drift detection and exit codes', () => {
   let state: string[];
   beforeAll(async () => {
     h = await startHarness();
-    await h.write('state/platform.yaml', platformYaml());
-    await h.write('state/payments.yaml', gatewayYaml({ secretPlugin: true }));
-    state = ['-s', h.path('state')];
-    const synced = await h.run(['sync', ...state, ...h.konnect, '--yes']);
-    if (synced.code !== 0) throw new Error(`setup sync failed: ${synced.err}`);
+    state = await writePaymentsState(h);
+    await mustSync(h, state);
   });
   afterAll(async () => h?.stop());
 

@@ -1,17 +1,15 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { CP, gatewayYaml, platformYaml } from './states.js';
+import { CP, mustSync, writePaymentsState } from './states.js';
 import { SECRET, startHarness, type Harness } from './harness.js';
 
 describe('dump', () => {
   let h: Harness;
   beforeAll(async () => {
     h = await startHarness();
-    await h.write('state/platform.yaml', platformYaml());
-    await h.write('state/payments.yaml', gatewayYaml({ secretPlugin: true, services: [{ name: 'orders', retries: 3, tags: ['team-a'] }, { name: 'billing', tags: ['team-a'] }] }));
-    const synced = await h.run(['sync', '-s', h.path('state'), ...h.konnect, '--yes']);
-    if (synced.code !== 0) throw new Error(`setup sync failed: ${synced.err}`);
+    const state = await writePaymentsState(h, { secretPlugin: true, services: [{ name: 'orders', retries: 3, tags: ['team-a'] }, { name: 'billing', tags: ['team-a'] }] });
+    await mustSync(h, state);
   });
   afterAll(async () => h?.stop());
 

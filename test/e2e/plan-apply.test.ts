@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CP, gatewayYaml, platformYaml } from './states.js';
+import { CP, gatewayYaml, writePaymentsState } from './states.js';
 import { controlPlaneId, entityId, parseJson, SECRET, startHarness, type Harness } from './harness.js';
 
 describe('plan, then apply', () => {
@@ -8,9 +8,7 @@ describe('plan, then apply', () => {
   let state: string[];
   beforeAll(async () => {
     h = await startHarness();
-    await h.write('state/platform.yaml', platformYaml());
-    await h.write('state/payments.yaml', gatewayYaml({ secretPlugin: true }));
-    state = ['-s', h.path('state')];
+    state = await writePaymentsState(h);
   });
   afterAll(async () => h?.stop());
 
@@ -79,5 +77,15 @@ describe('plan, then apply', () => {
     const other = await h.run(['apply', h.path('other.json'), ...h.konnect]);
     expect(other.code, other.out + other.err).toBe(1);
     expect(other.err).toMatch(/not a konsync plan/);
+  });
+
+  it('keeps a live secret out of the plan file even when the files no longer use it', async () => {
+    await h.write('state/payments.yaml', gatewayYaml({ secretPlugin: false }));
+    const result = await h.run(['plan', ...state, ...h.konnect, '--out', h.path('no-secret.json')]);
+    expect(result.code, result.out + result.err).toBe(2);
+    const text = await readFile(h.path('no-secret.json'), 'utf8');
+    expect(text).toContain('delete:plugin:');
+    expect(text).not.toContain(SECRET);
+    expect(result.out).not.toContain(SECRET);
   });
 });

@@ -1,15 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gatewayYaml, platformYaml } from './states.js';
+import { gatewayYaml, networkYaml, platformYaml } from './states.js';
 import { parseJson, startHarness, type Harness } from './harness.js';
 
-const network = (cidr: string) => `cloud_gateways:
-  networks:
-    - name: e2e-net
-      provider: aws
-      region: us-east-2
-      availability_zones: [use2-az1, use2-az2, use2-az3]
-      cidr_block: ${cidr}
-`;
+const network = (cidr: string) => networkYaml('e2e-net', cidr);
 
 describe('destructive changes', () => {
   let h: Harness;

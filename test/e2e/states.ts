@@ -1,3 +1,5 @@
+import type { Harness } from './harness.js';
+
 // State files the end-to-end tests sync. Small on purpose: each test changes one thing.
 
 export const CP = 'e2e-payments';
@@ -54,4 +56,29 @@ export function gatewayYaml(options: GatewayOptions = {}): string {
     );
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** One cloud gateway network (its file claims the networks collection). */
+export function networkYaml(name: string, cidr: string): string {
+  return `cloud_gateways:
+  networks:
+    - name: ${name}
+      provider: aws
+      region: us-east-2
+      availability_zones: [use2-az1, use2-az2, use2-az3]
+      cidr_block: ${cidr}
+`;
+}
+
+/** Writes state/platform.yaml and state/payments.yaml; returns `-s <dir>`. */
+export async function writePaymentsState(h: Harness, gateway: GatewayOptions = { secretPlugin: true }): Promise<string[]> {
+  await h.write('state/platform.yaml', platformYaml());
+  await h.write('state/payments.yaml', gatewayYaml(gateway));
+  return ['-s', h.path('state')];
+}
+
+/** Test setup: a sync that must succeed. */
+export async function mustSync(h: Harness, args: string[]): Promise<void> {
+  const result = await h.run(['sync', ...args, ...h.konnect, '--yes']);
+  if (result.code !== 0) throw new Error(`setup sync failed (exit ${result.code}): ${result.out}${result.err}`);
 }

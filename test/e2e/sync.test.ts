@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CP, gatewayYaml, platformYaml } from './states.js';
+import { CP, gatewayYaml, platformYaml, writePaymentsState } from './states.js';
 import { controlPlaneId, entityId, parseJson, startHarness, type Harness } from './harness.js';
 
 describe('sync against the emulator', () => {
@@ -7,9 +7,7 @@ describe('sync against the emulator', () => {
   let state: string[];
   beforeAll(async () => {
     h = await startHarness();
-    await h.write('state/platform.yaml', platformYaml());
-    await h.write('state/payments.yaml', gatewayYaml({ secretPlugin: true }));
-    state = ['-s', h.path('state')];
+    state = await writePaymentsState(h);
   });
   afterAll(async () => h?.stop());
 

@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Option, type Command } from 'commander';
 import { addKonnectOptions, createClient, type KonnectOptions } from '../konnect-options.js';
-import { addGeoOption, addOutputOption, type OutputFormat } from '../state-options.js';
+import { addGeoOption, addOutputOption, addSelectTagOption, collect, type OutputFormat } from '../state-options.js';
 import { deckEnv, runCommand } from '../run-command.js';
 import { readLiveState } from '../../state/read/index.js';
 import { dumpState, toYaml } from '../../state/dump/index.js';
@@ -33,17 +33,15 @@ interface DumpOptions extends KonnectOptions {
   output: OutputFormat;
 }
 
-const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
-
 /** `konsync dump`: live state → state files. */
 export function register(program: Command): void {
   const command = program.command('dump').description('write live Konnect state as konsync state files');
   addKonnectOptions(command);
   addGeoOption(command);
   addOutputOption(command);
+  addSelectTagOption(command, 'only gateway entities carrying this tag, written as _info.select_tags (repeatable)');
   command
     .addOption(new Option('--control-plane <name>', 'only this control plane\'s gateway entities (repeatable)').argParser(collect))
-    .addOption(new Option('--select-tag <tag>', 'only gateway entities carrying this tag (repeatable)').argParser(collect))
     .option('--out <dir|->', 'directory to write the files to, or - for stdout', '-')
     .option('--with-id', 'write each gateway entity\'s Konnect id')
     .option('--skip-defaults', 'leave out values equal to what Konnect fills in by itself')
@@ -59,7 +57,7 @@ export function register(program: Command): void {
         const { documents, warnings } = dumpState(live, {
           withId: options.withId === true,
           skipDefaults: options.skipDefaults === true,
-          env: deckEnv(session.io.env).filter((use) => use.name.startsWith('DECK_')),
+          env: deckEnv(session.io.env),
           selectTags: options.selectTag ?? [],
           ...(options.controlPlane ? { controlPlanes: options.controlPlane } : {}),
           ...(options.geo ? { geo: options.geo } : {}),

@@ -3,6 +3,7 @@ import { removeAll } from '../../model/paths.js';
 import type { Entity } from '../../model/entity.js';
 import type { EnvUse } from '../../model/state.js';
 import { kindOf } from '../../kinds/registry.js';
+import { secretRewriter } from '../../diff/secrets.js';
 
 /**
  * Drops null-valued keys at every depth, and objects left empty by that: absent and null compare equal, and files
@@ -19,27 +20,6 @@ export function withoutNulls(value: Json): Json {
     out[key] = cleaned;
   }
   return out;
-}
-
-/**
- * Puts `${{ env "DECK_X" }}` back where a DECK_ variable's value appears in a string: dumped files hold no secrets, and
- * the loader renders the same value again. Values shorter than 3 characters are left alone (as the masker does).
- */
-export function withEnvReferences(value: Json, env: readonly EnvUse[]): Json {
-  const uses = env.filter((use) => use.value.length >= 3).sort((a, b) => b.value.length - a.value.length);
-  if (uses.length === 0) return value;
-  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const pattern = new RegExp(`(?<![A-Za-z0-9_])(?:${uses.map((use) => escape(use.value)).join('|')})(?![A-Za-z0-9_])`, 'g');
-  const byValue = new Map(uses.map((use) => [use.value, use.name]));
-  const visit = (node: Json): Json => {
-    if (typeof node === 'string') return node.replace(pattern, (found) => `\${{ env "${byValue.get(found)}" }}`);
-    if (Array.isArray(node)) return node.map(visit);
-    if (!isJsonObject(node)) return node;
-    const out: JsonObject = {};
-    for (const [key, item] of Object.entries(node)) out[key] = visit(item);
-    return out;
-  };
-  return visit(value);
 }
 
 /** Drops values equal to what Konnect fills in by itself (decK's --skip-defaults): the comparison adds them back. */
@@ -92,7 +72,9 @@ export function itemOf(entity: Entity, options: ItemOptions): JsonObject {
   // Server-computed values the comparison ignores (a group's max_rps, an attachment id) are not the user's to write.
   for (const path of descriptor.ignore) removeAll(fields, path);
   if (options.skipDefaults && descriptor.defaults) fields = withoutDefaults(fields, descriptor.defaults(entity.fields));
-  fields = withEnvReferences(fields, options.env) as JsonObject;
+  // DECK_ values go back to `${{ env "DECK_X" }}`, as the planner does for plans: no secrets in dumped files.
+  const rewrite = secretRewriter(options.env, new Set());
+  if (rewrite) fields = rewrite(fields) as JsonObject;
   if (Array.isArray(fields.tags)) {
     const tags = fields.tags.filter((tag) => typeof tag !== 'string' || !options.stripTags.includes(tag));
     if (tags.length === 0) delete fields.tags;
