@@ -7,6 +7,9 @@ import { kindOf, type KindName } from '../kinds/registry.js';
 /** The kind whose id `{controlPlaneId}` stands for: every control-plane-scoped entity depends on it. */
 export const CONTROL_PLANE_KIND: KindName = 'control_plane';
 
+/** The path of the reference every control-plane-scoped entity holds to its control plane. */
+export const SCOPE_PATH = '(scope)';
+
 export interface HeldRef {
   /** `kind:fullKey` of the target. */
   ref: EntityRef;
@@ -52,7 +55,7 @@ export function allRefs(entity: Entity, scope: ImplicitScope): HeldRef[] {
     }
   }
   if (descriptor.scope === 'control_plane' && entity.controlPlane !== undefined) {
-    out.push({ ref: entityRef(CONTROL_PLANE_KIND, entity.controlPlane), kind: CONTROL_PLANE_KIND, value: entity.controlPlane, path: '(scope)', needsReady: false });
+    out.push({ ref: entityRef(CONTROL_PLANE_KIND, entity.controlPlane), kind: CONTROL_PLANE_KIND, value: entity.controlPlane, path: SCOPE_PATH, needsReady: false });
   }
   return out;
 }

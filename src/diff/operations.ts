@@ -10,6 +10,7 @@ import { readinessFor, requestsFor } from './requests.js';
 export function operationFor(change: Change, geo: Geo): PlannedChange {
   const descriptor = kindOf(change.kind);
   const title = `${descriptor.title} ${change.key}`;
+  // Keys in the Operation type's order, so saved plans read top to bottom.
   const op: Operation = {
     id: `${change.action}:${change.kind}:${change.key}`,
     action: change.action,
@@ -17,15 +18,15 @@ export function operationFor(change: Change, geo: Geo): PlannedChange {
     key: change.key,
     title,
     destructive: change.action === 'delete' || change.action === 'replace',
+    ...(change.reason ? { reason: change.reason } : {}),
     requests: requestsFor(change, geo),
     patch: change.patch,
+    ...(change.before ? { before: change.before } : {}),
+    ...(change.after ? { after: change.after } : {}),
+    ...(change.live && change.action !== 'create' ? { fingerprint: fingerprintOf(change.live) } : {}),
     dependsOn: [],
+    ...(change.desired?.source ? { source: { ...change.desired.source } } : {}),
   };
-  if (change.reason) op.reason = change.reason;
-  if (change.before) op.before = change.before;
-  if (change.after) op.after = change.after;
-  if (change.live && change.action !== 'create') op.fingerprint = fingerprintOf(change.live);
-  if (change.desired?.source) op.source = { ...change.desired.source };
   const planned: PlannedChange = { change, op };
   const readiness = change.desired && change.action !== 'delete' ? readinessFor(change.desired) : undefined;
   if (readiness) {
@@ -41,8 +42,8 @@ export function operationFor(change: Change, geo: Geo): PlannedChange {
       readiness,
       patch: [],
       dependsOn: [op.id],
+      ...(op.source ? { source: { ...op.source } } : {}),
     };
-    if (op.source) wait.source = { ...op.source };
     planned.wait = wait;
   }
   return planned;

@@ -4,7 +4,7 @@ import { cloneJson } from '../model/json.js';
 import { rewriteAt as updateAll, valuesAt as getAll } from './paths.js';
 import type { Claim, GatewayScope } from '../model/state.js';
 import { PlanError } from '../errors.js';
-import { kindOf } from '../kinds/registry.js';
+import { kindOf, type KindName } from '../kinds/registry.js';
 import { allRefs, type HeldRef, type ImplicitScope } from './entity-refs.js';
 
 const ID_PREFIX = 'id:';
@@ -16,12 +16,12 @@ const ID_PREFIX = 'id:';
  */
 export function mapIdRefs(desired: readonly Entity[], live: readonly Entity[]): Entity[] {
   let byId: Map<string, Entity> | undefined;
-  const find = (kind: string, controlPlane: string | undefined, id: string): Entity | undefined => {
+  const find = (kind: KindName, controlPlane: string | undefined, id: string): Entity | undefined => {
     if (!byId) {
       byId = new Map();
       for (const entity of [...live, ...desired]) if (entity.id) byId.set(`${entity.kind}|${entity.controlPlane ?? ''}|${entity.id}`, entity);
     }
-    const scoped = kindOf(kind as Entity['kind']).scope === 'control_plane' ? controlPlane ?? '' : '';
+    const scoped = kindOf(kind).scope === 'control_plane' ? controlPlane ?? '' : '';
     return byId.get(`${kind}|${scoped}|${id}`);
   };
   return desired.map((entity) => {

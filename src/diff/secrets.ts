@@ -35,6 +35,8 @@ export function secretRewriter(env: readonly EnvUse[], used: Set<string>): Secre
     if (typeof value === 'string') return rewriteString(value);
     if (Array.isArray(value)) return value.map(rewrite);
     if (isJsonObject(value)) {
+      // `{"$id": "kind:key"}` placeholders name entities, not values: the executor must see them as they are.
+      if (typeof value.$id === 'string' && Object.keys(value).length === 1) return value;
       const out: Record<string, Json> = {};
       for (const key of Object.keys(value)) out[key] = rewrite(value[key]!);
       return out;

@@ -81,13 +81,13 @@ export function maskerFor(options: RenderOptions): (text: string) => string {
   return createMasker(options.env ?? []);
 }
 
-/** A JSON value with every string masked. */
-export function maskJson(value: Json, mask: (text: string) => string): Json {
+/** A copy of plain data (a Plan, JSON) with every string masked, object keys included. */
+export function maskJson(value: unknown, mask: (text: string) => string): unknown {
   if (typeof value === 'string') return mask(value);
   if (Array.isArray(value)) return value.map((item) => maskJson(item, mask));
   if (value !== null && typeof value === 'object') {
-    const out: JsonObject = {};
-    for (const key of Object.keys(value)) out[mask(key)] = maskJson(value[key]!, mask);
+    const out: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) if (item !== undefined) out[mask(key)] = maskJson(item, mask);
     return out;
   }
   return value;

@@ -1,9 +1,8 @@
 // The plan as JSON (the saved-plan form), with every string masked.
-import type { Json } from '../model/json.js';
 import type { Plan } from '../model/plan.js';
 import { maskJson, maskerFor, type RenderOptions } from './plan-changes.js';
 
 export function renderPlanJson(plan: Plan, options: RenderOptions = {}): string {
-  const masked = maskJson(plan as unknown as Json, maskerFor(options));
+  const masked = maskJson(plan, maskerFor(options));
   return `${JSON.stringify(masked, null, 2)}\n`;
 }

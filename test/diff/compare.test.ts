@@ -146,3 +146,18 @@ describe('null in the file', () => {
     expect(ids_([desiredEntity('service', { name: 'orders', host: 'orders.internal', retries: null }, gw)], live)).toEqual([]);
   });
 });
+
+describe('replacing a control plane', () => {
+  it('warns that the gateway entities it holds go with it', () => {
+    const cp = liveEntity('control_plane', { id: 'cp-1', name: 'payments', config: { cluster_type: 'CLUSTER_TYPE_CONTROL_PLANE', auth_type: 'pinned_client_certs', cloud_gateway: false } });
+    const live = [cp, liveService('orders', 'svc-1'), liveService('billing', 'svc-2')];
+    const desired = [
+      desiredEntity('control_plane', { name: 'payments', cloud_gateway: true }),
+      desiredEntity('service', { name: 'orders', host: 'orders.internal' }, gw),
+      desiredEntity('service', { name: 'billing', host: 'billing.internal' }, gw),
+    ];
+    const result = plan(desired, live, [{ kind: 'control_plane' }, ...gatewayClaims(CP)]);
+    expect(result.operations.map((op) => op.id)).toEqual(['replace:control_plane:payments']);
+    expect(result.warnings).toContain('control plane payments is replaced: 2 gateway entities in it that this plan does not change are lost with it');
+  });
+});

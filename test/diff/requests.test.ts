@@ -129,3 +129,16 @@ describe('renames through pinned ids', () => {
     expect(plan.operations.map((op) => op.id)).toEqual(['create:service:payments/new', 'update:route:payments/r', 'delete:service:payments/old']);
   });
 });
+
+describe('secrets and placeholders', () => {
+  it('never rewrites {"$id"} placeholders, even when a DECK_ value matches a key', () => {
+    const desired = [
+      desiredEntity('service', { name: 'orders', host: 'orders.internal' }, gw),
+      desiredEntity('route', { name: 'r', service: 'orders', paths: ['/orders'] }, gw),
+    ];
+    const plan = buildPlan(desiredState(desired, { claims: gatewayClaims(CP), env: [{ name: 'DECK_SVC', value: 'orders' }] }), liveState([liveControlPlane()]));
+    const route = plan.operations.find((op) => op.kind === 'route')!;
+    expect(route.requests[0]!.body!.service).toEqual({ id: { $id: 'service:payments/orders' } });
+    expect(route.requests[0]!.body!.paths).toEqual(['/${{ env "DECK_SVC" }}']);
+  });
+});
