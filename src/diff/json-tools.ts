@@ -1,5 +1,4 @@
 // Small pure JSON helpers for the comparison form. None of them mutates its inputs.
-import { createHash } from 'node:crypto';
 import { canonicalJson, isJsonObject, type Json, type JsonObject } from '../model/json.js';
 
 /** `base` under `over`: objects merge recursively, `over` wins everywhere else (arrays included). */
@@ -102,6 +101,3 @@ export function sortSetInPlace(items: Json[]): Json[] {
   return items;
 }
 
-export function contentHash(value: unknown): string {
-  return createHash('sha256').update(canonicalJson(value)).digest('hex').slice(0, 16);
-}

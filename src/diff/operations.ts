@@ -3,7 +3,7 @@ import type { Geo } from '../model/state.js';
 import type { Operation } from '../model/plan.js';
 import { kindOf } from '../kinds/registry.js';
 import type { Change } from './compare.js';
-import { fingerprintOf } from './fingerprint.js';
+import { liveFingerprint } from './fingerprint.js';
 import type { PlannedChange } from './order.js';
 import { readinessFor, requestsFor } from './requests.js';
 
@@ -23,7 +23,7 @@ export function operationFor(change: Change, geo: Geo): PlannedChange {
     patch: change.patch,
     ...(change.before ? { before: change.before } : {}),
     ...(change.after ? { after: change.after } : {}),
-    ...(change.live && change.action !== 'create' ? { fingerprint: fingerprintOf(change.live) } : {}),
+    ...(change.live && change.action !== 'create' ? { fingerprint: liveFingerprint(change.live) } : {}),
     dependsOn: [],
     ...(change.desired?.source ? { source: { ...change.desired.source } } : {}),
   };

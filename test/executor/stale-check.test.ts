@@ -26,7 +26,12 @@ describe('checkFingerprints', () => {
     ]);
     const stale = await clock.runUntil(checkFingerprints(p, api));
     expect(stale).toEqual([
-      { id: 'update:service:payments/changed', expected: { id: 's2', version: 'v:150' }, actual: { id: 's2', version: 'v:200' }, reason: 'changed' },
+      {
+        id: 'update:service:payments/changed',
+        expected: fingerprintOf('s2', svc('s2', 'changed', 150)),
+        actual: fingerprintOf('s2', svc('s2', 'changed', 200)),
+        reason: 'changed',
+      },
       { id: 'update:service:payments/gone', expected: { id: 's3', version: 'v:1' }, reason: 'deleted' },
     ]);
     expect(api.count('GET', /\/services\/s\d$/)).toBe(3);
@@ -37,7 +42,7 @@ describe('checkFingerprints', () => {
     const { api, clock } = setup();
     const items = Array.from({ length: 6 }, (_, i) => svc(`s${i}`, `n${i}`, 10));
     api.seed(`${CORE_LIVE}/services`, items);
-    const ops = items.map((item) => updateCore('service', String(item.name), 'services', item.id, 'v:10', { name: item.name }));
+    const ops = items.map((item) => updateCore('service', String(item.name), 'services', item.id, fingerprintOf(item.id, item).version, { name: item.name }));
     ops[0]!.fingerprint = { id: 's0', version: 'v:9' };
     const p = plan(ops);
     const resolver = resolveIds(p, api);

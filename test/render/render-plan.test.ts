@@ -10,7 +10,6 @@ import { CP, desiredEntity, desiredState, gatewayClaims, liveControlPlane, liveE
 
 const SECRET = 'hunter2-secret';
 const env = [{ name: 'DECK_PASSWORD', value: SECRET }];
-const gw = { controlPlane: CP };
 
 /** A plan with a create, an update (whose old value is a secret not from env at plan time), a replace, a delete, a wait. */
 function samplePlan(): Plan {

@@ -1,4 +1,3 @@
-import type { Problem } from '../../errors.js';
 import { isJsonObject, type JsonObject } from '../../model/json.js';
 import type { Entity } from '../../model/entity.js';
 import type { KindName } from '../../kinds/kind-names.js';

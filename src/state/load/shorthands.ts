@@ -1,5 +1,5 @@
 import type { Problem } from '../../errors.js';
-import { isJsonObject, type Json, type JsonObject } from '../../model/json.js';
+import { isJsonObject, type Json } from '../../model/json.js';
 import { kindOf } from '../../kinds/registry.js';
 import type { KindName } from '../../kinds/kind-names.js';
 import { displayName, type DraftEntity } from './draft.js';
