@@ -1,32 +1,21 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RunningEmulator } from '../emulator/index.js';
 import { isJsonObject, type JsonObject } from '../model/json.js';
 
-/** Under fixtures/, what is not state: API-shaped live data for the reader's and planner's tests. */
-const NOT_STATE = new Set(['live']);
-
-/**
- * konsync's own example state: the state files and directories of its fixtures/ directory, found by walking up from
- * this file (src/ or dist/src/).
- */
+/** konsync's own example state, its fixtures/ directory, found by walking up from this file (src/ or dist/src/). */
 export function findFixtures(): string[] {
   let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
+  for (let depth = 0; depth < 10; depth++) {
     const fixtures = join(dir, 'fixtures');
     if (existsSync(join(dir, 'package.json')) && existsSync(fixtures)) {
       const shown = relative(process.cwd(), fixtures);
-      const base = shown === '' || shown.startsWith('..') ? fixtures : shown;
-      return readdirSync(fixtures, { withFileTypes: true })
-        .filter((entry) => !NOT_STATE.has(entry.name) && (entry.isDirectory() || /\.(ya?ml|json)$/.test(entry.name)))
-        .map((entry) => join(base, entry.name))
-        .sort();
+      return [shown === '' || shown.startsWith('..') ? fixtures : shown];
     }
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error("cannot find konsync's fixtures/ directory; pass --fixtures PATH");
-    dir = parent;
+    dir = dirname(dir);
   }
+  throw new Error("cannot find konsync's fixtures/ directory; pass --fixtures PATH");
 }
 
 async function call(emulator: RunningEmulator, method: string, path: string, body?: JsonObject): Promise<unknown> {

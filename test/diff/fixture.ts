@@ -1,4 +1,4 @@
-// The Konnect-shaped live fixture (fixtures/live/konnect-shaped.json), decoded as the reader would, and the desired
+// The Konnect-shaped live fixture (test/fixtures/live/konnect-shaped.json), decoded as the reader would, and the desired
 // state that matches it.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -13,7 +13,7 @@ interface Fixture {
   objects: Array<{ kind: KindName; controlPlane?: string; raw: JsonObject }>;
 }
 
-const path = fileURLToPath(new URL('../../fixtures/live/konnect-shaped.json', import.meta.url));
+const path = fileURLToPath(new URL('../fixtures/live/konnect-shaped.json', import.meta.url));
 
 export function konnectShapedLive(): Entity[] {
   const fixture = JSON.parse(readFileSync(path, 'utf8')) as Fixture;
