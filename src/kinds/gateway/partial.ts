@@ -1,0 +1,32 @@
+import { isJsonObject, type JsonObject } from '../../model/json.js';
+import { coreEntity } from '../core-entity.js';
+import { str } from '../values.js';
+
+export const partial = coreEntity({
+  kind: 'partial',
+  title: 'partial',
+  collection: 'partials',
+  file: { key: 'partials' },
+  identity: (fields, id) => str(fields.name) ?? id,
+  immutable: ['type'],
+  defaultsKey: (fields) => `partial:${String(fields.type)}`,
+  overrides: {
+    serverManaged: (raw) => Array.isArray(raw.tags) && raw.tags.includes('konnect-managed'),
+    implicitRefsReads: ['add_on', 'control_plane_membership'],
+    implicitRefs: (entity, all) => {
+      // A partial that reads a managed cache's vault values needs that cache ready: the add-on owned by its control
+      // plane, or by a group its control plane belongs to.
+      if (!JSON.stringify(entity.fields.config ?? null).includes('ADDON_MANAGED_CACHE')) return [];
+      const groups = all
+        .filter((e) => e.kind === 'control_plane_membership' && Array.isArray(e.fields.members) && e.fields.members.includes(entity.controlPlane ?? ''))
+        .map((e) => e.key);
+      return all
+        .filter((e) => e.kind === 'add_on' && isJsonObject(e.fields.owner))
+        .filter((e) => {
+          const owner = e.fields.owner as JsonObject;
+          return owner.control_plane === entity.controlPlane || groups.includes(String(owner.control_plane_group));
+        })
+        .map((e) => ({ kind: 'add_on' as const, key: e.key, needsReady: true }));
+    },
+  },
+});

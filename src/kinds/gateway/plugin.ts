@@ -1,0 +1,86 @@
+import { isJsonObject, type JsonObject } from '../../model/json.js';
+import { coreEntity, decodeObjectRefs, encodeObjectRefs } from '../core-entity.js';
+import { KONNECT_DEFAULTS } from '../konnect-defaults.js';
+import { str } from '../values.js';
+
+const pluginRefs = [
+  { path: 'service', kind: 'service' as const, lookup: 'services' as const },
+  { path: 'route', kind: 'route' as const, lookup: 'routes' as const },
+  { path: 'consumer', kind: 'consumer' as const, lookup: 'consumers' as const },
+  { path: 'consumer_group', kind: 'consumer_group' as const, lookup: 'consumer_groups' as const },
+  { path: 'partials[].name', kind: 'partial' as const, lookup: 'partials' as const },
+];
+const PLUGIN_SCOPES = ['service', 'route', 'consumer', 'consumer_group'] as const;
+const PLUGIN_SHORTHANDS = [
+  ...['database', 'host', 'password', 'port', 'server_name', 'ssl', 'ssl_verify', 'timeout', 'username'].map((name) => `config.redis_${name}`),
+  'config.redis.timeout',
+  'config.redis.cluster_addresses',
+  'config.redis.sentinel_addresses',
+];
+/** Where Konnect links a redis partial into a plugin's config when the link gives no path. */
+const DEFAULT_PARTIAL_PATH = 'config.redis';
+
+export const plugin = coreEntity({
+  kind: 'plugin',
+  title: 'plugin',
+  collection: 'plugins',
+  file: {
+    key: 'plugins',
+    nested: PLUGIN_SCOPES.map((scope) => ({ in: scope, as: 'plugins', ref: scope })),
+  },
+  // Name + scope + instance name: the same plugin on two services is two entities.
+  identity: (fields) => {
+    const name = str(fields.name);
+    if (!name) return undefined;
+    const parts = [name];
+    for (const scope of PLUGIN_SCOPES) if (str(fields[scope])) parts.push(`${scope}=${fields[scope]}`);
+    if (str(fields.instance_name)) parts.push(`instance=${fields.instance_name}`);
+    return parts.join('|');
+  },
+  refs: pluginRefs,
+  // Deprecated shorthand fields Konnect fills on read from `config.redis.*` (SOURCES.md drift trap 3): compared
+  // through the fields they mirror.
+  ignore: PLUGIN_SHORTHANDS,
+  defaultsKey: (fields) => (`plugin:${String(fields.name)}` in KONNECT_DEFAULTS ? `plugin:${String(fields.name)}` : 'plugin'),
+  overrides: {
+    // The plugin's name is the key's first part: `rate-limiting|service=orders`.
+    lookupQuery: (key) => ({ 'filter[name][eq]': key.split('|')[0] ?? key }),
+    // RLA's namespace is generated when omitted (SOURCES.md drift trap 1).
+    generated: ['config.namespace'],
+    normalize: (fields) => {
+      if (!Array.isArray(fields.partials)) return fields;
+      const partials = fields.partials.map((link) =>
+        isJsonObject(link) && link.path === undefined ? { ...link, path: DEFAULT_PARTIAL_PATH } : link,
+      );
+      return { ...fields, partials };
+    },
+    implicitRefsReads: ['custom_plugin'],
+    implicitRefs: (entity, all) =>
+      all
+        .filter((e) => e.kind === 'custom_plugin' && e.controlPlane === entity.controlPlane && e.fields.name === entity.fields.name)
+        .map((e) => ({ kind: 'custom_plugin' as const, key: e.key })),
+    encode: (fields, ctx) => {
+      const body = encodeObjectRefs(fields, pluginRefs, ctx);
+      if (Array.isArray(fields.partials)) {
+        body.partials = fields.partials.filter(isJsonObject).map((link) => {
+          const out: JsonObject = { id: ctx.id('partial', String(link.name)) };
+          if (link.path !== undefined) out.path = link.path;
+          return out;
+        });
+      }
+      return body;
+    },
+    decode: (raw, ctx) => {
+      const fields = decodeObjectRefs(raw, pluginRefs, ctx);
+      if (Array.isArray(raw.partials)) {
+        fields.partials = raw.partials.filter(isJsonObject).map((link) => {
+          const name = typeof link.id === 'string' ? ctx.key('partial', link.id) : undefined;
+          const out: JsonObject = { name: name ?? str(link.name) ?? `id:${String(link.id)}` };
+          if (link.path !== undefined && link.path !== null) out.path = link.path;
+          return out;
+        });
+      }
+      return fields;
+    },
+  },
+});

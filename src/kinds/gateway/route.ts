@@ -1,0 +1,14 @@
+import { coreEntity } from '../core-entity.js';
+import { str } from '../values.js';
+
+const routeRefs = [{ path: 'service', kind: 'service' as const, lookup: 'services' as const }];
+export const route = coreEntity({
+  kind: 'route',
+  title: 'route',
+  collection: 'routes',
+  file: { key: 'routes', nested: [{ in: 'service', as: 'routes', ref: 'service' }] },
+  identity: (fields, id) => str(fields.name) ?? id,
+  refs: routeRefs,
+  defaultsKey: (fields) => (fields.expression !== undefined ? 'route:expression' : 'route'),
+  overrides: { lookupQuery: (key) => ({ 'filter[name][eq]': key }) },
+});

@@ -1,0 +1,11 @@
+import { coreEntity } from '../core-entity.js';
+import { str } from '../values.js';
+
+export const service = coreEntity({
+  kind: 'service',
+  title: 'service',
+  collection: 'services',
+  file: { key: 'services' },
+  identity: (fields, id) => str(fields.name) ?? id,
+  overrides: { lookupQuery: (key) => ({ 'filter[name][eq]': key }) },
+});
