@@ -53,8 +53,13 @@ export class NaturalKeyLookup {
     private readonly signal?: AbortSignal,
   ) {}
 
-  find(ref: string, options: { fresh?: boolean } = {}): Promise<LookupHit | undefined> {
+  /**
+   * `fresh`: ask Konnect again (recovering a create whose response was lost). `listing`: match against the cached
+   * listing of the collection even where a name filter exists, so checking many entities costs one listing each.
+   */
+  find(ref: string, options: { fresh?: boolean; listing?: boolean } = {}): Promise<LookupHit | undefined> {
     if (options.fresh) return this.findNow(ref, true);
+    if (options.listing) return this.findNow(ref, false, true);
     let cached = this.single.get(ref);
     if (!cached) {
       cached = this.findNow(ref, false);
@@ -65,14 +70,15 @@ export class NaturalKeyLookup {
     return cached;
   }
 
-  private async findNow(ref: string, fresh: boolean): Promise<LookupHit | undefined> {
+  private async findNow(ref: string, fresh: boolean, fromListing = false): Promise<LookupHit | undefined> {
     const { kind, key } = parseEntityRef(ref);
     const location = await this.locate(kind, key);
     if (!location) return undefined;
     const { descriptor, local } = location;
     if (descriptor.aggregate && location.parentId) return { id: location.parentId, raw: {} };
     const query = descriptor.lookupQuery?.(local);
-    const candidates = query || fresh ? await this.fetch(location, query) : (await this.listing(location)).map((entry) => entry.raw);
+    const candidates =
+      (query || fresh) && !fromListing ? await this.fetch(location, query) : (await this.listing(location)).map((entry) => entry.raw);
     const hit = await this.match(location, candidates);
     if (hit) this.ids.record(ref, hit.id);
     return hit;

@@ -29,7 +29,7 @@ export interface IdResolver {
   /** Forgets an id (the entity was deleted). */
   forget(ref: string): void;
   /** Looks the entity up by natural key; `fresh` skips the cache (recovering a create whose response was lost). */
-  lookup(ref: string, options?: { fresh?: boolean }): Promise<LookupHit | undefined>;
+  lookup(ref: string, options?: { fresh?: boolean; listing?: boolean }): Promise<LookupHit | undefined>;
   /** Replaces every `{$id:kind:key}` in a request path. */
   renderPath(path: string): Promise<string>;
   /** Replaces every `{"$id": "kind:key"}` object in a body by the id string (a copy). */
@@ -86,7 +86,7 @@ class PlanIdResolver implements IdResolver, IdDirectory {
     return this.keys.get(`${kind}:${id}`);
   }
 
-  lookup(ref: string, options: { fresh?: boolean } = {}): Promise<LookupHit | undefined> {
+  lookup(ref: string, options: { fresh?: boolean; listing?: boolean } = {}): Promise<LookupHit | undefined> {
     return this.lookups.find(ref, options);
   }
 

@@ -8,15 +8,18 @@ import { isJsonObject } from '../model/json.js';
 import { scopedKey } from '../model/entity.js';
 import { fingerprintOf } from '../model/fingerprint.js';
 import { resolveIds, type IdResolver } from './resolve.js';
+import { UnresolvedIdError } from './errors.js';
 import { fillTemplate, refOf, splitKey } from './template.js';
 
 /** An operation whose live entity is no longer what the plan was computed from. */
 export interface StaleOperation {
   id: string;
-  expected: Fingerprint;
+  /** Absent for creates: the plan expected no entity. */
+  expected?: Fingerprint;
   /** Absent: the entity is gone. */
   actual?: Fingerprint;
-  reason: 'changed' | 'deleted';
+  /** `exists`: a create's entity was made since planning (e.g. the plan was already applied). */
+  reason: 'changed' | 'deleted' | 'exists';
 }
 
 export interface StaleCheckOptions {
@@ -74,8 +77,25 @@ export async function checkFingerprints(plan: Plan, api: KonnectApi, options: St
       if (actual.version !== target.fingerprint.version) stale.push({ id: target.op.id, expected: target.fingerprint, actual, reason: 'changed' });
     }
   }
+  stale.push(...(await createdSincePlanning(plan, resolver)));
   const order = new Map(plan.operations.map((op, index) => [op.id, index]));
   return stale.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+}
+
+/** Creates whose entity exists now: one listing per collection, not a lookup per entity. */
+async function createdSincePlanning(plan: Plan, resolver: IdResolver): Promise<StaleOperation[]> {
+  const found: StaleOperation[] = [];
+  for (const op of plan.operations) {
+    if (op.action !== 'create' || kindOf(op.kind).aggregate) continue;
+    try {
+      const hit = await resolver.lookup(`${op.kind}:${op.key}`, { listing: true });
+      if (hit) found.push({ id: op.id, actual: fingerprintOf(hit.id, hit.raw), reason: 'exists' });
+    } catch (error) {
+      // Its control plane or parent does not exist: neither can it.
+      if (!(error instanceof UnresolvedIdError)) throw error;
+    }
+  }
+  return found;
 }
 
 /** The entity's list and item paths: control plane, parent and `{ref:field}` slots resolved through the resolver. */

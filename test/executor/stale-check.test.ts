@@ -15,7 +15,7 @@ function setup() {
 const svc = (id: string, name: string, updated: number) => ({ id, name, host: `${name}.internal`, updated_at: updated });
 
 describe('checkFingerprints', () => {
-  it('finds changed and deleted entities with GETs by id, and ignores creates', async () => {
+  it('finds changed and deleted entities with GETs by id; a create whose entity does not exist is fresh', async () => {
     const { api, clock } = setup();
     api.seed(`${CORE_LIVE}/services`, [svc('s1', 'same', 100), svc('s2', 'changed', 200)]);
     const p = plan([
@@ -35,7 +35,25 @@ describe('checkFingerprints', () => {
       { id: 'update:service:payments/gone', expected: { id: 's3', version: 'v:1' }, reason: 'deleted' },
     ]);
     expect(api.count('GET', /\/services\/s\d$/)).toBe(3);
-    expect(api.count('GET', `${CORE_LIVE}/services`)).toBe(0);
+    // The create is checked against one listing of the collection.
+    expect(api.count('GET', `${CORE_LIVE}/services`)).toBe(1);
+  });
+
+  it('a create whose entity now exists makes the plan stale (e.g. the plan was already applied)', async () => {
+    const { api, clock } = setup();
+    api.seed(`${CORE_LIVE}/services`, [svc('s9', 'new', 5)]);
+    const p = plan([createCore('service', 'new', 'services', { name: 'new' }), createCore('service', 'other', 'services', { name: 'other' })]);
+    const stale = await clock.runUntil(checkFingerprints(p, api));
+    expect(stale).toEqual([{ id: 'create:service:payments/new', actual: fingerprintOf('s9', svc('s9', 'new', 5)), reason: 'exists' }]);
+    expect(api.count('GET', `${CORE_LIVE}/services`)).toBe(1);
+  });
+
+  it('a create under a control plane that does not exist yet is fresh', async () => {
+    const clock = new ManualClock(0);
+    const api = new FakeApi(clock);
+    api.seed('/control-planes', []);
+    const p = plan([createCore('service', 'new', 'services', { name: 'new' })]);
+    expect(await clock.runUntil(checkFingerprints(p, api))).toEqual([]);
   });
 
   it('lists a collection once when that is cheaper, and shares lookups with the executor', async () => {
