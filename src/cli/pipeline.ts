@@ -8,7 +8,6 @@ import type { KonnectApi } from '../konnect/types.js';
 import { createClient, type KonnectOptions } from './konnect-options.js';
 import type { StateOptions } from './state-options.js';
 import type { Session } from './run-command.js';
-import { withSelectTagFlag } from './select-tags.js';
 
 export type StateCommandOptions = StateOptions & KonnectOptions;
 
@@ -18,7 +17,7 @@ export async function loadDesired(options: StateOptions, session: Session): Prom
   if (paths.length === 0) {
     throw new ValidationError([{ message: 'no state files given', hint: 'pass -s/--state PATH, a file or a directory' }]);
   }
-  return loadState(paths, { geo: options.geo, env: session.io.env });
+  return loadState(paths, { geo: options.geo, env: session.io.env, selectTags: options.selectTag ?? [] });
 }
 
 export interface Planned {
@@ -30,10 +29,10 @@ export interface Planned {
 
 /** The composition every reviewing command starts with: load → read → plan. */
 export async function planFromFiles(options: StateCommandOptions, session: Session): Promise<Planned> {
-  const desired = withSelectTagFlag(await loadDesired(options, session), options.selectTag ?? []);
+  const desired = await loadDesired(options, session);
   const api = createClient({ ...options, geo: options.geo ?? desired.geo }, session.io.env);
   const live = await readLiveState(api, desired);
-  const plan = buildPlan(desired, live, { selectTags: options.selectTag ?? [] });
+  const plan = buildPlan(desired, live);
   return { desired, live, plan, api };
 }
 

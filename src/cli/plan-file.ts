@@ -4,9 +4,6 @@ import type { ValidateFunction } from 'ajv';
 import planSchema from '../../schemas/plan.schema.json' with { type: 'json' };
 import { ValidationError } from '../errors.js';
 import { PLAN_FORMAT, type Plan } from '../model/plan.js';
-import type { JsonObject } from '../model/json.js';
-import type { EnvUse } from '../model/state.js';
-import { secretRewriter } from '../diff/secrets.js';
 
 let compiled: ValidateFunction | undefined;
 
@@ -15,15 +12,9 @@ function validator(): ValidateFunction {
   return compiled;
 }
 
-/**
- * The plan file's bytes: the plan as buildPlan made it (deterministic), indented. buildPlan already writes the DECK_
- * values the files use as `${{ env }}` references; a live value the files no longer use (a secret removed from them)
- * can still sit in an operation's `before`: every DECK_ value of `env` is rewritten there too.
- */
-export function serializePlan(plan: Plan, env: readonly EnvUse[] = []): string {
-  const rewrite = secretRewriter(env, new Set());
-  const operations = rewrite ? plan.operations.map((op) => (op.before ? { ...op, before: rewrite(op.before) as JsonObject } : op)) : plan.operations;
-  return `${JSON.stringify({ ...plan, operations }, null, 2)}\n`;
+/** The plan file's bytes: the plan as buildPlan made it (deterministic, DECK_ values already references), indented. */
+export function serializePlan(plan: Plan): string {
+  return `${JSON.stringify(plan, null, 2)}\n`;
 }
 
 /** Reads a plan file and checks it against schemas/plan.schema.json. Throws ValidationError naming each problem. */

@@ -1,5 +1,5 @@
 import type { Plan } from '../model/plan.js';
-import type { EnvUse } from '../model/state.js';
+import { deckValues, type DesiredState } from '../model/state.js';
 import type { RenderOptions } from '../render/plan-changes.js';
 import { renderPlanText } from '../render/render-plan-text.js';
 import { renderPlanJson } from '../render/render-plan-json.js';
@@ -7,7 +7,7 @@ import { renderPlanMarkdown } from '../render/render-plan-markdown.js';
 import { renderPlanGithub } from '../render/render-plan-github.js';
 import { colorEnabled } from './output.js';
 import type { OutputFormat } from './state-options.js';
-import { deckEnv, type Session } from './run-command.js';
+import type { Session } from './run-command.js';
 
 const RENDERERS: Record<OutputFormat, (plan: Plan, options: RenderOptions) => string> = {
   text: renderPlanText,
@@ -16,9 +16,9 @@ const RENDERERS: Record<OutputFormat, (plan: Plan, options: RenderOptions) => st
   github: renderPlanGithub,
 };
 
-/** The plan in the session's format, DECK_ values masked (the loader's and the environment's). */
-export function renderPlan(plan: Plan, session: Session, env: readonly EnvUse[] = []): string {
-  return RENDERERS[session.format](plan, { env: [...env, ...deckEnv(session.io.env)], color: colorEnabled(session.io) });
+/** The plan in the session's format, every DECK_ value the desired state knows masked. */
+export function renderPlan(plan: Plan, session: Session, desired: Pick<DesiredState, 'env' | 'secrets'>): string {
+  return RENDERERS[session.format](plan, { env: deckValues(desired), color: colorEnabled(session.io) });
 }
 
 /** What `plan --out` says after saving. */

@@ -1,5 +1,5 @@
 import { createMasker } from '../render/mask.js';
-import type { EnvUse } from '../model/state.js';
+import { deckEnv, type EnvUse } from '../model/state.js';
 import { EXIT_ERROR } from './exit-codes.js';
 import { colors, io, type CliIO, type Colors } from './output.js';
 import type { OutputFormat } from './state-options.js';
@@ -16,13 +16,6 @@ export interface Session {
   out(text: string): void;
   /** stderr, masked. */
   err(text: string): void;
-}
-
-/** Every DECK_ variable of the environment, as the masker and the secret rewriter take them. */
-export function deckEnv(env: Record<string, string | undefined>): EnvUse[] {
-  return Object.entries(env)
-    .filter((entry): entry is [string, string] => entry[0].startsWith('DECK_') && typeof entry[1] === 'string')
-    .map(([name, value]) => ({ name, value }));
 }
 
 /** What output masks: the DECK_ values and, belt and braces, the Konnect token. */

@@ -5,8 +5,6 @@ import { kindOf } from '../kinds/registry.js';
 
 export interface Ownership {
   claims: readonly Claim[];
-  /** --select-tag: narrows every gateway claim. */
-  extraSelectTags: readonly string[];
   /** Live entities only referenced (lookup tags, unclaimed platform resources). */
   lookedUp: ReadonlySet<EntityRef>;
   /** `kind|id` of entities another live entity brings with it (`descriptor.owns`). */
@@ -28,13 +26,12 @@ function tagsOf(entity: Entity): readonly string[] {
   return Array.isArray(entity.fields.tags) ? (entity.fields.tags.filter((tag) => typeof tag === 'string') as string[]) : [];
 }
 
-function covers(claim: Claim, entity: Entity, extra: readonly string[]): boolean {
+function covers(claim: Claim, entity: Entity): boolean {
   if (claim.kind !== entity.kind) return false;
   if (claim.controlPlane !== undefined && claim.controlPlane !== entity.controlPlane) return false;
   const parent = kindOf(entity.kind).parent;
   if (claim.parent !== undefined && (parent === undefined || entity.fields[parent.field] !== claim.parent)) return false;
-  const scoped = kindOf(entity.kind).scope === 'control_plane';
-  const required = [...(claim.selectTags ?? []), ...(scoped ? extra : [])];
+  const required = claim.selectTags ?? [];
   if (required.length === 0) return true;
   const tags = tagsOf(entity);
   return required.every((tag) => tags.includes(tag));
@@ -47,6 +44,6 @@ export function keepReason(entity: Entity, ownership: Ownership): string | undef
   if (entity.raw && descriptor.serverManaged?.(entity.raw)) return 'made by Konnect';
   if (entity.id !== undefined && ownership.owned.has(`${entity.kind}|${entity.id}`)) return 'owned by another resource';
   if (ownership.lookedUp.has(entityRef(entity.kind, entity.key))) return 'referenced through lookup';
-  if (!ownership.claims.some((claim) => covers(claim, entity, ownership.extraSelectTags))) return 'not claimed';
+  if (!ownership.claims.some((claim) => covers(claim, entity))) return 'not claimed';
   return undefined;
 }

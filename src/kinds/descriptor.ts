@@ -4,6 +4,15 @@ import type { HttpMethod, PlannedRequest } from '../model/plan.js';
 import type { KindName } from './kind-names.js';
 import type { Entity } from '../model/entity.js';
 
+/** What a descriptor's `check` sees: the whole desired state, and a way to report a problem at a field. */
+export interface CheckContext {
+  all: readonly Entity[];
+  /** Desired entity by kind and key. */
+  find(kind: KindName, key: string): Entity | undefined;
+  /** A problem at a field of `entity` (object keys and array indexes below the entity). */
+  report(entity: Entity, field: ReadonlyArray<string | number>, message: string): void;
+}
+
 export interface RefSpecTarget {
   kind: KindName;
   key: string;
@@ -96,6 +105,8 @@ export interface KindDescriptor {
   immutable: string[];
   /** Replacement rules beyond plain immutability; returns the reason, e.g. a cache tier downgrade. */
   replaceWhen?(before: JsonObject, after: JsonObject): string | undefined;
+  /** Konnect's rules across fields and entities that JSON Schema cannot express; the loader runs them offline. */
+  check?(entity: Entity, ctx: CheckContext): void;
   /** Model paths never compared: server-made or server-computed. */
   ignore: string[];
   /**

@@ -45,10 +45,28 @@ export interface DesiredState {
   scopes: GatewayScope[];
   /** Every DECK_ variable rendered in, with its value: outputs mask these values, plans store the reference. */
   env: EnvUse[];
+  /**
+   * Every DECK_ variable of the load environment, rendered or not (decK masks them all): a value the files no longer
+   * use can still sit in live state. `deckValues()` joins it with `env`.
+   */
+  secrets?: EnvUse[];
   /** Files read, in load order. */
   files: string[];
   /** Things in the files that konsync accepted but will not act on (e.g. consumer credentials). */
   warnings?: string[];
+}
+
+/** Every DECK_ variable of an environment, by name. */
+export function deckEnv(env: Record<string, string | undefined>): EnvUse[] {
+  return Object.entries(env)
+    .filter((entry): entry is [string, string] => entry[0].startsWith('DECK_') && typeof entry[1] === 'string')
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([name, value]) => ({ name, value }));
+}
+
+/** Every DECK_ value a state knows (rendered ones first): what outputs mask. */
+export function deckValues(state: Pick<DesiredState, 'env' | 'secrets'>): EnvUse[] {
+  return [...state.env, ...(state.secrets ?? [])];
 }
 
 export interface LiveState {

@@ -73,8 +73,9 @@ export function summaryLine(plan: Plan): string {
 
 export function headline(op: Operation): string {
   if (op.action === 'wait') return `${SYMBOLS.wait} ${op.reason ?? `wait for ${op.title}`}`;
-  const destructive = op.action === 'replace' ? ` (destructive: ${op.reason ?? 'replaced'})` : '';
-  return `${SYMBOLS[op.action]} ${op.action} ${op.title}${destructive}`;
+  // A create or delete has a reason only when a replacement elsewhere causes it (recreated with its parent).
+  const note = op.action === 'replace' ? ` (destructive: ${op.reason ?? 'replaced'})` : op.reason && op.action !== 'update' ? ` (${op.reason})` : '';
+  return `${SYMBOLS[op.action]} ${op.action} ${op.title}${note}`;
 }
 
 export function maskerFor(options: RenderOptions): (text: string) => string {

@@ -12,7 +12,8 @@ export function renderPlanMarkdown(plan: Plan, options: RenderOptions = {}): str
   if (changes.length > 0) {
     out.push('| | Action | Resource | Notes |', '|---|---|---|---|');
     for (const op of changes) {
-      const notes = op.action === 'replace' ? `⚠️ destructive: ${op.reason ?? ''}` : op.action === 'delete' ? '⚠️ destructive' : '';
+      const why = op.reason && op.action !== 'update' ? op.reason : '';
+      const notes = op.action === 'replace' || op.action === 'delete' ? `⚠️ destructive${why ? `: ${why}` : ''}` : why;
       out.push(`| ${SYMBOLS[op.action]} | ${op.action} | ${cell(mask(code(op.title)))} | ${cell(mask(notes))} |`);
     }
     out.push('');

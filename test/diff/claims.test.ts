@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildPlan } from '../../src/diff/index.js';
 import { PlanError } from '../../src/errors.js';
+import { loadDocuments } from '../../src/state/load/index.js';
 import type { Entity } from '../../src/model/entity.js';
 import { CP, desiredEntity, desiredState, gatewayClaims, liveControlPlane, liveEntity, liveState, scope } from './helpers.js';
 
@@ -24,7 +25,9 @@ describe('claims: what a sync may delete', () => {
   });
 
   it('--select-tag narrows every gateway claim', () => {
-    const plan = buildPlan(desiredState(desired, { claims: gatewayClaims(CP) }), liveState(live), { selectTags: ['team-b'] });
+    const file = { path: 'kong.yaml', text: `_konnect: {control_plane_name: ${CP}}\nservices: []\n` };
+    const { claims } = loadDocuments([file], { env: {}, selectTags: ['team-b'] });
+    const plan = buildPlan(desiredState(desired, { claims }), liveState(live));
     expect(plan.operations.map((op) => op.id)).toEqual(['delete:service:payments/shared']);
   });
 

@@ -45,10 +45,14 @@ export interface StateOptions {
   claims?: Claim[];
   scopes?: GatewayScope[];
   env?: EnvUse[];
+  /** DECK_ variables of the environment the files do not render. */
+  secrets?: EnvUse[];
 }
 
 export function desiredState(entities: Entity[], options: StateOptions = {}): DesiredState {
-  return { geo: 'us', entities, claims: options.claims ?? [], scopes: options.scopes ?? [], env: options.env ?? [], files: ['kong.yaml'] };
+  const state: DesiredState = { geo: 'us', entities, claims: options.claims ?? [], scopes: options.scopes ?? [], env: options.env ?? [], files: ['kong.yaml'] };
+  if (options.secrets) state.secrets = options.secrets;
+  return state;
 }
 
 export function liveState(entities: Entity[]): LiveState {

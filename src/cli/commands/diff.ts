@@ -25,7 +25,7 @@ export function register(program: Command): void {
   command.addHelpText('after', EXAMPLES).action(async (options: StateCommandOptions) => {
     await runCommand(options.output, async (session) => {
       const { plan, desired } = await planFromFiles(options, session);
-      session.out(renderPlan(plan, session, desired.env));
+      session.out(renderPlan(plan, session, desired));
       return hasChanges(plan) ? EXIT_CHANGES : EXIT_OK;
     });
   });

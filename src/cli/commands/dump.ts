@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import { Option, type Command } from 'commander';
 import { addKonnectOptions, createClient, type KonnectOptions } from '../konnect-options.js';
 import { addGeoOption, addOutputOption, addSelectTagOption, collect, type OutputFormat } from '../state-options.js';
-import { deckEnv, runCommand } from '../run-command.js';
+import { runCommand } from '../run-command.js';
 import { readLiveState } from '../../state/read/index.js';
 import { dumpState, toYaml } from '../../state/dump/index.js';
-import type { Geo } from '../../model/state.js';
+import { deckEnv, type Geo } from '../../model/state.js';
 import { emptyDesiredState } from '../pipeline.js';
 import { EXIT_OK } from '../exit-codes.js';
 

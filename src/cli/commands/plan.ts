@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { addKonnectOptions } from '../konnect-options.js';
 import { addOutputOption, addStateOptions } from '../state-options.js';
-import { deckEnv, runCommand } from '../run-command.js';
+import { runCommand } from '../run-command.js';
 import { hasChanges, planFromFiles, type StateCommandOptions } from '../pipeline.js';
 import { renderPlan, renderPlanSaved } from '../plan-output.js';
 import { serializePlan } from '../plan-file.js';
@@ -33,8 +33,8 @@ export function register(program: Command): void {
     .action(async (options: PlanOptions) => {
       await runCommand(options.output, async (session) => {
         const { plan, desired } = await planFromFiles(options, session);
-        await writeFile(options.out, serializePlan(plan, deckEnv(session.io.env)));
-        session.out(options.output === 'json' ? renderPlanSaved(plan, options.out, session) : `${renderPlan(plan, session, desired.env)}\n${renderPlanSaved(plan, options.out, session)}`);
+        await writeFile(options.out, serializePlan(plan));
+        session.out(options.output === 'json' ? renderPlanSaved(plan, options.out, session) : `${renderPlan(plan, session, desired)}\n${renderPlanSaved(plan, options.out, session)}`);
         return hasChanges(plan) ? EXIT_CHANGES : EXIT_OK;
       });
     });

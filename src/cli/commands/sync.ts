@@ -37,7 +37,7 @@ export function register(program: Command): void {
       await runCommand(options.output, async (session) => {
         const { plan, api, desired } = await planFromFiles(options, session);
         const json = session.format === 'json';
-        if (!json) session.out(renderPlan(plan, session, desired.env));
+        if (!json) session.out(renderPlan(plan, session, desired));
         if (!hasChanges(plan)) {
           if (json) session.out(JSON.stringify({ plan, report: null }, null, 2));
           return EXIT_OK;

@@ -1,3 +1,4 @@
+import { isControlPlaneGroup } from './control-plane.js';
 import { isJsonObject, type JsonObject } from '../../model/json.js';
 import type { KindDescriptor } from '../descriptor.js';
 import { PAGE, str, without } from '../values.js';
@@ -21,6 +22,21 @@ export const addOn: KindDescriptor = {
     { path: 'owner.control_plane', kind: 'control_plane' },
     { path: 'owner.control_plane_group', kind: 'control_plane' },
   ],
+  check: (addOn, ctx) => {
+    const owner = isJsonObject(addOn.fields.owner) ? addOn.fields.owner : {};
+    if (typeof owner.control_plane_group === 'string') {
+      const cp = ctx.find('control_plane', owner.control_plane_group);
+      if (cp && !isControlPlaneGroup(cp)) ctx.report(addOn, ['owner', 'control_plane_group'], `"${cp.key}" is not a control plane group; use owner.control_plane`);
+    }
+    if (typeof owner.control_plane === 'string' && isControlPlaneGroup(ctx.find('control_plane', owner.control_plane))) {
+      ctx.report(addOn, ['owner', 'control_plane'], `"${owner.control_plane}" is a control plane group; use owner.control_plane_group`);
+    }
+    const owned = JSON.stringify(addOn.fields.owner);
+    // The first declaration with this owner stands; later ones are the problem.
+    const first = ctx.all.find((other) => other.kind === addOn.kind && JSON.stringify(other.fields.owner) === owned);
+    const sameOwner = first !== addOn ? first : undefined;
+    if (sameOwner) ctx.report(addOn, ['owner'], `add-on "${sameOwner.key}" already has this owner; Konnect allows one managed cache per owner`);
+  },
   immutable: ['owner'],
   replaceWhen: (before, after) => {
     const was = CACHE_TIERS.indexOf(tierOf(before) ?? '');

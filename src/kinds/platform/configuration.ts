@@ -22,6 +22,33 @@ export const configuration: KindDescriptor = {
     { path: 'control_plane', kind: 'control_plane' },
     { path: 'dataplane_groups[].network', kind: 'network', needsReady: true },
   ],
+  check: (configuration, ctx) => {
+    const cp = ctx.find('control_plane', String(configuration.fields.control_plane));
+    if (cp && cp.fields.cloud_gateway !== true) {
+      ctx.report(configuration, ['control_plane'], `control plane "${cp.key}" needs cloud_gateway: true to have a cloud gateway configuration`);
+    }
+    const placements = new Set<string>();
+    const groups = Array.isArray(configuration.fields.dataplane_groups) ? configuration.fields.dataplane_groups : [];
+    groups.forEach((group, index) => {
+      if (!isJsonObject(group)) return;
+      const placement = `${String(group.provider)}/${String(group.region)}`;
+      if (placements.has(placement)) ctx.report(configuration, ['dataplane_groups', index], `two data plane groups in ${placement}`);
+      placements.add(placement);
+      const network = typeof group.network === 'string' ? ctx.find('network', group.network) : undefined;
+      if (network && (network.fields.provider !== group.provider || network.fields.region !== group.region)) {
+        const where = `${String(network.fields.provider)}/${String(network.fields.region)}`;
+        ctx.report(configuration, ['dataplane_groups', index, 'network'], `network "${network.key}" is in ${where}, not ${placement}`);
+      }
+      const seen = new Set<string>();
+      (Array.isArray(group.environment) ? group.environment : []).forEach((variable, i) => {
+        if (!isJsonObject(variable) || typeof variable.name !== 'string') return;
+        if (seen.has(variable.name)) {
+          ctx.report(configuration, ['dataplane_groups', index, 'environment', i, 'name'], `environment variable ${variable.name} is set twice`);
+        }
+        seen.add(variable.name);
+      });
+    });
+  },
   immutable: [],
   // max_rps is deprecated and computed (10 × base_rps).
   ignore: ['dataplane_groups[].autoscale.max_rps'],

@@ -1,3 +1,4 @@
+import { CONTROL_PLANE_GROUP, isControlPlaneGroup } from './control-plane.js';
 import { isJsonObject, type Json } from '../../model/json.js';
 import type { KindDescriptor } from '../descriptor.js';
 import type { PlannedRequest } from '../../model/plan.js';
@@ -25,6 +26,20 @@ export const controlPlaneMembership: KindDescriptor = {
     { path: 'control_plane', kind: 'control_plane' },
     { path: 'members[]', kind: 'control_plane' },
   ],
+  check: (membership, ctx) => {
+    const group = ctx.find('control_plane', String(membership.fields.control_plane));
+    if (group && !isControlPlaneGroup(group)) {
+      ctx.report(membership, ['members'], `members are allowed only on a control plane group (cluster_type: ${CONTROL_PLANE_GROUP})`);
+    }
+    const seen = new Set<string>();
+    names(membership.fields.members).forEach((name, index) => {
+      if (seen.has(name)) ctx.report(membership, ['members', index], `control plane "${name}" is listed twice`);
+      seen.add(name);
+      if (isControlPlaneGroup(ctx.find('control_plane', name))) {
+        ctx.report(membership, ['members', index], `control plane groups cannot be nested: "${name}" is a group`);
+      }
+    });
+  },
   immutable: [],
   ignore: [],
   sets: () => ['members'],

@@ -35,3 +35,10 @@ export const controlPlane: KindDescriptor = {
     return fields;
   },
 };
+
+export const CONTROL_PLANE_GROUP = 'CLUSTER_TYPE_CONTROL_PLANE_GROUP';
+
+/** A control plane declared as a group (its gateway configuration is read-only; it has members). */
+export function isControlPlaneGroup(entity: { fields: JsonObject } | undefined): boolean {
+  return entity?.fields.cluster_type === CONTROL_PLANE_GROUP;
+}

@@ -73,7 +73,7 @@ export function itemOf(entity: Entity, options: ItemOptions): JsonObject {
   for (const path of descriptor.ignore) removeAll(fields, path);
   if (options.skipDefaults && descriptor.defaults) fields = withoutDefaults(fields, descriptor.defaults(entity.fields));
   // DECK_ values go back to `${{ env "DECK_X" }}`, as the planner does for plans: no secrets in dumped files.
-  const rewrite = secretRewriter(options.env, new Set());
+  const rewrite = secretRewriter(options.env);
   if (rewrite) fields = rewrite(fields) as JsonObject;
   if (Array.isArray(fields.tags)) {
     const tags = fields.tags.filter((tag) => typeof tag !== 'string' || !options.stripTags.includes(tag));

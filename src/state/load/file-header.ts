@@ -20,23 +20,42 @@ export interface FileHeader {
   workspace?: string;
 }
 
+/** What the command line adds to every file's header. */
+export interface HeaderFlags {
+  /** decK's `--include-plugin-definitions`. */
+  includePluginDefinitions: boolean;
+  /** decK's `--select-tag`: the select tags of files that set none; files that set some must set the same. */
+  selectTags: readonly string[];
+}
+
 const strings = (value: Json | undefined): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
+const tagSet = (tags: readonly string[]) => [...new Set(tags)].sort().join('\n');
 
 /** Reads the header of a schema-valid file. */
-export function readFileHeader(source: ParsedSource, includePluginDefinitions: boolean): { header: FileHeader; problems: Problem[] } {
+export function readFileHeader(source: ParsedSource, flags: HeaderFlags): { header: FileHeader; problems: Problem[] } {
   const root = isJsonObject(source.value) ? source.value : {};
   const info = isJsonObject(root._info) ? root._info : {};
   const konnect = isJsonObject(root._konnect) ? root._konnect : {};
   const problems: Problem[] = [];
-  const problemAt = (path: string[], message: string) => {
+  const problemAt = (path: string[], message: string, hint?: string) => {
     const position = source.locate(path);
-    problems.push({ file: source.file, ...position, path: path.join('.'), message });
+    problems.push({ file: source.file, ...position, path: path.join('.'), message, ...(hint ? { hint } : {}) });
   };
 
   if (typeof konnect.control_plane_name === 'string' && typeof konnect.runtime_group_name === 'string') {
     problemAt(['_konnect', 'runtime_group_name'], 'set either control_plane_name or its deprecated name runtime_group_name, not both');
   }
   if (root._transform === false) problemAt(['_transform'], '_transform: false is not supported');
+
+  const selectTags = strings(info.select_tags);
+  // decK's determineSelectorTag: flag and file may both give select tags only when they agree.
+  if (flags.selectTags.length > 0 && selectTags.length > 0 && tagSet(flags.selectTags) !== tagSet(selectTags)) {
+    problemAt(
+      ['_info', 'select_tags'],
+      `--select-tag ${flags.selectTags.join(',')} differs from _info.select_tags [${selectTags.join(', ')}] in ${source.file}`,
+      'give the same tags, or leave one of them out',
+    );
+  }
 
   const named = typeof konnect.control_plane_name === 'string' ? konnect.control_plane_name : konnect.runtime_group_name;
   const lookupSource = isJsonObject(info.default_lookup_tags) ? info.default_lookup_tags : {};
@@ -48,9 +67,9 @@ export function readFileHeader(source: ParsedSource, includePluginDefinitions: b
   const header: FileHeader = {
     controlPlane: typeof named === 'string' ? named : DEFAULT_CONTROL_PLANE,
     namedControlPlane: typeof named === 'string',
-    selectTags: strings(info.select_tags),
+    selectTags: selectTags.length > 0 ? selectTags : [...new Set(flags.selectTags)],
     lookupTags,
-    includePluginDefinitions: info.include_plugin_definitions === true || includePluginDefinitions,
+    includePluginDefinitions: info.include_plugin_definitions === true || flags.includePluginDefinitions,
     defaults,
   };
   if (typeof konnect.geo === 'string') header.geo = konnect.geo as Geo;

@@ -10,7 +10,7 @@ export { loadDocuments, type SourceText, type CoreOptions } from './load-documen
 export interface LoadOptions {
   /** Control plane geo; a top-level `_konnect.geo` in files may not contradict it. Default `us`. */
   geo?: Geo;
-  /** Environment for `${{ env "DECK_X" }}`; only DECK_ names are read. */
+  /** Environment for `${{ env "DECK_X" }}`; only DECK_ names are read, and all of them are recorded (`secrets`). */
   env: Record<string, string | undefined>;
   /**
    * `render` (default): substitute values. `mock`: substitute the variable's name, as decK's offline mode does
@@ -19,6 +19,11 @@ export interface LoadOptions {
   envMode?: 'render' | 'mock';
   /** decK's `--include-plugin-definitions`: manage custom_plugins even in files that do not opt in. */
   includePluginDefinitions?: boolean;
+  /**
+   * decK's `--select-tag`: files without `_info.select_tags` act as if they set these (their entities get the tags,
+   * their claims only cover live entities carrying them); a file that sets different ones is a ValidationError.
+   */
+  selectTags?: string[];
 }
 
 /** `handler_file`-style paths a file asks for; a file that does not parse asks for nothing (the core reports it). */

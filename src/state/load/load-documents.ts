@@ -1,7 +1,7 @@
 import { ValidationError, type Problem } from '../../errors.js';
 import { isJsonObject, type JsonObject } from '../../model/json.js';
 import type { Entity } from '../../model/entity.js';
-import { GEOS, type DesiredState, type EnvUse, type Geo } from '../../model/state.js';
+import { deckEnv, GEOS, type DesiredState, type EnvUse, type Geo } from '../../model/state.js';
 import type { DraftEntity, LoadedFile } from './draft.js';
 import { readFileHeader } from './file-header.js';
 import { flattenFile } from './flatten.js';
@@ -28,6 +28,8 @@ export interface CoreOptions {
   envMode?: 'render' | 'mock';
   /** decK's `--include-plugin-definitions`: as if every file set `_info.include_plugin_definitions: true`. */
   includePluginDefinitions?: boolean;
+  /** decK's `--select-tag`: as if every file set these `_info.select_tags`; a file that sets others is an error. */
+  selectTags?: readonly string[];
   /** Contents of the `handler_file`/`schema_file` paths the files ask for (see `sideFileRequests`). */
   sideFiles?: ReadonlyMap<string, string>;
 }
@@ -61,7 +63,10 @@ function loadOneFile(input: SourceText, options: CoreOptions, problems: Problem[
     return undefined;
   }
   const root: JsonObject = isJsonObject(source.value) ? structuredClone(source.value) : {};
-  const { header, problems: headerProblems } = readFileHeader(source, options.includePluginDefinitions === true);
+  const { header, problems: headerProblems } = readFileHeader(source, {
+    includePluginDefinitions: options.includePluginDefinitions === true,
+    selectTags: options.selectTags ?? [],
+  });
   problems.push(...headerProblems);
   const file: LoadedFile = { source, header };
   const unsupported = dropUnsupportedKeys(source, root);
@@ -147,6 +152,8 @@ export function loadDocuments(inputs: readonly SourceText[], options: CoreOption
     env: uniqueEnv,
     files: inputs.map((input) => input.path),
   };
+  const secrets = deckEnv(options.env);
+  if (secrets.length > 0) state.secrets = secrets;
   if (warnings.length > 0) state.warnings = warnings;
   return state;
 }
