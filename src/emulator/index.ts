@@ -23,6 +23,11 @@ export interface EmulatorOptions {
   rateLimitPerMinute?: number;
   /** Leave Retry-After out of 429s, as Konnect sometimes does. */
   omitRetryAfter?: boolean;
+  /**
+   * Announce the limit: `ratelimit-*` and `x-ratelimit-*-minute` on every response, `retry-after` on 429s. With
+   * false none of them is sent (a 429 is the bare body): the client has to learn the limit. Default true.
+   */
+  rateLimitHeaders?: boolean;
   /** Time an async resource spends provisioning before `ready`. Default 2000. */
   provisionMs?: number;
   /** e.g. `429=0.05,500=0.02,reset=0.01,timeout=0.005,latency=20-80ms`. */
@@ -83,7 +88,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const requestLog: RequestLogEntry[] = [];
   const { server, held } = createEmulatorServer({
     dispatcher: { ctx, router, lifecycles, token },
-    limiter: new RateLimiter(options.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT, now, options.omitRetryAfter ?? false),
+    limiter: new RateLimiter(
+      options.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT,
+      now,
+      options.omitRetryAfter ?? false,
+      options.rateLimitHeaders ?? true,
+    ),
     ...(faultSpec ? { faults: new FaultInjector(faultSpec, options.seed ?? 1) } : {}),
     log: requestLog,
   });

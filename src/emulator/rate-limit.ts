@@ -10,6 +10,9 @@ export interface RateLimitDecision {
 /**
  * Kong's rate-limiting plugin as Konnect runs it: a fixed window per minute of the clock, counted per token.
  * Every request counts, including the rejected ones.
+ *
+ * `sendHeaders = false` announces nothing: no `ratelimit-*`, `x-ratelimit-*` or `retry-after`, on successes and on
+ * 429s alike (a 429 is then the bare body, like an nginx connection-level limit or kong-operator#809's 429s).
  */
 export class RateLimiter {
   private readonly windows = new Map<string, { start: number; count: number }>();
@@ -18,6 +21,7 @@ export class RateLimiter {
     private readonly limit: number,
     private readonly now: () => number,
     private readonly omitRetryAfter = false,
+    private readonly sendHeaders = true,
   ) {}
 
   hit(key: string): RateLimitDecision {
@@ -30,7 +34,18 @@ export class RateLimiter {
     }
     window.count += 1;
     const allowed = window.count <= this.limit;
-    const remaining = Math.max(0, this.limit - window.count);
+    return { allowed, headers: this.headers(start, now, Math.max(0, this.limit - window.count), !allowed) };
+  }
+
+  /** Headers for an injected 429: the window looks exhausted. */
+  exhaustedHeaders(key: string): Record<string, string> {
+    const now = this.now();
+    const start = this.windows.get(key)?.start ?? Math.floor(now / WINDOW_MS) * WINDOW_MS;
+    return this.headers(start, now, 0, true);
+  }
+
+  private headers(start: number, now: number, remaining: number, throttled: boolean): Record<string, string> {
+    if (!this.sendHeaders) return {};
     const reset = Math.max(1, Math.ceil((start + WINDOW_MS - now) / 1000));
     const headers: Record<string, string> = {
       'ratelimit-limit': String(this.limit),
@@ -39,24 +54,7 @@ export class RateLimiter {
       'x-ratelimit-limit-minute': String(this.limit),
       'x-ratelimit-remaining-minute': String(remaining),
     };
-    if (!allowed && !this.omitRetryAfter) headers['retry-after'] = String(reset);
-    return { allowed, headers };
-  }
-
-  /** Headers for an injected 429: the window looks exhausted. */
-  exhaustedHeaders(key: string): Record<string, string> {
-    const window = this.windows.get(key);
-    const now = this.now();
-    const start = window?.start ?? Math.floor(now / WINDOW_MS) * WINDOW_MS;
-    const reset = Math.max(1, Math.ceil((start + WINDOW_MS - now) / 1000));
-    const headers: Record<string, string> = {
-      'ratelimit-limit': String(this.limit),
-      'ratelimit-remaining': '0',
-      'ratelimit-reset': String(reset),
-      'x-ratelimit-limit-minute': String(this.limit),
-      'x-ratelimit-remaining-minute': '0',
-    };
-    if (!this.omitRetryAfter) headers['retry-after'] = String(reset);
+    if (throttled && !this.omitRetryAfter) headers['retry-after'] = String(reset);
     return headers;
   }
 }

@@ -15,7 +15,10 @@ export interface AdaptiveRateOptions {
   decreaseCooldownMs?: number;
 }
 
-/** AIMD: halve on 429, add a step per clean window, never above the configured ceiling. */
+/**
+ * AIMD: halve on 429, add a step per clean window, never above the configured ceiling, nor above a learned cap
+ * (a limit the server does not announce, see LearnedLimit).
+ */
 export class AdaptiveRate {
   readonly max: number;
   private current: number;
@@ -24,6 +27,7 @@ export class AdaptiveRate {
   private readonly step: number;
   private readonly windowMs: number;
   private readonly cooldownMs: number;
+  private cap = Number.POSITIVE_INFINITY;
   private lastDecrease = Number.NEGATIVE_INFINITY;
   private windowStart: number;
 
@@ -41,8 +45,14 @@ export class AdaptiveRate {
     this.windowStart = clock.now();
   }
 
+  /** The rate to run at: the AIMD rate, under the learned cap. */
   get perMinute(): number {
-    return this.current;
+    return Math.min(this.current, this.cap);
+  }
+
+  /** Caps the rate at a learned ceiling (requests per minute); raising the cap lets the rate follow at once. */
+  setCap(perMinute: number): void {
+    if (perMinute > 0) this.cap = perMinute;
   }
 
   /** A 429 was seen. Returns true when the rate went down. */
@@ -51,10 +61,9 @@ export class AdaptiveRate {
     this.windowStart = now;
     if (now - this.lastDecrease < this.cooldownMs) return false;
     this.lastDecrease = now;
-    const next = Math.max(this.min, this.current * this.factor);
-    const changed = next !== this.current;
-    this.current = next;
-    return changed;
+    const before = this.perMinute;
+    this.current = Math.max(this.min, before * this.factor);
+    return this.perMinute !== before;
   }
 
   /** A request succeeded. Returns true when the rate went up. */
@@ -62,7 +71,8 @@ export class AdaptiveRate {
     const now = this.clock.now();
     if (this.current >= this.max || now - this.windowStart < this.windowMs) return false;
     this.windowStart = now;
+    const before = this.perMinute;
     this.current = Math.min(this.max, this.current + this.step);
-    return true;
+    return this.perMinute !== before;
   }
 }

@@ -56,3 +56,8 @@ export function throttleDelay(headers: Headers, now: number): { ms: number; sour
   if (reset !== undefined) return { ms: reset, source: 'ratelimit-reset' };
   return undefined;
 }
+
+/** Whether a response says anything about the limit: Retry-After, RateLimit-* or X-RateLimit-*. */
+export function announcesLimit(headers: Headers): boolean {
+  return Object.keys(headers).some((name) => name === 'retry-after' || name.startsWith('ratelimit-') || name.startsWith('x-ratelimit-'));
+}

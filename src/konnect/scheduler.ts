@@ -3,7 +3,8 @@ import { abortable, abortReason, systemClock, type Clock } from './clock.js';
 import { TokenBucket } from './token-bucket.js';
 import { AdaptiveRate } from './adaptive-rate.js';
 import { backoffDelay } from './backoff.js';
-import { readRateLimit, throttleDelay } from './retry-after.js';
+import { announcesLimit, readRateLimit, throttleDelay } from './retry-after.js';
+import { LearnedLimit, type Ticket } from './learned-limit.js';
 import { classifyConnectionError, RequestTimeoutError, type ConnectionFailure } from './connection-errors.js';
 import type { TransportResponse } from './transport.js';
 import type { ApiResponse } from './types.js';
@@ -12,7 +13,9 @@ import {
   DEFAULT_RATE_PER_MINUTE,
   DEFAULT_TIMEOUT_MS,
   normalizeRetryPolicy,
+  normalizeUnannouncedLimitPolicy,
   type NormalizedRetryPolicy,
+  type NormalizedUnannouncedLimitPolicy,
   type SchedulerOptions,
 } from './policy.js';
 import { KonnectConnectionError } from './api-error.js';
@@ -43,21 +46,34 @@ export interface SchedulerStats {
   maxInFlight: number;
 }
 
+interface AttemptOutcome {
+  response: TransportResponse;
+  throttleWait?: number;
+  /** A 429 answered to the probe of an unannounced-limit episode. */
+  probe?: boolean;
+}
+
+/** Bounds the token/episode rounds of one attempt (each round waits for a token or for an episode to end). */
+const MAX_ADMIT_ROUNDS = 100;
+
 /** POST answered with these may have been applied before the error: recover before re-sending. */
 const MAYBE_APPLIED_STATUSES = new Set([500, 502, 504]);
 
 /**
  * The one scheduler every Konnect request passes through: a concurrency cap (p-limit), a proactive token bucket
  * whose rate adapts (AIMD on 429, slow-down on RateLimit-Remaining), per-attempt timeouts and bounded retries.
+ * A limit the server does not announce (bare 429s) is learned: see LearnedLimit and `SchedulerOptions.unannounced`.
  */
 export class Scheduler {
   readonly clock: Clock;
   readonly policy: NormalizedRetryPolicy;
+  readonly unannounced: NormalizedUnannouncedLimitPolicy;
   readonly concurrency: number;
   readonly timeoutMs: number;
   private readonly limit: LimitFunction;
   private readonly bucket: TokenBucket;
   private readonly rate: AdaptiveRate;
+  private readonly learner: LearnedLimit;
   private readonly random: () => number;
   private readonly slowDownFraction: number;
   private readonly slowDownBelow: number;
@@ -75,6 +91,8 @@ export class Scheduler {
     this.bucket = new TokenBucket(this.clock, { ratePerMinute, burst: options.burst ?? 10 });
     this.rate = new AdaptiveRate(this.clock, { maxPerMinute: ratePerMinute });
     this.random = options.random ?? Math.random;
+    this.unannounced = normalizeUnannouncedLimitPolicy(options.unannounced);
+    this.learner = new LearnedLimit(this.clock, this.unannounced, ratePerMinute, this.policy.baseDelayMs, this.random);
     this.slowDownFraction = options.slowDownFraction ?? 0.1;
     this.slowDownBelow = options.slowDownBelow ?? 20;
   }
@@ -88,19 +106,29 @@ export class Scheduler {
     return this.rate.max;
   }
 
+  /** The ceiling learned from 429s that announced no limit, requests per minute; undefined before the first. */
+  get learnedCeilingPerMinute(): number | undefined {
+    return this.learner.ceiling;
+  }
+
   stats(): SchedulerStats {
     return { ...this.counters };
   }
 
   async run(job: ScheduledJob): Promise<JobResult> {
-    for (let attempt = 1; attempt <= this.policy.maxAttempts; attempt++) {
+    let attempt = 1;
+    let freeProbes = 0;
+    // Bounded: every round uses up an attempt, except up to `unannounced.freeProbes` probes answered 429.
+    for (let round = 0; round < this.policy.maxAttempts + this.unannounced.freeProbes && attempt <= this.policy.maxAttempts; round++) {
       if (job.signal?.aborted) throw abortReason(job.signal);
-      const last = attempt >= this.policy.maxAttempts;
+      let last = attempt >= this.policy.maxAttempts;
       let response: TransportResponse;
       let throttleWait: number | undefined;
+      let probe: boolean | undefined;
       try {
         // Waiting for a slot is abortable too; a queued attempt whose signal aborted sends nothing (take() throws).
-        ({ response, throttleWait } = await abortable(this.limit(() => this.attempt(job, attempt)), job.signal));
+        const current = attempt;
+        ({ response, throttleWait, probe } = await abortable(this.limit(() => this.attempt(job, current)), job.signal));
       } catch (error) {
         if (job.signal?.aborted) throw abortReason(job.signal);
         const failure = classifyConnectionError(error);
@@ -112,7 +140,14 @@ export class Scheduler {
         }
         if (last || !this.takeRetry()) throw this.connectionError(job, failure, attempt, false);
         await this.clock.sleep(backoffDelay(attempt, this.policy.baseDelayMs, this.policy.maxDelayMs, this.random), job.signal);
+        attempt++;
         continue;
+      }
+      // A probe turned away while the whole client waits says nothing about this request: it keeps its attempts.
+      const free = probe === true && freeProbes < this.unannounced.freeProbes;
+      if (free) {
+        freeProbes++;
+        last = false;
       }
       if (!this.policy.statusCodes.includes(response.status) || last || !this.takeRetry()) {
         return { kind: 'response', response, attempts: attempt };
@@ -122,13 +157,14 @@ export class Scheduler {
         const found = await job.recover();
         if (found) return { kind: 'recovered', response: found, attempts: attempt };
       }
+      if (!free) attempt++;
     }
     throw new Error('unreachable: the attempt loop always returns or throws');
   }
 
-  /** One attempt inside a concurrency slot: wait for a token, then send with a timeout. */
-  private async attempt(job: ScheduledJob, attempt: number): Promise<{ response: TransportResponse; throttleWait?: number }> {
-    await this.bucket.take(job.signal);
+  /** One attempt inside a concurrency slot: wait for a token (and out any unannounced-limit episode), then send with a timeout. */
+  private async attempt(job: ScheduledJob, attempt: number): Promise<AttemptOutcome> {
+    const ticket = await this.admit(job.signal);
     this.counters.requests++;
     this.inFlight++;
     this.counters.maxInFlight = Math.max(this.counters.maxInFlight, this.inFlight);
@@ -149,19 +185,51 @@ export class Scheduler {
       // Still inside the concurrency slot: pauses and pacing apply before the next request takes a token.
       this.observe(response);
       if (response.status !== 429) {
+        const raised = this.learner.onServed(ticket);
+        if (raised !== undefined) this.capRate(raised);
         if (response.status < 500) this.onAnswered();
         return { response };
       }
+      this.counters.throttled++;
+      if (!announcesLimit(response.headers)) return this.onUnannounced(ticket, response);
       this.onThrottled();
       return { response, throttleWait: this.retryDelay(response, attempt) };
     } catch (error) {
       if (controller.signal.aborted && controller.signal.reason instanceof RequestTimeoutError) throw controller.signal.reason;
       throw error;
     } finally {
+      this.learner.release(ticket);
       this.inFlight--;
       timer.abort();
       job.signal?.removeEventListener('abort', onOuter);
     }
+  }
+
+  /**
+   * A token, then the unannounced-limit gate. A request that waited out an episode takes a fresh token, so the
+   * waiters resume at the learned pace rather than all at once; the probe goes when its backoff ends.
+   */
+  private async admit(signal: AbortSignal | undefined): Promise<Ticket> {
+    await this.bucket.take(signal);
+    let ticket = await this.learner.admit(signal);
+    for (let round = 1; round < MAX_ADMIT_ROUNDS && ticket.waited && !ticket.probe; round++) {
+      await this.bucket.take(signal);
+      ticket = await this.learner.admit(signal);
+    }
+    return ticket;
+  }
+
+  /** A bare 429: the learner sets the ceiling (or, with nothing to estimate from, AIMD halves) and says how long to wait. */
+  private onUnannounced(ticket: Ticket, response: TransportResponse): AttemptOutcome {
+    const verdict = this.learner.onThrottled(ticket);
+    if (verdict.ceiling !== undefined) this.capRate(verdict.ceiling);
+    else if (verdict.unestimated) this.onThrottled();
+    return { response, throttleWait: verdict.waitMs, probe: verdict.probe };
+  }
+
+  private capRate(perMinute: number): void {
+    this.rate.setCap(perMinute);
+    this.bucket.setRate(this.rate.perMinute);
   }
 
   /** Global retry budget: a fixed allowance plus a share of all requests sent. */
@@ -183,7 +251,6 @@ export class Scheduler {
   }
 
   private onThrottled(): void {
-    this.counters.throttled++;
     if (this.rate.onThrottled()) this.bucket.setRate(this.rate.perMinute);
   }
 

@@ -43,6 +43,25 @@ describe('konsync emulator', () => {
     expect(output.join('')).toContain('Emulator stopped');
   });
 
+  it('--no-rate-limit-headers leaves every rate-limit header out', async () => {
+    const output: string[] = [];
+    vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      output.push(String(chunk));
+      return true;
+    });
+    const running = program().parseAsync(['node', 'konsync', 'emulator', '--rate-limit', '1/min', '--no-rate-limit-headers']);
+    const deadline = Date.now() + 5000;
+    while (!output.join('').includes('KONNECT_TOKEN') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+    const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output.join(''))?.[1];
+    expect(url).toBeDefined();
+    const replies = [];
+    for (let i = 0; i < 2; i++) replies.push(await fetch(`${url}/v2/control-planes`, { headers: { authorization: 'Bearer kpat_emulator' } }));
+    process.emit('SIGTERM');
+    await running;
+    expect(replies.map((r) => r.status)).toContain(429);
+    for (const reply of replies) expect([...reply.headers.keys()].filter((n) => n.includes('ratelimit') || n === 'retry-after')).toEqual([]);
+  });
+
   it('rejects bad option values', async () => {
     vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
     await expect(program().parseAsync(['node', 'konsync', 'emulator', '--rate-limit', 'fast'])).rejects.toThrow(/rate limit/);

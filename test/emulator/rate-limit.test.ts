@@ -56,6 +56,31 @@ describe('rate limiting', () => {
     expect(limited.headers.get('ratelimit-reset')).not.toBeNull();
   });
 
+  it('announces nothing with rateLimitHeaders: false, on successes and on 429s', async () => {
+    h = await harness({ rateLimitPerMinute: 2, rateLimitHeaders: false });
+    h.clock.ms = Date.UTC(2026, 0, 1, 12, 0, 20);
+    const limitHeaders = (reply: { headers: Headers }) =>
+      [...reply.headers.keys()].filter((name) => name.includes('ratelimit') || name === 'retry-after');
+    const first = await h.call('GET', '/control-planes');
+    expect(first.status).toBe(200);
+    expect(limitHeaders(first)).toEqual([]);
+    expect((await h.call('GET', '/control-planes')).status).toBe(200);
+    const limited = await h.call('GET', '/control-planes');
+    expect(limited.status).toBe(429);
+    expect(limited.text).toBe('{"message":"API rate limit exceeded"}');
+    expect(limitHeaders(limited)).toEqual([]);
+    // The limit still holds, and still resets with the minute.
+    h.clock.advance(40_000);
+    const next = await h.call('GET', '/control-planes');
+    expect(next.status).toBe(200);
+    expect(limitHeaders(next)).toEqual([]);
+    // Injected 429s announce nothing either.
+    const silent = new RateLimiter(1, () => 0, false, false);
+    expect(silent.exhaustedHeaders('t')).toEqual({});
+    expect(silent.hit('t')).toEqual({ allowed: true, headers: {} });
+    expect(silent.hit('t')).toEqual({ allowed: false, headers: {} });
+  });
+
   it('uses fixed windows aligned to the minute', () => {
     let now = Date.UTC(2026, 0, 1, 0, 0, 59, 500);
     const limiter = new RateLimiter(2, () => now);

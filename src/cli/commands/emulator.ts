@@ -16,6 +16,7 @@ interface EmulatorFlags {
   token: string;
   rateLimit: number;
   retryAfter: boolean;
+  rateLimitHeaders: boolean;
   provisionMs: number;
   faults?: string;
   seed?: number;
@@ -51,6 +52,7 @@ async function run(flags: EmulatorFlags): Promise<void> {
     token: flags.token,
     rateLimitPerMinute: flags.rateLimit,
     omitRetryAfter: !flags.retryAfter,
+    rateLimitHeaders: flags.rateLimitHeaders,
     provisionMs: flags.provisionMs,
   };
   if (flags.data !== undefined) options.dataFile = flags.data;
@@ -90,6 +92,7 @@ export function register(program: Command): void {
     .option('--token <token>', 'bearer token to accept', DEFAULT_TOKEN)
     .option('--rate-limit <n/min>', 'requests per minute per token before 429', rateLimit, DEFAULT_RATE_LIMIT)
     .option('--no-retry-after', 'leave Retry-After out of 429 responses')
+    .option('--no-rate-limit-headers', 'announce no limit: no ratelimit-*, x-ratelimit-* or retry-after headers at all')
     .option('--provision-ms <n>', 'time async resources spend initializing', integer('--provision-ms', 0), DEFAULT_PROVISION_MS)
     .option('--faults <spec>', 'inject faults, e.g. 429=0.05,500=0.02,reset=0.01,timeout=0.005,latency=20-80ms', faults)
     .option('--seed <n>', 'seed for faults and ids (repeatable runs)', integer('--seed', 0))
