@@ -16,10 +16,23 @@ export interface PlannedChange {
 const BUILDS = new Set(['create', 'replace']);
 const REMOVES = new Set(['delete', 'replace']);
 
-/** Fills every operation's dependsOn from references (after: desired side, before: live side). */
-export function linkDependencies(planned: readonly PlannedChange[], desiredScope: ImplicitScope, liveScope: ImplicitScope): string[] {
-  const byRef = new Map<EntityRef, PlannedChange>();
-  for (const item of planned) byRef.set(entityRef(item.change.kind, item.change.key), item);
+/**
+ * Fills every operation's dependsOn from references (after: desired side, before: live side). One entity may have a
+ * delete and a create (a replacement split around another's); `removeFirst` adds removal orders no reference shows.
+ */
+export function linkDependencies(
+  planned: readonly PlannedChange[],
+  desiredScope: ImplicitScope,
+  liveScope: ImplicitScope,
+  removeFirst: ReadonlyMap<EntityRef, readonly EntityRef[]> = new Map(),
+): void {
+  const built = new Map<EntityRef, PlannedChange>();
+  const removed = new Map<EntityRef, PlannedChange>();
+  for (const item of planned) {
+    const ref = entityRef(item.change.kind, item.change.key);
+    if (item.op.action !== 'delete') built.set(ref, item);
+    if (REMOVES.has(item.op.action)) removed.set(ref, item);
+  }
   const deps = new Map<Operation, Set<string>>();
   const add = (op: Operation, id: string) => {
     if (op.id === id) return;
@@ -27,13 +40,12 @@ export function linkDependencies(planned: readonly PlannedChange[], desiredScope
     if (!set) deps.set(op, (set = new Set()));
     set.add(id);
   };
-  const warnings: string[] = [];
   for (const item of planned) {
     const { change, op } = item;
     const afterRefs = change.desired ? allRefs(change.desired, desiredScope) : [];
     // Creates and updates come after what they reference is built (and ready, when it has to be).
     for (const held of afterRefs) {
-      const target = byRef.get(held.ref);
+      const target = built.get(held.ref);
       if (!target) continue;
       const waitFirst = target.wait !== undefined && (held.needsReady || kindOf(held.kind).readiness !== undefined);
       if (BUILDS.has(target.op.action)) add(op, waitFirst ? target.wait!.id : target.op.id);
@@ -44,21 +56,23 @@ export function linkDependencies(planned: readonly PlannedChange[], desiredScope
     if (!change.live || change.action === 'create') continue;
     const keeps = new Set(afterRefs.map((held) => held.ref));
     for (const held of allRefs(change.live, liveScope)) {
-      const target = byRef.get(held.ref);
-      if (!target || !REMOVES.has(target.op.action)) continue;
+      const target = removed.get(held.ref);
+      if (!target) continue;
       if (change.action === 'update' && keeps.has(held.ref)) continue;
-      if (change.action === 'replace' && target.op.action === 'replace') {
-        warnings.push(`${op.title} and ${target.op.title} are both replaced; ${op.title} is recreated after ${target.op.title}`);
-        continue;
-      }
       add(target.op, op.id);
+    }
+  }
+  for (const [ref, firsts] of removeFirst) {
+    const then = removed.get(ref);
+    for (const first of firsts) {
+      const before = removed.get(first);
+      if (then && before) add(then.op, before.op.id);
     }
   }
   for (const item of planned) {
     item.op.dependsOn = [...(deps.get(item.op) ?? [])].sort();
     if (item.wait) item.wait.dependsOn = [item.op.id];
   }
-  return warnings;
 }
 
 /** Kahn's topological sort; among ready operations the smallest id goes first. A cycle is a PlanError. */

@@ -129,13 +129,14 @@ describe('replace decisions', () => {
   });
 });
 
-describe('replacement warnings', () => {
-  it('warns when an unchanged live entity still references a replaced one', async () => {
+// Was "warns when an unchanged live entity still references a replaced one": a replace no longer only warns about its
+// referrers, it fails the plan (test/diff/replacements.test.ts covers the rules).
+describe('replacement blockers', () => {
+  it('fails when an unchanged live entity still references a replaced one', async () => {
     const { everythingClaimed, konnectShapedLive, matchingDesired } = await import('./fixture.js');
     const desired = matchingDesired().map((e) => (e.kind === 'network' ? { ...e, fields: { ...e.fields, cidr_block: '10.50.0.0/22' } } : e));
-    const result = buildPlan(desiredState(desired, { claims: everythingClaimed() }), liveState(konnectShapedLive()));
-    expect(result.warnings).toContain(
-      'cloud gateway network prod-use2 is replaced while cloud gateway configuration payments still references it: Konnect may refuse the delete, and the reference needs the new id',
+    expect(() => buildPlan(desiredState(desired, { claims: everythingClaimed() }), liveState(konnectShapedLive()))).toThrow(
+      'cloud gateway network prod-use2 must be replaced (cidr_block cannot change in place), but cloud gateway configuration payments still uses it',
     );
   });
 });
@@ -147,17 +148,19 @@ describe('null in the file', () => {
   });
 });
 
+// Was "warns that the gateway entities it holds go with it" (desired ones were left out of the plan): they are now
+// recreated after the control plane, and only the undeclared ones are reported lost.
 describe('replacing a control plane', () => {
-  it('warns that the gateway entities it holds go with it', () => {
+  it('recreates the gateway entities it holds that the files declare; the others are lost with it', () => {
     const cp = liveEntity('control_plane', { id: 'cp-1', name: 'payments', config: { cluster_type: 'CLUSTER_TYPE_CONTROL_PLANE', auth_type: 'pinned_client_certs', cloud_gateway: false } });
-    const live = [cp, liveService('orders', 'svc-1'), liveService('billing', 'svc-2')];
+    const live = [cp, liveService('orders', 'svc-1'), liveService('billing', 'svc-2'), liveService('legacy', 'svc-3')];
     const desired = [
       desiredEntity('control_plane', { name: 'payments', cloud_gateway: true }),
       desiredEntity('service', { name: 'orders', host: 'orders.internal' }, gw),
       desiredEntity('service', { name: 'billing', host: 'billing.internal' }, gw),
     ];
     const result = plan(desired, live, [{ kind: 'control_plane' }, ...gatewayClaims(CP)]);
-    expect(result.operations.map((op) => op.id)).toEqual(['replace:control_plane:payments']);
-    expect(result.warnings).toContain('control plane payments is replaced: 2 gateway entities in it that this plan does not change are lost with it');
+    expect(result.operations.map((op) => op.id)).toEqual(['replace:control_plane:payments', 'create:service:payments/billing', 'create:service:payments/orders']);
+    expect(result.warnings).toContain('control plane payments is replaced: 1 entity in it that the files do not declare is lost with it');
   });
 });

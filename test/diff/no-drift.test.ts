@@ -29,13 +29,18 @@ describe('no false drift against Konnect-shaped live objects', () => {
   it.each([
     ['service', 'orders', (e: Entity) => ({ ...e.fields, retries: 3 })],
     ['partial', 'redis', (e: Entity) => ({ ...e.fields, config: { host: 'redis.internal', read_timeout: 5000, send_timeout: 3000 } })],
-    ['network', 'prod-use2', (e: Entity) => ({ ...e.fields, availability_zones: ['use2-az1', 'use2-az2'] })],
     ['add_on', 'payments-cache', (e: Entity) => ({ ...e.fields, config: { kind: 'managed-cache.v0', capacity_config: { kind: 'tiered', tier: 'medium' } } })],
   ])('still sees a real change on %s %s', (kind, name, change) => {
     const desired = matchingDesired().map((e) => (e.kind === kind && e.key.endsWith(name) ? { ...e, fields: change(e) } : e));
     const result = plan(desired, konnectShapedLive());
     expect(result.summary.total).toBe(1);
     expect(result.operations.some((op) => op.kind === kind && op.action !== 'wait')).toBe(true);
+  });
+
+  // Was in the table above (a one-operation plan): the configuration that uses the network now blocks its replacement.
+  it('still sees a real change on network prod-use2 (a replacement its configuration blocks)', () => {
+    const desired = matchingDesired().map((e) => (e.kind === 'network' ? { ...e, fields: { ...e.fields, availability_zones: ['use2-az1', 'use2-az2'] } } : e));
+    expect(() => plan(desired, konnectShapedLive())).toThrow(/cloud gateway network prod-use2 must be replaced \(availability_zones cannot change in place\)/);
   });
 
   it('an RLA namespace set in the file is compared (only an omitted one is the server’s to generate)', () => {
