@@ -9,6 +9,7 @@ import type { KindName } from '../kinds/kind-names.js';
 import { deepEqual } from './json-tools.js';
 import { comparablePair } from './normalize.js';
 import { keepReason, type Ownership } from './claims.js';
+import { learnedFor } from '../kinds/schema-defaults.js';
 
 export type ChangeAction = 'create' | 'update' | 'replace' | 'delete';
 
@@ -58,8 +59,16 @@ export function replaceReason(kind: KindName, before: JsonObject, after: JsonObj
   return descriptor.replaceWhen?.(before, after);
 }
 
-/** The change that turns `live` into `desired` (either may be absent), or undefined when nothing is to do. */
-export function classify(desired: Entity | undefined, live: Entity | undefined, ownership: Ownership): Change | undefined {
+/**
+ * The change that turns `live` into `desired` (either may be absent), or undefined when nothing is to do.
+ * `defaults`: LiveState.defaults (schema-learned defaults).
+ */
+export function classify(
+  desired: Entity | undefined,
+  live: Entity | undefined,
+  ownership: Ownership,
+  defaults?: Readonly<Record<string, JsonObject>>,
+): Change | undefined {
   const entity = (desired ?? live)!;
   const base = { kind: entity.kind, key: entity.key };
   if (kindOf(entity.kind).readOnly) return undefined;
@@ -68,7 +77,7 @@ export function classify(desired: Entity | undefined, live: Entity | undefined, 
     if (keepReason(live, ownership) !== undefined) return undefined;
     return { ...base, action: 'delete', live, before: live.fields, patch: [] };
   }
-  const { before, after } = comparablePair(desired!, live!, kindOf(entity.kind));
+  const { before, after } = comparablePair(desired!, live!, kindOf(entity.kind), learnedFor(defaults, entity.controlPlane));
   if (deepEqual(before, after)) return undefined;
   const patch = jsonPatch.compare(before, after) as PatchOp[];
   const reason = replaceReason(entity.kind, before, after, patch);

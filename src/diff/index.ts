@@ -13,24 +13,20 @@ import { operationFor } from './operations.js';
 import { linkDependencies, topoSort, type PlannedChange } from './order.js';
 import { secretRewriter, type SecretRewriter } from './secrets.js';
 import { summarize } from './summary.js';
-import { replacementWarnings } from './replacements.js';
+import { propagateReplacements } from './replacements.js';
 import { pairPinnedIds } from './renames.js';
-
-export interface PlanOptions {
-  /** Extra select tags from --select-tag (must agree with files that set their own). */
-  selectTags?: string[];
-}
 
 /**
  * The pure heart: desired vs live → an ordered, deterministic plan. Throws PlanError (unresolvable reference,
  * duplicate key, cycle). Inputs are never mutated. Steps, one file each:
  * 1. references.ts: `id:<uuid>` references → keys; every reference resolves (desired, lookup tags, unclaimed live).
  * 2. compare.ts + normalize.ts + claims.ts: pair by kind+key; create / update / replace / delete (claimed only).
+ *    replacements.ts: replacements propagated to children and a control plane's entities; blocking referrers fail.
  * 3. operations.ts + requests.ts: requests with id placeholders, a wait after async writes, live fingerprints.
  * 4. order.ts: dependsOn from references (after: desired, before: live); Kahn sort, ties by id.
- * 5. secrets.ts: DECK_ values → `${{ env "DECK_X" }}`.
+ * 5. secrets.ts: every DECK_ value (rendered or only in the environment) → `${{ env "DECK_X" }}`.
  */
-export function buildPlan(desired: DesiredState, live: LiveState, options: PlanOptions = {}): Plan {
+export function buildPlan(desired: DesiredState, live: LiveState): Plan {
   const liveEntities = live.entities.filter((entity) => !entity.raw || kindOf(entity.kind).exists?.(entity.raw) !== false);
   const desiredEntities = mapIdRefs(desired.entities, liveEntities);
   const desiredIndex = uniqueIndex(desiredEntities);
@@ -45,25 +41,29 @@ export function buildPlan(desired: DesiredState, live: LiveState, options: PlanO
     claims: desired.claims,
     implicit: desiredScope,
   });
-  const ownership = { claims: desired.claims, extraSelectTags: options.selectTags ?? [], lookedUp: resolution.lookedUp, owned: ownedIds(liveEntities) };
+  const ownership = { claims: desired.claims, lookedUp: resolution.lookedUp, owned: ownedIds(liveEntities) };
   const warnings = [...(desired.warnings ?? []), ...resolution.warnings];
   const { live: pairedLive, renamedFrom } = pairPinnedIds(desiredIndex, liveIndex);
-  const changes = diffKeyed(desiredIndex, pairedLive, (key, want, have) => withRename(classify(want, have, ownership), renamedFrom.get(key))).filter((change) => {
+  const changes = diffKeyed(desiredIndex, pairedLive, (key, want, have) => withRename(classify(want, have, ownership, live.defaults), renamedFrom.get(key))).filter((change) => {
     if (change.action !== 'delete' || canDelete(change.live!)) return true;
     warnings.push(`${kindOf(change.kind).title} ${change.key} is not desired but cannot be deleted through the API: left as it is`);
     return false;
   });
-  const planned: PlannedChange[] = changes.map((change) => operationFor(change, desired.geo));
-  warnings.push(...linkDependencies(planned, desiredScope, liveScope));
-  warnings.push(...replacementWarnings(planned, liveEntities, liveScope));
+  const propagation = propagateReplacements({ changes, desired: desiredIndex, live: pairedLive, desiredScope, liveScope });
+  warnings.push(...propagation.warnings);
+  const planned: PlannedChange[] = propagation.changes.map((change) => operationFor(change, desired.geo));
+  linkDependencies(planned, desiredScope, liveScope, propagation.removeFirst);
 
-  const used = new Set<string>();
-  const rewrite = secretRewriter(desired.env, used);
+  const used: SecretUse = { anywhere: new Set(), inBodies: new Set() };
+  const rewrite = secretRewriter(desired.env, desired.secrets);
   const operations: Operation[] = [];
   for (const item of planned) {
-    operations.push(rewrite ? scrub(item.op, rewrite) : item.op);
+    operations.push(rewrite ? scrub(item.op, rewrite, used) : item.op);
     if (item.wait) operations.push(item.wait);
   }
+  // apply needs what its request bodies hold, and (as before) every variable the files render that the plan shows.
+  const rendered = new Set(desired.env.map((use) => use.name));
+  const needed = [...used.inBodies, ...[...used.anywhere].filter((name) => rendered.has(name))];
   const sorted = topoSort(operations);
   return {
     format: PLAN_FORMAT,
@@ -71,7 +71,7 @@ export function buildPlan(desired: DesiredState, live: LiveState, options: PlanO
     operations: sorted,
     summary: summarize(sorted),
     warnings: [...new Set(warnings)].sort(),
-    env: [...used].sort(),
+    env: [...new Set(needed)].sort(),
   };
 }
 
@@ -91,12 +91,18 @@ function uniqueIndex(entities: readonly Entity[]): Map<EntityRef, Entity> {
   return index;
 }
 
+interface SecretUse {
+  anywhere: Set<string>;
+  inBodies: Set<string>;
+}
+
 /** The operation with every DECK_ value in its data turned into its env expression. */
-function scrub(op: Operation, rewrite: SecretRewriter): Operation {
-  const out: Operation = { ...op, requests: op.requests.map((request) => (request.body ? { ...request, body: rewrite(request.body) as JsonObject } : request)) };
-  out.patch = op.patch.map((patch) => (patch.value === undefined ? patch : ({ ...patch, value: rewrite(patch.value) } as PatchOp)));
-  if (op.before) out.before = rewrite(op.before) as JsonObject;
-  if (op.after) out.after = rewrite(op.after) as JsonObject;
+function scrub(op: Operation, rewrite: SecretRewriter, used: SecretUse): Operation {
+  const body = (value: JsonObject) => rewrite(value, used.inBodies) as JsonObject;
+  const out: Operation = { ...op, requests: op.requests.map((request) => (request.body ? { ...request, body: body(request.body) } : request)) };
+  out.patch = op.patch.map((patch) => (patch.value === undefined ? patch : ({ ...patch, value: rewrite(patch.value, used.anywhere) } as PatchOp)));
+  if (op.before) out.before = rewrite(op.before, used.anywhere) as JsonObject;
+  if (op.after) out.after = rewrite(op.after, used.anywhere) as JsonObject;
   return out;
 }
 

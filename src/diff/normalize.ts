@@ -2,7 +2,7 @@
 import type { Entity } from '../model/entity.js';
 import type { Json, JsonObject } from '../model/json.js';
 import { removeAt as removeAll, rewriteAt as updateAll, segmentsOf, valuesAt as getAll } from './paths.js';
-import type { KindDescriptor } from '../kinds/descriptor.js';
+import type { KindDescriptor, LearnedDefaults } from '../kinds/descriptor.js';
 import { mergeWithoutNulls, sortSetInPlace, stripNullsInPlace } from './json-tools.js';
 
 /** Tags are a set on every kind, whatever the descriptor lists. */
@@ -11,10 +11,11 @@ const ALWAYS_SETS = ['tags'];
 /**
  * `normalize(deepMerge(defaults, fields))`, ignored paths dropped, null keys dropped (absent == null), set paths
  * sorted canonically and empty sets dropped. Defaults are merged under live too: a key Konnect leaves out is the
- * server's default, which is what the desired side assumes. Returns a fresh object; `fields` is not touched.
+ * server's default, which is what the desired side assumes. `learned`: defaults from Konnect's schemas (LiveState)
+ * for what the static table lacks. Returns a fresh object; `fields` is not touched.
  */
-export function comparable(fields: JsonObject, descriptor: KindDescriptor): JsonObject {
-  let out = mergeWithoutNulls(descriptor.defaults?.(fields), fields);
+export function comparable(fields: JsonObject, descriptor: KindDescriptor, learned?: LearnedDefaults): JsonObject {
+  let out = mergeWithoutNulls(descriptor.defaults?.(fields, learned), fields);
   if (descriptor.normalize) {
     // normalize works on (and may return parts of) this fresh copy; what it changed may hold nulls.
     const normalized = descriptor.normalize(out);
@@ -55,9 +56,14 @@ export function dropUnrequestedGenerated(desired: JsonObject, live: JsonObject, 
 }
 
 /** Comparison forms of a desired/live pair. */
-export function comparablePair(desired: Entity, live: Entity, descriptor: KindDescriptor): { before: JsonObject; after: JsonObject } {
-  const after = comparable(desired.fields, descriptor);
-  const before = comparable(live.fields, descriptor);
+export function comparablePair(
+  desired: Entity,
+  live: Entity,
+  descriptor: KindDescriptor,
+  learned?: LearnedDefaults,
+): { before: JsonObject; after: JsonObject } {
+  const after = comparable(desired.fields, descriptor, learned);
+  const before = comparable(live.fields, descriptor, learned);
   dropUnrequestedGenerated(after, before, descriptor);
   return { before, after };
 }

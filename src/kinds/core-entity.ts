@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { isJsonObject, type Json, type JsonObject } from '../model/json.js';
-import type { DecodeContext, EncodeContext, FileLocation, KindDescriptor, RefSpec } from './descriptor.js';
+import type { DecodeContext, EncodeContext, FileLocation, KindDescriptor, RefSpec, SchemaDefaultsSpec } from './descriptor.js';
 import type { KindName } from './kind-names.js';
 import { KONNECT_DEFAULTS, KONNECT_SETS } from './konnect-defaults.js';
 
@@ -22,6 +22,13 @@ export interface CoreEntityOptions {
   ignore?: string[];
   /** Key into KONNECT_DEFAULTS / KONNECT_SETS for these fields, e.g. `plugin:${name}`. */
   defaultsKey?(fields: JsonObject): string;
+  /** Table key used when neither the table nor the learned defaults have `defaultsKey`'s: `plugin`. */
+  defaultsFallback?: string;
+  /**
+   * Konnect's schema of these fields' `field` value, for keys the table lacks: `schemas/<collection>/<value>`.
+   * `localTo`: see SchemaDefaultsSpec.
+   */
+  schema?: { field: string; collection: string; convert: SchemaDefaultsSpec['convert']; localTo?: SchemaDefaultsSpec['localTo'] };
   parent?: KindDescriptor['parent'] & { collection: string };
   overrides?: Partial<KindDescriptor>;
 }
@@ -64,6 +71,7 @@ export function coreEntity(options: CoreEntityOptions): KindDescriptor {
     ? `${CORE_BASE}/${options.parent.collection}/{parentId}/${options.collection}`
     : `${CORE_BASE}/${options.collection}`;
   const defaultsKey = options.defaultsKey ?? (() => options.kind);
+  const fallback = options.defaultsFallback ?? options.kind;
   const descriptor: KindDescriptor = {
     kind: options.kind,
     title: options.title,
@@ -74,8 +82,12 @@ export function coreEntity(options: CoreEntityOptions): KindDescriptor {
     refs,
     immutable: options.immutable ?? [],
     ignore: options.ignore ?? [],
-    sets: (fields) => KONNECT_SETS[defaultsKey(fields)] ?? ['tags'],
-    defaults: (fields) => KONNECT_DEFAULTS[defaultsKey(fields)] ?? {},
+    sets: (fields) => KONNECT_SETS[defaultsKey(fields)] ?? KONNECT_SETS[fallback] ?? ['tags'],
+    // The static table wins over learned schemas: it encodes where Konnect deviates from them (partial null keys).
+    defaults: (fields, learned) => {
+      const key = defaultsKey(fields);
+      return KONNECT_DEFAULTS[key] ?? learned?.(key) ?? KONNECT_DEFAULTS[fallback] ?? {};
+    },
     paths: { list, item: `${list}/{id}`, pagination: 'offset', pageSize: 1000 },
     write: {
       create: { method: 'POST', path: 'list' },
@@ -87,5 +99,20 @@ export function coreEntity(options: CoreEntityOptions): KindDescriptor {
     ...options.overrides,
   };
   if (options.parent) descriptor.parent = { kind: options.parent.kind, field: options.parent.field };
+  if (options.schema) descriptor.schemaDefaults = schemaSpec(options.schema, defaultsKey);
   return descriptor;
+}
+
+function schemaSpec(schema: NonNullable<CoreEntityOptions['schema']>, defaultsKey: (fields: JsonObject) => string): SchemaDefaultsSpec {
+  const spec: SchemaDefaultsSpec = {
+    of: (fields) => {
+      const name = fields[schema.field];
+      const key = defaultsKey(fields);
+      if (typeof name !== 'string' || name === '' || key in KONNECT_DEFAULTS) return undefined;
+      return { key, name, path: `${CORE_BASE}/schemas/${schema.collection}/${encodeURIComponent(name)}` };
+    },
+    convert: schema.convert,
+  };
+  if (schema.localTo) spec.localTo = schema.localTo;
+  return spec;
 }

@@ -89,6 +89,21 @@ export interface RequestBuildInput {
   ref: string;
 }
 
+/** Defaults learned from Konnect's schemas, by KONNECT_DEFAULTS-style key (`plugin:<name>`), for one control plane. */
+export type LearnedDefaults = (key: string) => JsonObject | undefined;
+
+export interface SchemaDefaultsSpec {
+  /**
+   * The schema these fields need: its defaults key (`plugin:<name>`), its path template (`{controlPlaneId}`) and the
+   * name it describes. Undefined when the static table already has the key.
+   */
+  of(fields: JsonObject): { key: string; path: string; name: string } | undefined;
+  /** Kong schema JSON → a KONNECT_DEFAULTS-shaped entry. */
+  convert(schema: JsonObject): JsonObject;
+  /** Names a control plane defines itself (custom plugins: `custom_plugin.name`): their schema is per control plane. */
+  localTo?: { kind: KindName; field: string };
+}
+
 export interface KindDescriptor {
   kind: KindName;
   /** Word for people: `cloud gateway network`. */
@@ -116,8 +131,13 @@ export interface KindDescriptor {
   generated?: string[];
   /** Array paths whose order does not matter. */
   sets(fields: JsonObject): string[];
-  /** Values Konnect fills in when a field is not sent (so their absence in a file is not drift). Desired values win. */
-  defaults?(fields: JsonObject): JsonObject;
+  /**
+   * Values Konnect fills in when a field is not sent (so their absence in a file is not drift). Desired values win.
+   * `learned`: defaults read from Konnect's schemas (`LiveState.defaults`), used where the static table has no entry.
+   */
+  defaults?(fields: JsonObject, learned?: LearnedDefaults): JsonObject;
+  /** Konnect's schema endpoint for defaults the static table lacks (a plugin's, a partial type's). */
+  schemaDefaults?: SchemaDefaultsSpec;
   /** Canonical form applied to desired and live alike before comparing (e.g. a partial link's default path). */
   normalize?(fields: JsonObject): JsonObject;
   /**

@@ -1,5 +1,6 @@
 import type { Entity, EntityRef } from './entity.js';
 import type { KindName } from '../kinds/kind-names.js';
+import type { JsonObject } from './json.js';
 
 export const GEOS = ['us', 'eu', 'au', 'me', 'in', 'sg'] as const;
 export type Geo = (typeof GEOS)[number];
@@ -71,6 +72,11 @@ export function deckValues(state: Pick<DesiredState, 'env' | 'secrets'>): EnvUse
 
 export interface LiveState {
   entities: Entity[];
+  /**
+   * Defaults read from Konnect's schemas for plugins and partial types the static table lacks, keyed like
+   * KONNECT_DEFAULTS (`plugin:<name>`, `partial:<type>`); a control plane's custom plugins as `<cp>/plugin:<name>`.
+   */
+  defaults?: Record<string, JsonObject>;
 }
 
 export function indexByRef(entities: readonly Entity[]): Map<EntityRef, Entity> {

@@ -52,6 +52,7 @@ export function register(program: Command): void {
         const api = createClient({ ...options, geo }, session.io.env);
         const live = await readLiveState(api, emptyDesiredState(geo), {
           everything: true,
+          schemaDefaults: options.skipDefaults === true,
           ...(options.controlPlane ? { controlPlanes: options.controlPlane } : {}),
         });
         const { documents, warnings } = dumpState(live, {

@@ -1,4 +1,5 @@
 import { KONNECT_DEFAULTS } from '../../kinds/konnect-defaults.js';
+import { EMULATED_DEFAULTS } from './emulated-defaults.js';
 import { isJsonObject, type Json, type JsonObject } from '../../model/json.js';
 
 /**
@@ -26,7 +27,7 @@ export function dropNulls(value: JsonObject): JsonObject {
 }
 
 export function defaultsFor(key: string, fallback: string): JsonObject {
-  return KONNECT_DEFAULTS[key] ?? KONNECT_DEFAULTS[fallback] ?? {};
+  return KONNECT_DEFAULTS[key] ?? EMULATED_DEFAULTS[key] ?? KONNECT_DEFAULTS[fallback] ?? {};
 }
 
 const SCHEME_PORTS: Record<string, number> = { http: 80, https: 443, grpc: 80, grpcs: 443, ws: 80, wss: 443, tcp: 80, tls: 443 };

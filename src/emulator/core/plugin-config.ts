@@ -30,6 +30,8 @@ const RULES: Record<string, ConfigRule[]> = {
   'rate-limiting': [atLeastOne('second', 'minute', 'hour', 'day', 'month', 'year')],
   acl: [onlyOne('allow', 'deny')],
   'ip-restriction': [atLeastOne('allow', 'deny')],
+  'proxy-cache': [required('strategy')],
+  'file-log': [required('path')],
 };
 
 export function configErrors(pluginName: string, config: JsonObject): ErrorDetail[] {

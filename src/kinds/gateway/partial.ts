@@ -1,5 +1,6 @@
 import { isJsonObject, type JsonObject } from '../../model/json.js';
 import { coreEntity } from '../core-entity.js';
+import { partialDefaultsFromSchema } from '../schema-defaults.js';
 import { str } from '../values.js';
 
 export const partial = coreEntity({
@@ -10,6 +11,7 @@ export const partial = coreEntity({
   identity: (fields, id) => str(fields.name) ?? id,
   immutable: ['type'],
   defaultsKey: (fields) => `partial:${String(fields.type)}`,
+  schema: { field: 'type', collection: 'partials', convert: partialDefaultsFromSchema },
   overrides: {
     serverManaged: (raw) => Array.isArray(raw.tags) && raw.tags.includes('konnect-managed'),
     implicitRefsReads: ['add_on', 'control_plane_membership'],

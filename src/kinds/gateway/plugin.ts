@@ -1,6 +1,6 @@
 import { isJsonObject, type JsonObject } from '../../model/json.js';
 import { coreEntity, decodeObjectRefs, encodeObjectRefs } from '../core-entity.js';
-import { KONNECT_DEFAULTS } from '../konnect-defaults.js';
+import { pluginDefaultsFromSchema } from '../schema-defaults.js';
 import { str } from '../values.js';
 
 const pluginRefs = [
@@ -41,7 +41,10 @@ export const plugin = coreEntity({
   // Deprecated shorthand fields Konnect fills on read from `config.redis.*` (SOURCES.md drift trap 3): compared
   // through the fields they mirror.
   ignore: PLUGIN_SHORTHANDS,
-  defaultsKey: (fields) => (`plugin:${String(fields.name)}` in KONNECT_DEFAULTS ? `plugin:${String(fields.name)}` : 'plugin'),
+  defaultsKey: (fields) => `plugin:${String(fields.name)}`,
+  defaultsFallback: 'plugin',
+  // Custom plugins' schemas are their control plane's own; bundled plugins share one across control planes.
+  schema: { field: 'name', collection: 'plugins', convert: pluginDefaultsFromSchema, localTo: { kind: 'custom_plugin', field: 'name' } },
   overrides: {
     // The plugin's name is the key's first part: `rate-limiting|service=orders`.
     lookupQuery: (key) => ({ 'filter[name][eq]': key.split('|')[0] ?? key }),

@@ -7,6 +7,7 @@ import { KIND_NAMES } from '../../kinds/kind-names.js';
 import { kindOf } from '../../kinds/registry.js';
 import { inSelectTags, isServerMade, ownedIds, tagsOf } from './select.js';
 import { itemOf, nestedItem, pushAt } from './items.js';
+import { learnedFor } from '../../kinds/schema-defaults.js';
 
 export interface DumpOptions {
   /** Write each gateway entity's server id (platform resources are matched by name and take no id). */
@@ -82,7 +83,13 @@ export function dumpState(live: LiveState, options: DumpOptions = {}): DumpResul
   const warnings: string[] = [];
   for (const entity of wanted) {
     const descriptor = kindOf(entity.kind);
-    const item = itemOf(entity, { withId: options.withId === true && descriptor.scope === 'control_plane', stripTags: selectTags, skipDefaults: options.skipDefaults === true, env: options.env ?? [] });
+    const item = itemOf(entity, {
+      withId: options.withId === true && descriptor.scope === 'control_plane',
+      stripTags: selectTags,
+      skipDefaults: options.skipDefaults === true,
+      env: options.env ?? [],
+      ...learnedOption(live, entity),
+    });
     items.set(entityRef(entity.kind, entity.key), item);
     noteLookups(entity, byRef, owned, selectTags, lookups);
     if (descriptor.file.key !== undefined) {
@@ -178,4 +185,9 @@ function noteLookups(
 /** One document as YAML. */
 export function toYaml(document: DumpDocument): string {
   return stringify(document.content, { lineWidth: 0, aliasDuplicateObjects: false });
+}
+
+function learnedOption(live: LiveState, entity: Entity): { learned?: NonNullable<ReturnType<typeof learnedFor>> } {
+  const learned = learnedFor(live.defaults, entity.controlPlane);
+  return learned ? { learned } : {};
 }

@@ -3,6 +3,7 @@ import { removeAll } from '../../model/paths.js';
 import type { Entity } from '../../model/entity.js';
 import type { EnvUse } from '../../model/state.js';
 import { kindOf } from '../../kinds/registry.js';
+import type { LearnedDefaults } from '../../kinds/descriptor.js';
 import { secretRewriter } from '../../diff/secrets.js';
 
 /**
@@ -61,6 +62,8 @@ export interface ItemOptions {
   stripTags: readonly string[];
   /** Leave out values equal to Konnect's defaults. */
   skipDefaults: boolean;
+  /** Defaults learned from Konnect's schemas (LiveState.defaults), for plugins the static table lacks. */
+  learned?: LearnedDefaults;
   /** DECK_ variables whose values become `${{ env }}` references. */
   env: readonly EnvUse[];
 }
@@ -71,7 +74,7 @@ export function itemOf(entity: Entity, options: ItemOptions): JsonObject {
   let fields = withoutNulls(entity.fields) as JsonObject;
   // Server-computed values the comparison ignores (a group's max_rps, an attachment id) are not the user's to write.
   for (const path of descriptor.ignore) removeAll(fields, path);
-  if (options.skipDefaults && descriptor.defaults) fields = withoutDefaults(fields, descriptor.defaults(entity.fields));
+  if (options.skipDefaults && descriptor.defaults) fields = withoutDefaults(fields, descriptor.defaults(entity.fields, options.learned));
   // DECK_ values go back to `${{ env "DECK_X" }}`, as the planner does for plans: no secrets in dumped files.
   const rewrite = secretRewriter(options.env);
   if (rewrite) fields = rewrite(fields) as JsonObject;

@@ -8,12 +8,15 @@ import { Fetcher } from './fetch.js';
 import { Decoder } from './decoder.js';
 import { idOf, ORG } from './raw-store.js';
 import { CONTROL_PLANE_KIND, GATEWAY_KIND_NAMES, selectReads } from './select-reads.js';
+import { SchemaDefaults } from './schema-defaults.js';
 
 export interface ReadOptions {
   /** Read every control plane's gateway entities and every platform resource, not only what desired touches (dump). */
   everything?: boolean;
   /** dump: only these control planes. */
   controlPlanes?: string[];
+  /** Fetch Konnect's schemas for plugins / partial types the static defaults lack (default true; dump: only to skip defaults). */
+  schemaDefaults?: boolean;
   signal?: AbortSignal;
 }
 
@@ -30,12 +33,23 @@ export interface ReadOptions {
  * little (pages are 1000 items) but lookup-tagged entities and referenced entities outside the tags would then need
  * more listings, and kinds listed per parent cannot be narrowed at all: fewer requests wins.
  *
- * Only list requests are made (no per-entity GETs), concurrently; the client's scheduler bounds them.
+ * Only list requests are made (no per-entity GETs), concurrently; the client's scheduler bounds them. The one
+ * exception is Konnect's schema of each plugin name and partial type (in desired or live) that KONNECT_DEFAULTS lacks,
+ * fetched once into `defaults` (per control plane for its custom plugins), as soon as that control plane is listed.
+ * Requests = pages + one per such distinct plugin name / partial type (+ one per control plane and custom plugin).
  */
 export async function readLiveState(api: KonnectApi, desired: DesiredState, options: ReadOptions = {}): Promise<LiveState> {
   const selection = selectReads(desired, options);
   const fetcher = new Fetcher(api, options.signal);
   const decoder = new Decoder(desired.geo);
+  const schemas = new SchemaDefaults(api, options.signal);
+  const desiredByPlane = new Map<string, Entity[]>();
+  for (const entity of desired.entities) {
+    if (entity.controlPlane === undefined) continue;
+    const list = desiredByPlane.get(entity.controlPlane) ?? [];
+    list.push(entity);
+    desiredByPlane.set(entity.controlPlane, list);
+  }
   const entities: Entity[] = [];
   const decode = (scope: string, kind: KindName) => {
     const decoded = decoder.decodeKind(scope, kind, fetcher.store.get(scope, kind));
@@ -66,12 +80,15 @@ export async function readLiveState(api: KonnectApi, desired: DesiredState, opti
   const controlPlanes = entities
     .filter((entity) => entity.kind === CONTROL_PLANE_KIND && entity.id !== undefined)
     .filter((entity) => selection.controlPlanes === 'all' || selection.controlPlanes.has(entity.key));
-  for (const cp of controlPlanes) jobs.push(readGatewayEntities(fetcher, cp.key, cp.id!));
+  for (const cp of controlPlanes) {
+    const listed = readGatewayEntities(fetcher, cp.key, cp.id!);
+    jobs.push(options.schemaDefaults === false ? listed : listed.then(() => schemas.forControlPlane(cp.key, cp.id!, desiredByPlane.get(cp.key) ?? [], fetcher.store)));
+  }
   await Promise.all(jobs);
 
   for (const kind of children) decode(ORG, kind);
   for (const cp of controlPlanes) for (const kind of GATEWAY_KIND_NAMES) decode(cp.key, kind);
-  return { entities };
+  return Object.keys(schemas.learned).length > 0 ? { entities, defaults: schemas.learned } : { entities };
 }
 
 /** Every gateway kind of one control plane; kinds with a parent are listed under each parent once it is known. */

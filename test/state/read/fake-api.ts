@@ -8,11 +8,21 @@ export class FakeApi implements KonnectApi {
   readonly requested: ApiRequest[] = [];
   private counters: ClientStats = { requests: 0, retries: 0, throttled: 0, pages: 0 };
 
-  constructor(private readonly collections: Record<string, JsonObject[]>) {}
+  /** `schemas`: GET-able single objects (path → body); any other GET is a 404 when accepted. */
+  constructor(
+    private readonly collections: Record<string, JsonObject[]>,
+    private readonly schemas?: Record<string, JsonObject>,
+  ) {}
 
   async request<T = Json>(request: ApiRequest): Promise<ApiResponse<T>> {
     this.requested.push(request);
     this.counters.requests++;
+    await Promise.resolve();
+    if (this.schemas && request.method === 'GET') {
+      const body = this.schemas[request.path];
+      if (body) return { status: 200, body: structuredClone(body) as T, headers: {} };
+      if (request.acceptStatuses?.includes(404)) return { status: 404, body: { message: 'Not found' } as T, headers: {} };
+    }
     throw new Error(`unexpected single request ${request.method} ${request.path}`);
   }
 
