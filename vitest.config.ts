@@ -6,5 +6,8 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 20_000,
     pool: 'forks',
+    globalSetup: ['test/setup/specs-notice.ts'],
+    // Checks every emulator exchange against the official Konnect specs (skipped when ../shared is absent).
+    setupFiles: ['test/setup/conformance.ts'],
   },
 });

@@ -6,6 +6,7 @@ import { dispatch, type Dispatcher } from './dispatch.js';
 import { problem } from './problem.js';
 import { RATE_LIMIT_BODY, type RateLimiter } from './rate-limit.js';
 import type { FaultInjector } from './faults.js';
+import { observeExchange, type Exchange } from './observer.js';
 
 export interface ServerParts {
   dispatcher: Dispatcher;
@@ -24,6 +25,8 @@ function readBody(request: IncomingMessage): Promise<string> {
     request.on('error', reject);
   });
 }
+
+const apiPath = (pathname: string): string => (pathname.startsWith(`${PREFIX}/`) ? pathname.slice(PREFIX.length) : pathname);
 
 function rateLimitKey(request: IncomingMessage): string {
   const header = request.headers.authorization;
@@ -76,19 +79,29 @@ export function createEmulatorServer(parts: ServerParts): { server: Server; held
       const limit = limiter.hit(key);
       const decision = faults?.next() ?? { latencyMs: 0 };
       if (decision.fault) entry.fault = decision.fault;
+      // For the test observer only (a no-op without one): what was asked, what was answered, and whether a fault did it.
+      const report = (status: number, responseBody: unknown, requestBody: unknown, fault: Exchange['fault']): void =>
+        observeExchange(() => ({ method: entry.method, path: apiPath(url.pathname), requestBody, status, responseBody, ...(fault ? { fault } : {}) }));
       if (decision.fault === 'reset') {
+        report(0, undefined, undefined, 'reset');
         request.socket.destroy();
         return;
       }
       let result: EmuResponse;
+      let requestBody: unknown;
       if (!limit.allowed) result = tooMany(limit.headers);
       else if (decision.fault === '429') result = tooMany(limiter.exhaustedHeaders(key));
       else if (decision.fault === '500') result = problem(500, 'Internal Server Error', 'An unexpected error occurred');
       else if (!url.pathname.startsWith(`${PREFIX}/`)) result = { status: 404, body: { message: 'no Route matched with those values' } };
       else {
         const emuRequest = await toEmuRequest(request, url);
-        result = 'status' in emuRequest ? emuRequest : await dispatch(dispatcher, emuRequest);
+        if ('status' in emuRequest) result = emuRequest;
+        else {
+          requestBody = emuRequest.body;
+          result = await dispatch(dispatcher, emuRequest);
+        }
       }
+      report(result.status, result.status === 204 ? undefined : result.body, requestBody, limit.allowed ? decision.fault : 'rate-limit');
       if (decision.fault === 'timeout') {
         // The request took effect; the answer never leaves. The socket stays open until the client or stop() ends it.
         held.add(request.socket);

@@ -9,9 +9,14 @@ const suite = specsAvailable() ? describe : describe.skip;
 if (!specsAvailable()) console.warn(SPECS_MISSING);
 
 describe('OpenAPI 3.0 → JSON Schema', () => {
-  it('turns nullable into a union with null, local refs into spec refs, referenceable fields into vault-or-value', () => {
+  it('turns nullable into a union with null, local refs into spec refs, referenceable fields into vault-or-value, and forbids readOnly/writeOnly fields in the wrong direction', () => {
     expect(convertSchema({ type: 'string', nullable: true, enum: ['a'] }, 'x')).toEqual({ type: ['string', 'null'], enum: ['a', null] });
     expect(convertSchema({ $ref: '#/components/schemas/A', nullable: true }, 'x')).toEqual({ anyOf: [{ $ref: 'x#/components/schemas/A' }, { type: 'null' }] });
+    const stamped = { properties: { id: { type: 'string', readOnly: true }, url: { type: 'string', writeOnly: true } }, required: ['id', 'url'] };
+    expect(convertSchema(stamped, 'x', 'request')).toEqual({ properties: { id: false, url: { type: 'string', writeOnly: true } }, required: ['url'] });
+    expect(convertSchema(stamped, 'x', 'response')).toEqual({ properties: { id: { type: 'string', readOnly: true }, url: false }, required: ['id'] });
+    const id = { properties: { id: { $ref: '#/components/schemas/Id' } }, required: ['id'] };
+    expect(convertSchema(id, 'x', 'request', new Set(['#/components/schemas/Id']))).toEqual({ properties: { id: false }, required: [] });
     expect(convertSchema({ properties: { p: { type: 'integer', 'x-referenceable': true } } }, 'x')).toEqual({
       properties: { p: { anyOf: [{ type: 'integer' }, { type: 'string', pattern: '^\\{vault://.+\\}$' }] } },
     });

@@ -1,23 +1,15 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { Ajv, type ValidateFunction } from 'ajv';
 import formatsModule from 'ajv-formats';
 import { parse } from 'yaml';
+import { SPEC_APIS, SPEC_DIR, type SpecApi } from './spec-location.js';
 
 // The official Konnect OpenAPI specs as a test oracle: every body the emulator sends or konsync sends must validate.
 
-export type SpecApi = 'cloud-gateways' | 'control-planes' | 'control-planes-config';
-export const SPEC_APIS: SpecApi[] = ['cloud-gateways', 'control-planes', 'control-planes-config'];
-
-const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const SPEC_DIR = resolve(REPO_ROOT, '..', 'shared', 'konnect-openapi');
-
-export function specsAvailable(): boolean {
-  return SPEC_APIS.every((api) => existsSync(join(SPEC_DIR, `${api}.v2.yaml`)));
-}
-
-export const SPECS_MISSING = `Konnect OpenAPI specs not found in ${SPEC_DIR}: conformance suite skipped`;
+export { SPEC_APIS, SPEC_DIR, SPECS_MISSING, specsAvailable, type SpecApi } from './spec-location.js';
 
 export interface Verdict {
   valid: boolean;
@@ -30,19 +22,33 @@ type Node = { [key: string]: unknown };
 const isNode = (value: unknown): value is Node => typeof value === 'object' && value !== null && !Array.isArray(value);
 const VAULT_REFERENCE = { type: 'string', pattern: '^\\{vault://.+\\}$' };
 
+export type Direction = 'request' | 'response';
+/** OpenAPI: a readOnly property is not sent in requests (nor required there), a writeOnly one never comes back. */
+const ABSENT_IN: Record<Direction, string> = { request: 'readOnly', response: 'writeOnly' };
+
 /**
  * OpenAPI 3.0 → JSON Schema: `nullable: true` becomes a union with null; local refs point into the named spec;
  * an `x-referenceable` field also takes a `{vault://...}` reference (whatever its type or enum), as Kong accepts.
+ * With a direction, the properties OpenAPI keeps out of that direction are forbidden.
  */
-export function convertSchema(value: unknown, api: string): unknown {
-  if (Array.isArray(value)) return value.map((item) => convertSchema(item, api));
+export function convertSchema(value: unknown, api: string, direction?: Direction, absentRefs: ReadonlySet<string> = new Set()): unknown {
+  if (Array.isArray(value)) return value.map((item) => convertSchema(item, api, direction, absentRefs));
   if (!isNode(value)) return value;
+  const properties = isNode(value.properties) ? value.properties : {};
+  const kept = (name: string): boolean => {
+    const property = properties[name];
+    if (!direction || !isNode(property)) return true;
+    return property[ABSENT_IN[direction]] !== true && !(typeof property.$ref === 'string' && absentRefs.has(property.$ref));
+  };
+  const absent = Object.keys(properties).filter((name) => !kept(name));
   const out: Node = {};
   for (const [key, item] of Object.entries(value)) {
     if (key === 'nullable' || key === 'x-referenceable') continue;
     if (key === '$ref' && typeof item === 'string' && item.startsWith('#/')) out.$ref = `${api}${item}`;
-    else out[key] = convertSchema(item, api);
+    else if (key === 'required' && Array.isArray(item) && absent.length > 0) out.required = item.filter((name) => !absent.includes(String(name)));
+    else out[key] = convertSchema(item, api, direction, absentRefs);
   }
+  if (absent.length > 0) out.properties = { ...(out.properties as Node), ...Object.fromEntries(absent.map((name) => [name, false])) };
   let schema: Node = out;
   if (value['x-referenceable'] === true) schema = { anyOf: [schema, VAULT_REFERENCE] };
   if (value.nullable === true) {
@@ -52,6 +58,29 @@ export function convertSchema(value: unknown, api: string): unknown {
     } else schema = { anyOf: [schema, { type: 'null' }] };
   }
   return schema;
+}
+
+/**
+ * Parsing the three YAML specs takes about half a second and every test file that talks to an emulator needs them
+ * (test/setup/conformance.ts): the parsed form is kept as JSON in the temp dir, keyed by the spec's content hash.
+ */
+function loadSpec(file: string): Node {
+  const text = readFileSync(file, 'utf8');
+  const cache = join(tmpdir(), 'konsync-spec-cache', `${createHash('sha256').update(text).digest('hex').slice(0, 32)}.json`);
+  try {
+    return JSON.parse(readFileSync(cache, 'utf8')) as Node;
+  } catch {
+    const doc = parse(text) as Node;
+    try {
+      mkdirSync(dirname(cache), { recursive: true });
+      const temp = `${cache}.${process.pid}`;
+      writeFileSync(temp, JSON.stringify(doc));
+      renameSync(temp, cache);
+    } catch {
+      // An unwritable temp dir only costs time.
+    }
+    return doc;
+  }
 }
 
 interface Operation {
@@ -64,6 +93,7 @@ export class SpecOracle {
   private readonly ajv = new Ajv({ strict: false, unicodeRegExp: false, allErrors: true, validateSchema: false });
   private readonly docs = new Map<SpecApi, Node>();
   private readonly compiled = new Map<string, ValidateFunction>();
+  private readonly absentRefs = new Map<string, ReadonlySet<string>>();
 
   constructor(specDir = SPEC_DIR) {
     const addFormats = (formatsModule as unknown as { default?: (ajv: Ajv) => Ajv }).default ?? (formatsModule as unknown as (ajv: Ajv) => Ajv);
@@ -71,10 +101,17 @@ export class SpecOracle {
     // Formats the specs use that JSON Schema does not define; they carry no checkable rule.
     for (const format of ['set', 'path', 'url']) this.ajv.addFormat(format, true);
     for (const api of SPEC_APIS) {
-      const doc = parse(readFileSync(join(specDir, `${api}.v2.yaml`), 'utf8')) as Node;
+      const doc = loadSpec(join(specDir, `${api}.v2.yaml`));
       this.docs.set(api, doc);
       const components = isNode(doc.components) ? doc.components : {};
-      this.ajv.addSchema({ $id: api, components: { schemas: convertSchema(components.schemas ?? {}, api) } }, undefined, undefined, false);
+      const schemas = isNode(components.schemas) ? components.schemas : {};
+      for (const direction of ['request', 'response'] as const) {
+        const id = `${api}.${direction}`;
+        // Components marked readOnly/writeOnly themselves (ids, states, timestamps): a property that is one is too.
+        const absent = Object.keys(schemas).filter((name) => isNode(schemas[name]) && (schemas[name] as Node)[ABSENT_IN[direction]] === true);
+        this.absentRefs.set(id, new Set(absent.map((name) => `#/components/schemas/${name}`)));
+        this.ajv.addSchema({ $id: id, components: { schemas: convertSchema(schemas, id, direction, this.absentRefs.get(id)) } }, undefined, undefined, false);
+      }
     }
   }
 
@@ -111,7 +148,7 @@ export class SpecOracle {
   }
 
   /** `anyBody`: where the spec names no content (e.g. a core-entity 404), any body is accepted; elsewhere none is. */
-  private check(key: string, api: SpecApi, content: unknown, body: unknown, anyBody: boolean): Verdict {
+  private check(key: string, api: SpecApi, direction: Direction, content: unknown, body: unknown, anyBody: boolean): Verdict {
     const media = this.resolve(api, content);
     const schema = media && (isNode(media['application/json']) ? media['application/json'] : (Object.values(media).find(isNode) as Node | undefined));
     if (!schema || !isNode(schema.schema)) {
@@ -120,7 +157,8 @@ export class SpecOracle {
     }
     let validate = this.compiled.get(key);
     if (!validate) {
-      validate = this.ajv.compile(convertSchema(schema.schema, api) as Node);
+      const id = `${api}.${direction}`;
+      validate = this.ajv.compile(convertSchema(schema.schema, id, direction, this.absentRefs.get(id)) as Node);
       this.compiled.set(key, validate);
     }
     const valid = validate(body);
@@ -133,7 +171,7 @@ export class SpecOracle {
     const responses = isNode(found.operation.responses) ? found.operation.responses : {};
     const response = this.resolve(found.api, responses[String(status)] ?? responses[`${String(status)[0]}XX`] ?? responses.default);
     if (!response) return { valid: true, documented: false, errors: [] };
-    return this.check(`res ${found.api} ${method} ${found.template} ${status}`, found.api, response.content, body, status !== 204);
+    return this.check(`res ${found.api} ${method} ${found.template} ${status}`, found.api, 'response', response.content, body, status !== 204);
   }
 
   validateRequest(api: SpecApi | undefined, method: string, path: string, body: unknown): Verdict {
@@ -144,7 +182,7 @@ export class SpecOracle {
       const empty = body === undefined || body === null;
       return { valid: empty, documented: true, errors: empty ? [] : ['the spec takes no request body here'] };
     }
-    return this.check(`req ${found.api} ${method} ${found.template}`, found.api, requestBody.content, body, false);
+    return this.check(`req ${found.api} ${method} ${found.template}`, found.api, 'request', requestBody.content, body, false);
   }
 }
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { coreRoutes } from '../../../src/emulator/core/index.js';
 import { Router } from '../../../src/emulator/router.js';
+import { observeExchange } from '../../../src/emulator/observer.js';
 import type { EmulatorContext, EmulatorData } from '../../../src/emulator/types.js';
 import type { JsonObject } from '../../../src/model/json.js';
 
@@ -65,6 +66,7 @@ export function harness(start = 1_700_000_000_000): Harness {
         { method, path: url.pathname, query: url.searchParams, body: body === undefined ? undefined : structuredClone(body), headers: {} },
         match.params,
       );
+      observeExchange(() => ({ method, path: url.pathname, requestBody: body, status: response.status, responseBody: response.status === 204 ? undefined : response.body }));
       return { status: response.status, body: (response.body === undefined ? {} : structuredClone(response.body)) as JsonObject };
     },
   };
