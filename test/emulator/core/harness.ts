@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { coreRoutes } from '../../../src/emulator/core/index.js';
 import { Router } from '../../../src/emulator/router.js';
 import { observeExchange } from '../../../src/emulator/observer.js';
-import type { EmulatorContext, EmulatorData } from '../../../src/emulator/types.js';
+import type { EmulatorContext } from '../../../src/emulator/types.js';
+import { emptyData } from '../../../src/emulator/seed.js';
 import type { JsonObject } from '../../../src/model/json.js';
 
 export interface Reply {
@@ -22,23 +23,6 @@ export interface Harness {
   ctx: EmulatorContext;
   touches: number;
   call(method: string, path: string, body?: unknown): Promise<Reply>;
-}
-
-export function emptyData(): EmulatorData {
-  return {
-    version: 1,
-    providerAccounts: {},
-    controlPlanes: {},
-    memberships: {},
-    networks: {},
-    transitGateways: {},
-    privateDns: {},
-    configurations: {},
-    customDomains: {},
-    addOns: {},
-    core: {},
-    transitions: {},
-  };
 }
 
 /** The core-entities routes behind the emulator's router, called without HTTP. */
