@@ -145,7 +145,11 @@ const EXPLICIT: Record<string, Expectation> = {
   // decK applies --include-plugin-definitions only where asked; the set-header plugin itself needs no definition.
   [`${D}/sync/025-consumer-groups-scoped-plugins/kong3x.yaml`]: {
     outcome: 'accept',
-    check: (s) => expect(s.warnings?.every((w) => w.includes('consumer credentials are not managed'))).toBe(true),
+    check: (s) => {
+      expect(s.warnings ?? []).toEqual([]);
+      const credentials = s.entities.filter((e) => e.kind === 'key_auth').map((e) => [e.fields.consumer, e.fields.key]);
+      expect(credentials).toEqual([['foo', 'i-am-special'], ['bar', 'i-am-not-so-special'], ['baz', 'i-am-just-average']]);
+    },
   },
   // REJECTs that come from a lookup against remote state: offline, lookup tags defer the check to the planner.
   [`${GI}/sync/042-partials-tagging/partial-lookup-tags-wrong-ids.yaml`]: { outcome: 'multi-step' },

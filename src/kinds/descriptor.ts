@@ -155,7 +155,17 @@ export interface KindDescriptor {
    * Relative to the API's `/v2` base. Templates: `{controlPlaneId}`, `{parentId}`, `{id}`, and `{ref:field}` for the
    * id of the entity a model field references (`.../consumers/{ref:consumer}`).
    */
-  paths: { list: string; item: string; pagination: Pagination; pageSize: number };
+  paths: {
+    list: string;
+    item: string;
+    pagination: Pagination;
+    pageSize: number;
+    /**
+     * One listing of every parent's children, each naming its parent in `parent.field` as `{id}` (`/key-auths`): read
+     * instead of one listing per parent.
+     */
+    listAll?: string;
+  };
   /** Only parents for which this holds are listed (memberships: only control plane groups). */
   parentFilter?(parentRaw: JsonObject): boolean;
   /** One listing under a parent is one entity (a group's member list), not one entity per item. */

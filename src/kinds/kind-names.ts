@@ -24,6 +24,11 @@ export const KIND_NAMES = [
   'consumer_group',
   'consumer',
   'consumer_group_member',
+  'key_auth',
+  'basic_auth',
+  'acl',
+  'jwt_secret',
+  'hmac_auth',
   'plugin',
 ] as const;
 

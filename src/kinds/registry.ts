@@ -22,6 +22,11 @@ import { target } from './gateway/target.js';
 import { consumerGroup } from './gateway/consumer-group.js';
 import { consumer } from './gateway/consumer.js';
 import { consumerGroupMember } from './gateway/consumer-group-member.js';
+import { keyAuth } from './gateway/key-auth.js';
+import { basicAuth } from './gateway/basic-auth.js';
+import { acl } from './gateway/acl.js';
+import { jwtSecret } from './gateway/jwt-secret.js';
+import { hmacAuth } from './gateway/hmac-auth.js';
 import { plugin } from './gateway/plugin.js';
 
 /** Every kind's descriptor, one file each. `satisfies` makes a kind missing here a compile error. */
@@ -48,6 +53,11 @@ export const KINDS = {
   consumer_group: consumerGroup,
   consumer,
   consumer_group_member: consumerGroupMember,
+  key_auth: keyAuth,
+  basic_auth: basicAuth,
+  acl,
+  jwt_secret: jwtSecret,
+  hmac_auth: hmacAuth,
   plugin,
 } satisfies Record<KindName, KindDescriptor>;
 

@@ -62,7 +62,7 @@ export function saveEntity(scope: Scope, spec: CollectionSpec, raw: unknown, opt
   if (options.dryRun) return { item: filled };
   const now = timestamp(scope, spec);
   const createdAt = options.existing?.created_at ?? now;
-  const item = sortKeysDeep({ ...filled, id, created_at: createdAt, updated_at: now }) as JsonObject;
+  const item = sortKeysDeep({ ...filled, id, created_at: createdAt, ...(spec.createdAtOnly ? {} : { updated_at: now }) }) as JsonObject;
   items[id] = item;
   scope.ctx.touch();
   return { item };

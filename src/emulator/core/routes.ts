@@ -6,8 +6,8 @@ import { COLLECTIONS, specOf } from './table.js';
 
 export const CORE_BASE = '/control-planes/:controlPlaneId/core-entities';
 
-/** Nested forms: `/<parent>/:parentId/<child>` with the child's foreign key to the parent. */
-const NESTED: (Nesting & { child: string })[] = [
+/** Nested forms: `/<parent>/:parentId/<segment ?? child>` with the child's foreign key to the parent. */
+const NESTED: (Nesting & { child: string; segment?: string })[] = [
   { parent: 'services', child: 'routes', field: 'service' },
   { parent: 'services', child: 'plugins', field: 'service' },
   { parent: 'routes', child: 'plugins', field: 'route' },
@@ -16,6 +16,11 @@ const NESTED: (Nesting & { child: string })[] = [
   { parent: 'upstreams', child: 'targets', field: 'upstream' },
   { parent: 'certificates', child: 'snis', field: 'certificate' },
   { parent: 'key-sets', child: 'keys', field: 'set' },
+  { parent: 'consumers', child: 'key-auths', segment: 'key-auth', field: 'consumer' },
+  { parent: 'consumers', child: 'basic-auths', segment: 'basic-auth', field: 'consumer' },
+  { parent: 'consumers', child: 'acls', field: 'consumer' },
+  { parent: 'consumers', child: 'jwts', segment: 'jwt', field: 'consumer' },
+  { parent: 'consumers', child: 'hmac-auths', segment: 'hmac-auth', field: 'consumer' },
 ];
 
 function crudRoutes(ctx: EmulatorContext, list: string, collection: string, nesting?: Nesting, listOnly = false): Route[] {
@@ -34,7 +39,7 @@ export function coreRoutes(ctx: EmulatorContext): Route[] {
   return [
     // Targets exist only under their upstream; the top-level path lists them all.
     ...COLLECTIONS.flatMap((spec) => crudRoutes(ctx, `${CORE_BASE}/${spec.collection}`, spec.collection, undefined, spec.parentOnly)),
-    ...NESTED.flatMap((nested) => crudRoutes(ctx, `${CORE_BASE}/${nested.parent}/:parentId/${nested.child}`, nested.child, nested)),
+    ...NESTED.flatMap((nested) => crudRoutes(ctx, `${CORE_BASE}/${nested.parent}/:parentId/${nested.segment ?? nested.child}`, nested.child, nested)),
     ...memberRoutes(ctx, CORE_BASE),
     ...extraRoutes(ctx, CORE_BASE),
   ];

@@ -38,6 +38,8 @@ export interface CollectionSpec {
   parentOnly?: boolean;
   /** Timestamps with a millisecond fraction (targets: `auto_timestamp_ms`). */
   fractionalTimestamps?: boolean;
+  /** Only `created_at`, no `updated_at` (credentials). */
+  createdAtOnly?: boolean;
 }
 
 /** A foreign key: `from.field` holds `{id}` of an entity in `to`. */
@@ -63,6 +65,11 @@ export const RELATIONS: Relation[] = [
   { from: 'targets', field: 'upstream', to: 'upstreams', onDelete: 'cascade' },
   { from: 'keys', field: 'set', to: 'key-sets', onDelete: 'cascade' },
   { from: MEMBERS, field: 'consumer', to: 'consumers', onDelete: 'cascade' },
+  { from: 'key-auths', field: 'consumer', to: 'consumers', onDelete: 'cascade' },
+  { from: 'basic-auths', field: 'consumer', to: 'consumers', onDelete: 'cascade' },
+  { from: 'acls', field: 'consumer', to: 'consumers', onDelete: 'cascade' },
+  { from: 'jwts', field: 'consumer', to: 'consumers', onDelete: 'cascade' },
+  { from: 'hmac-auths', field: 'consumer', to: 'consumers', onDelete: 'cascade' },
   { from: MEMBERS, field: 'consumer_group', to: 'consumer_groups', onDelete: 'cascade' },
 ];
 

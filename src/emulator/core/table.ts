@@ -9,6 +9,7 @@ import { service, routeExpression, routeJson, upstream, target } from './schemas
 import { plugin, partials, partialType, customPlugin, vault } from './schemas/plugins.js';
 import { consumer, consumerGroup, certificate, sni, caCertificate, key, keySet } from './schemas/identity.js';
 import { byField, type CollectionSpec } from './spec.js';
+import { CREDENTIAL_COLLECTIONS } from './credentials.js';
 
 const plain = (extra: JsonObject) => (body: JsonObject): JsonObject => withDefaults({ tags: null, ...extra }, body);
 
@@ -162,6 +163,7 @@ export const COLLECTIONS: CollectionSpec[] = [
     filters: [],
     fill: plain({ name: null }),
   },
+  ...CREDENTIAL_COLLECTIONS,
 ];
 
 export const SPECS: ReadonlyMap<string, CollectionSpec> = new Map(COLLECTIONS.map((spec) => [spec.collection, spec]));

@@ -8,7 +8,7 @@ import type { ParsedSource } from './parse-source.js';
  * `ignore`: safe to leave alone (nothing is created or deleted for them); the key is dropped with a warning.
  * Paths use `[]` for "every item".
  */
-const UNSUPPORTED: Array<{ path: string; effect: 'error' | 'ignore'; why: string }> = [
+const UNSUPPORTED: Array<{ path: string; effect: 'error' | 'ignore'; why: string; when?: (value: Json) => boolean }> = [
   { path: 'filter_chains', effect: 'error', why: 'Konnect does not support filter chains (WebAssembly filters)' },
   { path: 'services[].filter_chains', effect: 'error', why: 'Konnect does not support filter chains (WebAssembly filters)' },
   { path: 'services[].routes[].filter_chains', effect: 'error', why: 'Konnect does not support filter chains (WebAssembly filters)' },
@@ -23,10 +23,16 @@ const UNSUPPORTED: Array<{ path: string; effect: 'error' | 'ignore'; why: string
   ...['services[].plugins[]', 'services[].routes[].plugins[]', 'routes[].plugins[]', 'consumers[].plugins[]', 'consumer_groups[].plugins[]', 'plugins[]'].map(
     (base) => ({ path: `${base}._config`, effect: 'error' as const, why: 'konsync does not support _plugin_configs references' }),
   ),
-  ...['keyauth_credentials', 'basicauth_credentials', 'hmacauth_credentials', 'jwt_secrets', 'oauth2_credentials', 'acls', 'mtls_auth_credentials'].map(
-    (name) => ({ path: `consumers[].${name}`, effect: 'ignore' as const, why: 'consumer credentials are not managed by konsync' }),
+  ...['oauth2_credentials', 'mtls_auth_credentials'].map(
+    (name) => ({ path: `consumers[].${name}`, effect: 'ignore' as const, why: 'konsync manages only key-auth, basic-auth, ACL, JWT and HMAC-auth credentials' }),
   ),
   { path: '_workspace', effect: 'ignore', why: 'Konnect control planes have no workspaces' },
+  {
+    path: '_info.skip_hash_for_basic_auth',
+    effect: 'error',
+    why: "Konnect's public API has no way to store a basic-auth hash as sent; give plain passwords (Konnect hashes them)",
+    when: (value) => value === true,
+  },
 ];
 
 /** Every existing match of a `[]` path, with its concrete location. */
@@ -59,6 +65,7 @@ export function dropUnsupportedKeys(source: ParsedSource, root: JsonObject): { p
   for (const rule of UNSUPPORTED) {
     for (const { parent, key, at } of matches(root, rule.path)) {
       const value = parent[key];
+      if (value === undefined || (rule.when && !rule.when(value))) continue;
       delete parent[key];
       if (isEmpty(value)) continue;
       const position = source.locate(at);

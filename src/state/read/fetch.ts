@@ -1,4 +1,4 @@
-import type { JsonObject } from '../../model/json.js';
+import { isJsonObject, type JsonObject } from '../../model/json.js';
 import type { KonnectApi } from '../../konnect/types.js';
 import type { KindDescriptor } from '../../kinds/descriptor.js';
 import type { KindName } from '../../kinds/kind-names.js';
@@ -39,6 +39,9 @@ export class Fetcher {
   async listUnder(scope: string, kind: KindName, parents: readonly JsonObject[], controlPlaneId?: string): Promise<JsonObject[]> {
     const descriptor = kindOf(kind);
     const accepted = parents.filter((parent) => descriptor.parentFilter?.(parent) ?? true);
+    if (descriptor.paths.listAll !== undefined && descriptor.parent && !descriptor.aggregate) {
+      return this.listAllUnder(scope, descriptor, descriptor.paths.listAll, descriptor.parent.field, accepted, controlPlaneId);
+    }
     const all: JsonObject[] = [];
     await Promise.all(
       accepted.map(async (parent) => {
@@ -56,5 +59,29 @@ export class Fetcher {
       }),
     );
     return all;
+  }
+
+  /** Children of every parent from one listing, kept only under the accepted parents. */
+  private async listAllUnder(
+    scope: string,
+    descriptor: KindDescriptor,
+    template: string,
+    parentField: string,
+    parents: readonly JsonObject[],
+    controlPlaneId?: string,
+  ): Promise<JsonObject[]> {
+    const wanted = new Set(parents.map(idOf).filter((id) => id !== undefined));
+    if (wanted.size === 0) return [];
+    const where = scope ? ` of control plane "${scope}"` : '';
+    const items = await this.list(descriptor, listPath(template, controlPlaneId ? { controlPlaneId } : {}), `${descriptor.title}s${where}`);
+    const kept: JsonObject[] = [];
+    for (const raw of items) {
+      const parent = raw[parentField];
+      const parentId = isJsonObject(parent) && typeof parent.id === 'string' ? parent.id : undefined;
+      if (parentId === undefined || !wanted.has(parentId)) continue;
+      this.store.add(scope, descriptor.kind, { raw, parentId });
+      kept.push(raw);
+    }
+    return kept;
   }
 }

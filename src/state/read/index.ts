@@ -26,8 +26,9 @@ export interface ReadOptions {
  * What is read: provider accounts and control planes always; the platform kinds the desired entities and claims
  * name, closed over their references and parents (a configuration brings networks, which bring provider accounts);
  * children (transit gateways, private DNS, group memberships) under the desired parents only. For every control
- * plane a gateway file targets: all its gateway entities, kinds with a `parent` listed per parent, and the org kinds
- * that own server-made gateway entities (custom domains), so those can be recognised.
+ * plane a gateway file targets: all its gateway entities, kinds with a `parent` listed per parent unless the API has
+ * a control-plane-wide list (`paths.listAll`: consumer credentials, read once each and matched to their consumer),
+ * and the org kinds that own server-made gateway entities (custom domains), so those can be recognised.
  *
  * Select tags: a control plane is listed whole, once, and the planner filters by claims. Passing `tags=` would save
  * little (pages are 1000 items) but lookup-tagged entities and referenced entities outside the tags would then need

@@ -185,10 +185,12 @@ describe('decK keys konsync does not manage', () => {
     expect(onlyProblem({ 'g.yaml': yaml('plugins:', '- name: oidc', '  _config: shared') })).toMatchObject({ line: 3, path: 'plugins[0]._config' });
   });
 
-  it('ignores consumer credentials with a warning', () => {
-    const state = load({ 'g.yaml': yaml('consumers:', '- username: u', '  keyauth_credentials:', '  - key: secret') });
+  it('ignores the consumer credentials it does not manage with a warning', () => {
+    const state = load({ 'g.yaml': yaml('consumers:', '- username: u', '  oauth2_credentials:', '  - name: app') });
     expect(state.entities[0]!.fields).toEqual({ username: 'u' });
-    expect(state.warnings).toEqual(['g.yaml:3:3: consumers[0].keyauth_credentials: ignored: consumer credentials are not managed by konsync']);
+    expect(state.warnings).toEqual([
+      'g.yaml:3:3: consumers[0].oauth2_credentials: ignored: konsync manages only key-auth, basic-auth, ACL, JWT and HMAC-auth credentials',
+    ]);
   });
 
   it('ignores _workspace with a warning but rejects files naming different workspaces', () => {

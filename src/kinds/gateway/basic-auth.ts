@@ -1,0 +1,12 @@
+import { consumerCredential } from './credential.js';
+
+export const basicAuth = consumerCredential({
+  kind: 'basic_auth',
+  title: 'basic-auth credential',
+  segment: 'basic-auth',
+  all: 'basic-auths',
+  deck: 'basicauth_credentials',
+  name: 'username',
+  // Konnect stores and returns a salted hash, never the password: a changed password is not detected (docs/DESIGN.md).
+  writeOnly: ['password'],
+});

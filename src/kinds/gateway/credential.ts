@@ -1,0 +1,68 @@
+import type { JsonObject } from '../../model/json.js';
+import { contentKey, coreEntity, decodeObjectRefs } from '../core-entity.js';
+import type { KindDescriptor } from '../descriptor.js';
+import type { KindName } from '../kind-names.js';
+import { str } from '../values.js';
+
+export interface CredentialOptions {
+  kind: KindName;
+  title: string;
+  /** Path segment under `/consumers/{id}/`: `key-auth`, `acls`. */
+  segment: string;
+  /** The collection listing every consumer's credentials at once: `key-auths`. */
+  all: string;
+  /** decK's list under a consumer: `keyauth_credentials`. */
+  deck: string;
+  /** The field naming the credential within its consumer: `key`, `username`, `group`. */
+  name: string;
+  /**
+   * The name is itself a secret (an API key): the entity key carries a hash of it, so plans, progress lines and
+   * `{$id}` placeholders never hold the value.
+   */
+  hashName?: boolean;
+  /** Never compared (key-auth `ttl`: Konnect reports the time left). */
+  ignore?: string[];
+  /** Sent on create and update, never read back into the model nor compared (basic-auth's password: Konnect returns a hash). */
+  writeOnly?: string[];
+  generated?: string[];
+  defaults?: JsonObject;
+}
+
+/** A consumer credential: written under its consumer, read in one listing per control plane, nested in files as decK does. */
+export function consumerCredential(options: CredentialOptions): KindDescriptor {
+  const named = (fields: JsonObject): string | undefined => {
+    const value = str(fields[options.name]);
+    return options.hashName ? contentKey(options.name, value) : value;
+  };
+  const descriptor = coreEntity({
+    kind: options.kind,
+    title: options.title,
+    collection: options.segment,
+    file: { nested: [{ in: 'consumer', as: options.deck, ref: 'consumer' }] },
+    identity: (fields) => {
+      const consumer = str(fields.consumer);
+      const name = named(fields);
+      return consumer && name ? `${consumer}/${name}` : undefined;
+    },
+    refs: [{ path: 'consumer', kind: 'consumer' }],
+    ignore: [...(options.ignore ?? []), ...(options.writeOnly ?? [])],
+    parent: { kind: 'consumer', field: 'consumer', collection: 'consumers' },
+    overrides: {
+      defaults: () => ({ ...options.defaults }),
+      // The consumer is in the path, not the body.
+      encode: (fields) => {
+        const { consumer: _consumer, ...body } = fields;
+        return body;
+      },
+      decode: (raw, ctx) => {
+        const fields = decodeObjectRefs(raw, [], ctx);
+        for (const name of options.writeOnly ?? []) delete fields[name];
+        return { ...fields, consumer: ctx.parentKey ?? null };
+      },
+    },
+  });
+  // One listing per control plane, not one per consumer (5 kinds × thousands of consumers).
+  descriptor.paths = { ...descriptor.paths, listAll: `/control-planes/{controlPlaneId}/core-entities/${options.all}` };
+  if (options.generated) descriptor.generated = options.generated;
+  return descriptor;
+}
