@@ -3,8 +3,11 @@ import type { Geo } from '../model/state.js';
 import type { KonnectApi } from '../konnect/types.js';
 import type { KindDescriptor } from '../kinds/descriptor.js';
 import { kindOf, type KindName } from '../kinds/registry.js';
-import { parseEntityRef } from '../model/entity.js';
-import { fillTemplate, refOf, splitKey } from './template.js';
+import { entityRef, parseEntityRef, scopedKey } from '../model/entity.js';
+import { decodeLive } from '../kinds/decode-live.js';
+import { fillPath } from '../kinds/path-template.js';
+import { CONTROL_PLANE_KIND } from '../kinds/control-plane-kind.js';
+import { splitKey } from './split-key.js';
 
 /** A live entity found by its natural key. */
 export interface LookupHit {
@@ -43,6 +46,8 @@ interface Location {
  * scope) per entity at most, unless `fresh` is asked for (recovering a create whose response was lost).
  */
 export class NaturalKeyLookup {
+  /** Raw listings by filled list path, shared with the stale check (`list`). */
+  private readonly raws = new Map<string, Promise<JsonObject[]>>();
   private readonly listings = new Map<string, Promise<Listed[]>>();
   private readonly single = new Map<string, Promise<LookupHit | undefined>>();
 
@@ -77,19 +82,21 @@ export class NaturalKeyLookup {
     const { descriptor, local } = location;
     if (descriptor.aggregate && location.parentId) return { id: location.parentId, raw: {} };
     const query = descriptor.lookupQuery?.(local);
-    const candidates =
-      (query || fresh) && !fromListing ? await this.fetch(location, query) : (await this.listing(location)).map((entry) => entry.raw);
-    const hit = await this.match(location, candidates);
+    // A listing of the collection already made (or on its way: the stale check's, another lookup's) costs nothing.
+    const fromList = fromListing || (!fresh && (query === undefined || this.raws.has(location.listPath)));
+    let hit = fromList ? await this.match(location, (await this.listing(location)).map((entry) => entry.raw)) : undefined;
+    // Where a filter exists, a miss there is asked again: the entity may be newer than the listing.
+    if (!hit && !fromListing && (fresh || query !== undefined)) hit = await this.match(location, await this.fetch(location, query));
     if (hit) this.ids.record(ref, hit.id);
     return hit;
   }
 
   /** Every entity of `kind` in a control plane (or org-wide): one listing, cached. Only for kinds without a parent. */
-  async listScope(kind: KindName, controlPlane: string | undefined): Promise<Listed[]> {
+  private async listScope(kind: KindName, controlPlane: string | undefined): Promise<Listed[]> {
     const descriptor = kindOf(kind);
     if (descriptor.parent) return [];
-    const controlPlaneId = controlPlane === undefined ? undefined : await this.ids.resolve(refOf('control_plane', controlPlane));
-    const listPath = fillTemplate(descriptor.paths.list, { controlPlaneId });
+    const controlPlaneId = controlPlane === undefined ? undefined : await this.ids.resolve(entityRef(CONTROL_PLANE_KIND, controlPlane));
+    const listPath = fillPath(descriptor.paths.list, { controlPlaneId });
     const location: Location = { descriptor, local: '', listPath };
     if (controlPlane !== undefined) location.controlPlane = controlPlane;
     return this.listing(location);
@@ -98,7 +105,7 @@ export class NaturalKeyLookup {
   private async locate(kind: KindName, key: string): Promise<Location | undefined> {
     const descriptor = kindOf(kind);
     const { controlPlane, local } = splitKey(descriptor, key);
-    const controlPlaneId = controlPlane === undefined ? undefined : await this.ids.resolve(refOf('control_plane', controlPlane));
+    const controlPlaneId = controlPlane === undefined ? undefined : await this.ids.resolve(entityRef(CONTROL_PLANE_KIND, controlPlane));
     const location: Location = { descriptor, local, listPath: '' };
     if (controlPlane !== undefined) location.controlPlane = controlPlane;
     if (descriptor.parent) {
@@ -113,14 +120,25 @@ export class NaturalKeyLookup {
       location.parentId = parent.id;
       location.parentKey = parent.key;
     }
-    location.listPath = fillTemplate(descriptor.paths.list, { controlPlaneId, parentId: location.parentId });
+    location.listPath = fillPath(descriptor.paths.list, { controlPlaneId, parentId: location.parentId });
     return location;
+  }
+
+  /** Every object at a filled list path of `kind`: one listing, cached, whoever asks (lookups, the stale check). */
+  list(kind: KindName, listPath: string): Promise<JsonObject[]> {
+    let cached = this.raws.get(listPath);
+    if (!cached) {
+      cached = this.fetch({ descriptor: kindOf(kind), local: '', listPath }, undefined);
+      this.raws.set(listPath, cached);
+      cached.catch(() => this.raws.delete(listPath));
+    }
+    return cached;
   }
 
   private listing(location: Location): Promise<Listed[]> {
     let cached = this.listings.get(location.listPath);
     if (!cached) {
-      cached = this.fetch(location, undefined).then((raws) => this.decodeAll(location, raws));
+      cached = this.list(location.descriptor.kind, location.listPath).then((raws) => this.decodeAll(location, raws));
       this.listings.set(location.listPath, cached);
       cached.catch(() => this.listings.delete(location.listPath));
     }
@@ -141,14 +159,11 @@ export class NaturalKeyLookup {
       const listed = this.decodeOne(location, raw, new Set());
       if (listed) out.push(listed);
     }
-    for (const entry of out) this.ids.record(refOf(location.descriptor.kind, scoped(location.controlPlane, entry.key)), entry.id);
+    for (const entry of out) this.ids.record(entityRef(location.descriptor.kind, scopedKey(location.controlPlane, entry.key)), entry.id);
     return out;
   }
 
   private decodeOne(location: Location, raw: JsonObject, misses: Set<KindName>): Listed | undefined {
-    const { descriptor } = location;
-    if (typeof raw.id !== 'string') return undefined;
-    if (descriptor.exists && !descriptor.exists(raw)) return undefined;
     const ctx = {
       geo: this.geo,
       key: (kind: KindName, id: string) => {
@@ -159,8 +174,8 @@ export class NaturalKeyLookup {
       ...(location.controlPlane !== undefined ? { controlPlane: location.controlPlane } : {}),
       ...(location.parentKey !== undefined ? { parentKey: location.parentKey } : {}),
     };
-    const key = descriptor.identity(descriptor.decode(raw, ctx), raw.id);
-    return key === undefined ? undefined : { id: raw.id, key, raw };
+    const decoded = decodeLive(location.descriptor, raw, ctx);
+    return decoded?.id === undefined ? undefined : { id: decoded.id, key: decoded.local, raw };
   }
 
   /**
@@ -184,8 +199,4 @@ export class NaturalKeyLookup {
     }
     return find();
   }
-}
-
-function scoped(controlPlane: string | undefined, local: string): string {
-  return controlPlane === undefined ? local : `${controlPlane}/${local}`;
 }

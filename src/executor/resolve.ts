@@ -5,7 +5,7 @@ import { KINDS, kindOf, type KindName } from '../kinds/registry.js';
 import { parseEntityRef } from '../model/entity.js';
 import { UnresolvedIdError } from './errors.js';
 import { NaturalKeyLookup, type IdDirectory, type LookupHit } from './lookup.js';
-import { splitKey } from './template.js';
+import { splitKey } from './split-key.js';
 
 /** `{$id:kind:key}` in request paths. */
 const PATH_PLACEHOLDER = /\{\$id:([^}]+)\}/g;
@@ -30,6 +30,8 @@ export interface IdResolver {
   forget(ref: string): void;
   /** Looks the entity up by natural key; `fresh` skips the cache (recovering a create whose response was lost). */
   lookup(ref: string, options?: { fresh?: boolean; listing?: boolean }): Promise<LookupHit | undefined>;
+  /** Every object at a filled list path of `kind`: one listing per resolver, shared with the lookups. */
+  list(kind: KindName, listPath: string): Promise<JsonObject[]>;
   /** Replaces every `{$id:kind:key}` in a request path. */
   renderPath(path: string): Promise<string>;
   /** Replaces every `{"$id": "kind:key"}` object in a body by the id string (a copy). */
@@ -88,6 +90,10 @@ class PlanIdResolver implements IdResolver, IdDirectory {
 
   lookup(ref: string, options: { fresh?: boolean; listing?: boolean } = {}): Promise<LookupHit | undefined> {
     return this.lookups.find(ref, options);
+  }
+
+  list(kind: KindName, listPath: string): Promise<JsonObject[]> {
+    return this.lookups.list(kind, listPath);
   }
 
   async renderPath(path: string): Promise<string> {

@@ -5,11 +5,13 @@ import type { KonnectApi } from '../konnect/types.js';
 import { ApiError } from '../konnect/api-error.js';
 import { kindOf } from '../kinds/registry.js';
 import { isJsonObject } from '../model/json.js';
-import { scopedKey } from '../model/entity.js';
+import { entityRef, scopedKey } from '../model/entity.js';
 import { fingerprintOf } from '../model/fingerprint.js';
 import { resolveIds, type IdResolver } from './resolve.js';
 import { UnresolvedIdError } from './errors.js';
-import { fillTemplate, refOf, splitKey } from './template.js';
+import { fillPath } from '../kinds/path-template.js';
+import { CONTROL_PLANE_KIND } from '../kinds/control-plane-kind.js';
+import { splitKey } from './split-key.js';
 
 /** An operation whose live entity is no longer what the plan was computed from. */
 export interface StaleOperation {
@@ -38,8 +40,8 @@ interface Target {
 
 /**
  * Re-reads every live entity the plan touches (by id: one GET each, or one listing of the collection where that is
- * cheaper) and compares its fingerprint with the plan's, using the reader's `fingerprintOf`. Aggregate kinds (a
- * group's member list) have no item of their own and are not checked.
+ * cheaper, shared with the resolver's lookups) and compares its fingerprint with the plan's, using the reader's
+ * `fingerprintOf`. Aggregate kinds (a group's member list) have no item of their own and are not checked.
  */
 export async function checkFingerprints(plan: Plan, api: KonnectApi, options: StaleCheckOptions = {}): Promise<StaleOperation[]> {
   const resolver = options.resolver ?? resolveIds(plan, api, options.signal ? { signal: options.signal } : {});
@@ -58,7 +60,7 @@ export async function checkFingerprints(plan: Plan, api: KonnectApi, options: St
     const descriptor = kindOf(targets[0]!.op.kind);
     const current = new Map<string, JsonObject>();
     if (targets.length >= threshold) {
-      const items = await api.list(descriptor.api, listPath, descriptor.paths.pagination, options.signal ? { signal: options.signal } : {});
+      const items = await resolver.list(descriptor.kind, listPath);
       for (const item of items) if (typeof item.id === 'string') current.set(item.id, item);
     } else {
       for (const target of targets) {
@@ -104,10 +106,10 @@ async function locate(op: Operation, id: string, resolver: IdResolver): Promise<
   const { controlPlane } = splitKey(descriptor, op.key);
   const fields = op.before ?? {};
   const values: Record<string, string | undefined> = { id };
-  if (controlPlane !== undefined) values.controlPlaneId = await resolver.resolve(refOf('control_plane', controlPlane));
+  if (controlPlane !== undefined) values.controlPlaneId = await resolver.resolve(entityRef(CONTROL_PLANE_KIND, controlPlane));
   if (descriptor.parent) {
     const parentKey = fields[descriptor.parent.field];
-    if (typeof parentKey === 'string') values.parentId = await resolver.resolve(refOf(descriptor.parent.kind, scopedKey(controlPlane, parentKey)));
+    if (typeof parentKey === 'string') values.parentId = await resolver.resolve(entityRef(descriptor.parent.kind, scopedKey(controlPlane, parentKey)));
   }
   for (const match of descriptor.paths.item.matchAll(/\{ref:([a-z_]+)\}/g)) {
     const field = match[1]!;
@@ -115,10 +117,10 @@ async function locate(op: Operation, id: string, resolver: IdResolver): Promise<
     const value = fields[field];
     if (spec && typeof value === 'string') {
       const targetScoped = kindOf(spec.kind).scope === 'control_plane';
-      values[`ref:${field}`] = await resolver.resolve(refOf(spec.kind, targetScoped ? scopedKey(controlPlane, value) : value));
+      values[`ref:${field}`] = await resolver.resolve(entityRef(spec.kind, targetScoped ? scopedKey(controlPlane, value) : value));
     }
   }
-  return { listPath: fillTemplate(descriptor.paths.list, values), itemPath: fillTemplate(descriptor.paths.item, values) };
+  return { listPath: fillPath(descriptor.paths.list, values), itemPath: fillPath(descriptor.paths.item, values) };
 }
 
 async function getItem(api: KonnectApi, name: Parameters<KonnectApi['list']>[0], path: string, signal?: AbortSignal): Promise<JsonObject | undefined> {

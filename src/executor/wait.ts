@@ -31,31 +31,40 @@ const MAX_POLLS = 100_000;
  * when the API gives one), WaitTimeoutError after `timeoutMs`, or the signal's reason when aborted.
  * Returns the final state.
  */
-export async function waitUntilReady(api: KonnectApi, check: ReadinessCheck, path: string, options: PollOptions): Promise<string> {
+export function waitUntilReady(api: KonnectApi, check: ReadinessCheck, path: string, options: PollOptions): Promise<string> {
+  return poll(options, 'ready', async () => {
+    const response = await api.request({ api: check.api, method: 'GET', path, ...(options.signal ? { signal: options.signal } : {}) });
+    const states = getAll(response.body, check.statePath).map(stateText);
+    const state = summarize(states);
+    options.onState?.(state);
+    const failed = states.find((one) => check.failed.includes(one));
+    if (failed !== undefined) throw new ReadinessFailedError(failed, reasonOf(response.body, check.statePath));
+    return { state, done: states.length > 0 && states.every((one) => check.ready.includes(one)) };
+  });
+}
+
+/**
+ * The poll loop of both waits: `once()` until it says done, with a growing, jittered delay between polls, up to
+ * `timeoutMs` (WaitTimeoutError naming the last state) and never past the signal. Returns the last state.
+ */
+async function poll(options: PollOptions, goal: 'ready' | 'deleted', once: () => Promise<{ state: string; done: boolean }>): Promise<string> {
   const { clock } = options;
-  const minInterval = options.minIntervalMs ?? 1000;
   const maxInterval = options.maxIntervalMs ?? 15_000;
   const random = options.random ?? Math.random;
   const started = clock.now();
-  let interval = minInterval;
+  let interval = options.minIntervalMs ?? 1000;
   let lastState: string | undefined;
-  for (let poll = 0; poll < MAX_POLLS; poll++) {
+  for (let round = 0; round < MAX_POLLS; round++) {
     options.signal?.throwIfAborted();
-    const request = { api: check.api, method: 'GET' as const, path, ...(options.signal ? { signal: options.signal } : {}) };
-    const response = await api.request(request);
-    const states = getAll(response.body, check.statePath).map(stateText);
-    lastState = summarize(states);
-    options.onState?.(lastState);
-    const failed = states.find((state) => check.failed.includes(state));
-    if (failed !== undefined) throw new ReadinessFailedError(failed, reasonOf(response.body, check.statePath));
-    if (states.length > 0 && states.every((state) => check.ready.includes(state))) return lastState;
+    const { state, done } = await once();
+    if (done) return state;
+    lastState = state;
     const elapsed = clock.now() - started;
-    if (elapsed >= options.timeoutMs) throw new WaitTimeoutError(options.timeoutMs, lastState);
-    const jittered = interval * (0.8 + 0.4 * random());
-    await clock.sleep(Math.min(jittered, options.timeoutMs - elapsed), options.signal);
+    if (elapsed >= options.timeoutMs) throw new WaitTimeoutError(options.timeoutMs, lastState, goal);
+    await clock.sleep(Math.min(interval * (0.8 + 0.4 * random()), options.timeoutMs - elapsed), options.signal);
     interval = Math.min(maxInterval, interval * BACKOFF_FACTOR);
   }
-  throw new WaitTimeoutError(options.timeoutMs, lastState);
+  throw new WaitTimeoutError(options.timeoutMs, lastState, goal);
 }
 
 function stateText(value: Json): string {
@@ -84,28 +93,18 @@ const GONE_STATE = 'terminated';
  * create does not collide with the old resource's name. Same backoff, timeout and abort as waitUntilReady.
  */
 export async function waitUntilGone(api: KonnectApi, check: Pick<ReadinessCheck, 'api' | 'statePath'>, path: string, options: PollOptions): Promise<void> {
-  const { clock } = options;
-  const random = options.random ?? Math.random;
-  const started = clock.now();
-  let interval = options.minIntervalMs ?? 1000;
-  let lastState: string | undefined;
-  for (let poll = 0; poll < MAX_POLLS; poll++) {
-    options.signal?.throwIfAborted();
+  await poll(options, 'deleted', async () => {
     let body: Json;
     try {
       body = (await api.request({ api: check.api, method: 'GET', path, ...(options.signal ? { signal: options.signal } : {}) })).body;
     } catch (error) {
-      if (error instanceof ApiError && error.status === 404) return;
+      if (error instanceof ApiError && error.status === 404) return { state: GONE_STATE, done: true };
       throw error;
     }
     const states = getAll(body, check.statePath).map(stateText);
-    if (states.length > 0 && states.every((state) => state === GONE_STATE)) return;
-    lastState = summarize(states);
-    options.onState?.(lastState);
-    const elapsed = clock.now() - started;
-    if (elapsed >= options.timeoutMs) throw new WaitTimeoutError(options.timeoutMs, lastState, 'deleted');
-    await clock.sleep(Math.min(interval * (0.8 + 0.4 * random()), options.timeoutMs - elapsed), options.signal);
-    interval = Math.min(options.maxIntervalMs ?? 15_000, interval * BACKOFF_FACTOR);
-  }
-  throw new WaitTimeoutError(options.timeoutMs, lastState, 'deleted');
+    if (states.length > 0 && states.every((state) => state === GONE_STATE)) return { state: GONE_STATE, done: true };
+    const state = summarize(states);
+    options.onState?.(state);
+    return { state, done: false };
+  });
 }

@@ -1,5 +1,5 @@
 import type { ApiName } from '../kinds/descriptor.js';
-import { GEOS, type Geo } from '../model/state.js';
+import type { Geo } from '../model/state.js';
 
 /** Cloud Gateways is global; Control Planes and Control Planes Config are regional. */
 export const GLOBAL_BASE = 'https://global.api.konghq.com/v2';
@@ -15,8 +15,4 @@ export function baseUrl(api: ApiName, geo: Geo, addr?: string): string {
     return trimmed.endsWith('/v2') ? trimmed : `${trimmed}/v2`;
   }
   return api === 'cloud-gateways' ? GLOBAL_BASE : regionalBase(geo);
-}
-
-export function isGeo(value: string): value is Geo {
-  return (GEOS as readonly string[]).includes(value);
 }

@@ -9,6 +9,7 @@ import { baseUrl } from './base-urls.js';
 import { paginate } from './paginate.js';
 import { ApiError } from './api-error.js';
 import { apiErrorMessage, redact } from './error-message.js';
+import { assertSendableToken } from './token.js';
 
 export interface KonnectClientOptions extends SchedulerOptions {
   /** Bearer token. Never printed, never in an error. */
@@ -47,6 +48,7 @@ export class KonnectClient implements KonnectApi {
   private pages = 0;
 
   constructor(options: KonnectClientOptions) {
+    assertSendableToken(options.token, 'the Konnect token');
     this.#token = options.token;
     this.geo = options.geo ?? 'us';
     this.addr = options.addr;

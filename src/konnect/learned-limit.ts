@@ -64,10 +64,6 @@ export class LearnedLimit {
     return this.learned;
   }
 
-  get throttling(): boolean {
-    return this.episode !== undefined;
-  }
-
   /** Waits while an episode is on: returns at once without one, as the probe when its turn comes, or after it ends. */
   async admit(signal: AbortSignal | undefined): Promise<Ticket> {
     let waited = false;

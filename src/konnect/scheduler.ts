@@ -102,10 +102,6 @@ export class Scheduler {
     return this.bucket.ratePerMinute;
   }
 
-  get maxRatePerMinute(): number {
-    return this.rate.max;
-  }
-
   /** The ceiling learned from 429s that announced no limit, requests per minute; undefined before the first. */
   get learnedCeilingPerMinute(): number | undefined {
     return this.learner.ceiling;
@@ -149,11 +145,13 @@ export class Scheduler {
         freeProbes++;
         last = false;
       }
-      if (!this.policy.statusCodes.includes(response.status) || last || !this.takeRetry()) {
+      // A POST answered 500/502/504 may have been applied: without `recover` it is not re-sent (as for a lost answer).
+      const maybeApplied = job.method === 'POST' && MAYBE_APPLIED_STATUSES.has(response.status);
+      if (!this.policy.statusCodes.includes(response.status) || last || (maybeApplied && !job.recover) || !this.takeRetry()) {
         return { kind: 'response', response, attempts: attempt };
       }
       await this.clock.sleep(throttleWait ?? this.retryDelay(response, attempt), job.signal);
-      if (job.method === 'POST' && job.recover && MAYBE_APPLIED_STATUSES.has(response.status)) {
+      if (maybeApplied && job.recover) {
         const found = await job.recover();
         if (found) return { kind: 'recovered', response: found, attempts: attempt };
       }

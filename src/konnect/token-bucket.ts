@@ -44,10 +44,6 @@ export class TokenBucket {
     this.notBefore = Math.max(this.notBefore, at);
   }
 
-  get pausedUntil(): number {
-    return this.notBefore;
-  }
-
   /** Until `until`, starts are at least `intervalMs` apart (the longer of this and the rate's interval wins). */
   paceUntil(until: number, intervalMs: number): void {
     this.pace = { until, intervalMs };

@@ -50,6 +50,17 @@ describe('resolveIds: lookups by natural key', () => {
     expect(api.count('GET', /core-entities/)).toBe(0);
   });
 
+  it('answers from a listing already made (the stale check\'s) before asking with a filter; a miss there still asks', async () => {
+    const { api, clock, resolver } = setup();
+    api.seed(`${CORE_LIVE}/services`, [{ id: 'svc-1', name: 'billing' }]);
+    await clock.runUntil(resolver.list('service', `${CORE_LIVE}/services`));
+    expect(await clock.runUntil(resolver.resolve('service:payments/billing'))).toBe('svc-1');
+    expect(api.count('GET', `${CORE_LIVE}/services`)).toBe(1);
+    api.seed(`${CORE_LIVE}/services`, [{ id: 'svc-1', name: 'billing' }, { id: 'svc-2', name: 'orders' }]);
+    expect(await clock.runUntil(resolver.resolve('service:payments/orders'))).toBe('svc-2');
+    expect(api.log.filter((e) => e.path === `${CORE_LIVE}/services`).map((e) => e.query)).toEqual([undefined, { 'filter[name][eq]': 'orders' }]);
+  });
+
   it('throws a typed error naming the reference when nothing matches', async () => {
     const { clock, resolver } = setup();
     await expect(clock.runUntil(resolver.resolve('network:nowhere'))).rejects.toThrow('cannot resolve the id of network:nowhere');

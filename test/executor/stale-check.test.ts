@@ -71,4 +71,15 @@ describe('checkFingerprints', () => {
     expect(resolver.known('control_plane:payments')).toBe('cp-1');
     expect(api.count('GET', '/control-planes')).toBe(1);
   });
+
+  it('a listing made for the fingerprints also answers the creates: the collection is listed once', async () => {
+    const { api, clock } = setup();
+    const items = Array.from({ length: 5 }, (_, i) => svc(`s${i}`, `n${i}`, 10));
+    api.seed(`${CORE_LIVE}/services`, [...items, svc('s9', 'made', 10)]);
+    const ops = items.map((item) => updateCore('service', String(item.name), 'services', item.id, fingerprintOf(item.id, item).version, { name: item.name }));
+    const p = plan([...ops, createCore('service', 'made', 'services', { name: 'made' })]);
+    const stale = await clock.runUntil(checkFingerprints(p, api));
+    expect(stale.map((s) => s.id)).toEqual(['create:service:payments/made']);
+    expect(api.count('GET', `${CORE_LIVE}/services`)).toBe(1);
+  });
 });

@@ -116,4 +116,21 @@ describe('the token never leaks', () => {
     }
     expect(() => resolveToken({ tokenFile: join(dir, 'missing'), env: {} })).toThrow(/ENOENT/);
   });
+
+  it('a token fetch could not send is refused up front: fetch\'s own error would quote it', () => {
+    for (const bad of [`${TOKEN}\nsecond-line`, `${TOKEN}\u0100`]) {
+      const errors = [() => resolveToken({ env: { KONNECT_TOKEN: bad } }), () => new KonnectClient({ token: bad, addr: 'http://127.0.0.1:1' })].map((make) => {
+        try {
+          make();
+        } catch (error) {
+          return error;
+        }
+        return undefined;
+      });
+      for (const error of errors) {
+        expect(error).toMatchObject({ name: 'TokenError' });
+        expect(`${String(error)} ${String((error as Error).stack)}`).not.toContain(TOKEN);
+      }
+    }
+  });
 });

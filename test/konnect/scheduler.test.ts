@@ -225,6 +225,21 @@ describe('scheduler', () => {
     expect(recovered).toBe(2);
   });
 
+  it('never re-sends a POST answered 502 without recover (it may have been applied); with recover, looks first', async () => {
+    const clock = new ManualClock();
+    const fake = fakeTransport(clock, (request) => (request.method === 'POST' ? { status: 502, body: '{}' } : ok()));
+    const c = client(clock, fake.transport);
+    const post = (recover?: () => Promise<undefined | { status: number; body: { id: string }; headers: Record<string, string> }>) =>
+      c.request({ api: 'core-entities', method: 'POST', path: '/s', body: { name: 'a' }, ...(recover ? { recover } : {}) });
+    const error = await clock.runUntil(post()).catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 502 });
+    expect(fake.sent.filter((s) => s.request.method === 'POST')).toHaveLength(1);
+
+    const result = await clock.runUntil(post(async () => ({ status: 200, body: { id: 'found' }, headers: {} })));
+    expect(result.body).toEqual({ id: 'found' });
+    expect(fake.sent.filter((s) => s.request.method === 'POST')).toHaveLength(2);
+  });
+
   it('every wait is abortable', async () => {
     const clock = new ManualClock();
     const fake = fakeTransport(clock, () => ({ status: 429, headers: { 'retry-after': '60' } }), 0);

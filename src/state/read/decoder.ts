@@ -4,7 +4,8 @@ import type { DecodeContext } from '../../kinds/descriptor.js';
 import type { KindName } from '../../kinds/kind-names.js';
 import { kindOf } from '../../kinds/registry.js';
 import { fingerprintOf } from '../../model/fingerprint.js';
-import { idOf, ORG, type RawItem } from './raw-store.js';
+import { decodeLive } from '../../kinds/decode-live.js';
+import { ORG, type RawItem } from './raw-store.js';
 
 /**
  * API objects → model entities, through each kind's descriptor. Kinds must be decoded in dependency order
@@ -52,13 +53,12 @@ export class Decoder {
         this.warnings.push(`${descriptor.title} listed under an unknown ${kindOf(descriptor.parent.kind).title} ${item.parentId ?? '?'}: skipped`);
         continue;
       }
-      const fields = descriptor.decode(item.raw, this.context(scope, parentKey));
-      const id = idOf(item.raw);
-      const local = descriptor.identity(fields, id) ?? (id !== undefined ? `id:${id}` : undefined);
-      if (local === undefined) {
+      const decoded = decodeLive(descriptor, item.raw, this.context(scope, parentKey));
+      if (decoded === undefined) {
         this.warnings.push(`${descriptor.title} without a name or id in ${scope || 'the organization'}: skipped`);
         continue;
       }
+      const { fields, id, local } = decoded;
       if (id !== undefined) this.remember(scope, kind, id, local);
       const entity: Entity = { kind, key: scopedKey(scope === ORG ? undefined : scope, local), fields, raw: item.raw };
       if (scope !== ORG) entity.controlPlane = scope;

@@ -3,8 +3,9 @@ import type { KonnectApi } from '../../konnect/types.js';
 import type { KindDescriptor } from '../../kinds/descriptor.js';
 import type { KindName } from '../../kinds/kind-names.js';
 import { kindOf } from '../../kinds/registry.js';
-import { listPath } from './list-path.js';
-import { idOf, RawStore } from './raw-store.js';
+import { fillPath } from '../../kinds/path-template.js';
+import { idOf } from '../../kinds/decode-live.js';
+import { RawStore } from './raw-store.js';
 
 /** Lists kinds into a RawStore; every list goes through the client (its scheduler bounds concurrency and rate). */
 export class Fetcher {
@@ -27,7 +28,7 @@ export class Fetcher {
   async listTop(scope: string, kind: KindName, controlPlaneId?: string): Promise<JsonObject[]> {
     const descriptor = kindOf(kind);
     const where = scope ? ` of control plane "${scope}"` : '';
-    const items = await this.list(descriptor, listPath(descriptor.paths.list, controlPlaneId ? { controlPlaneId } : {}), `${descriptor.title}s${where}`);
+    const items = await this.list(descriptor, fillPath(descriptor.paths.list, { controlPlaneId }), `${descriptor.title}s${where}`);
     for (const raw of items) this.store.add(scope, kind, { raw });
     return items;
   }
@@ -47,7 +48,7 @@ export class Fetcher {
       accepted.map(async (parent) => {
         const parentId = idOf(parent);
         if (parentId === undefined) return;
-        const path = listPath(descriptor.paths.list, { parentId, ...(controlPlaneId ? { controlPlaneId } : {}) });
+        const path = fillPath(descriptor.paths.list, { parentId, controlPlaneId });
         const parentName = typeof parent.name === 'string' ? parent.name : parentId;
         const items = await this.list(descriptor, path, `${descriptor.title}s of ${kindOf(descriptor.parent!.kind).title} "${parentName}"`);
         if (descriptor.aggregate) {
@@ -73,7 +74,7 @@ export class Fetcher {
     const wanted = new Set(parents.map(idOf).filter((id) => id !== undefined));
     if (wanted.size === 0) return [];
     const where = scope ? ` of control plane "${scope}"` : '';
-    const items = await this.list(descriptor, listPath(template, controlPlaneId ? { controlPlaneId } : {}), `${descriptor.title}s${where}`);
+    const items = await this.list(descriptor, fillPath(template, { controlPlaneId }), `${descriptor.title}s${where}`);
     const kept: JsonObject[] = [];
     for (const raw of items) {
       const parent = raw[parentField];

@@ -6,8 +6,10 @@ import type { KindName } from '../../kinds/kind-names.js';
 import { kindOf } from '../../kinds/registry.js';
 import { Fetcher } from './fetch.js';
 import { Decoder } from './decoder.js';
-import { idOf, ORG } from './raw-store.js';
-import { CONTROL_PLANE_KIND, GATEWAY_KIND_NAMES, selectReads } from './select-reads.js';
+import { idOf } from '../../kinds/decode-live.js';
+import { ORG } from './raw-store.js';
+import { CONTROL_PLANE_KIND } from '../../kinds/control-plane-kind.js';
+import { GATEWAY_KIND_NAMES, selectReads } from './select-reads.js';
 import { SchemaDefaults } from './schema-defaults.js';
 
 export interface ReadOptions {

@@ -26,14 +26,6 @@ export class RawStore {
   get(scope: string, kind: KindName): RawItem[] {
     return this.items.get(scope)?.get(kind) ?? [];
   }
-
-  scopes(): string[] {
-    return [...this.items.keys()];
-  }
 }
 
 export const ORG = '';
-
-export function idOf(raw: JsonObject): string | undefined {
-  return typeof raw.id === 'string' ? raw.id : typeof raw.id === 'number' ? String(raw.id) : undefined;
-}

@@ -4,7 +4,7 @@ import type { KonnectApi } from '../../konnect/types.js';
 import type { KindDescriptor } from '../../kinds/descriptor.js';
 import { GATEWAY_KINDS } from '../../kinds/registry.js';
 import { localDefaultsKey } from '../../kinds/schema-defaults.js';
-import { listPath } from './list-path.js';
+import { fillPath } from '../../kinds/path-template.js';
 import type { RawStore } from './raw-store.js';
 
 const WITH_SCHEMA = GATEWAY_KINDS.filter((kind): kind is KindDescriptor & Required<Pick<KindDescriptor, 'schemaDefaults'>> => kind.schemaDefaults !== undefined);
@@ -44,7 +44,7 @@ export class SchemaDefaults {
         const key = local.has(wanted.name) ? localDefaultsKey(controlPlane, wanted.key) : wanted.key;
         let job = this.started.get(key);
         if (!job) {
-          job = this.fetch(listPath(wanted.path, { controlPlaneId }), `schema of ${descriptor.title} "${wanted.name}"`).then((schema) => {
+          job = this.fetch(fillPath(wanted.path, { controlPlaneId }), `schema of ${descriptor.title} "${wanted.name}"`).then((schema) => {
             if (schema) this.learned[key] = spec.convert(schema);
           });
           this.started.set(key, job);

@@ -2,6 +2,7 @@ import type { DesiredState } from '../../model/state.js';
 import type { KindName } from '../../kinds/kind-names.js';
 import { ALL_KINDS, GATEWAY_KINDS, PLATFORM_KINDS, kindOf } from '../../kinds/registry.js';
 import { getAll } from '../../model/paths.js';
+import { CONTROL_PLANE_KIND } from '../../kinds/control-plane-kind.js';
 import type { ReadOptions } from './index.js';
 
 /** What a read must fetch, worked out from the desired state and the descriptors alone (no kind names). */
@@ -16,15 +17,6 @@ export interface ReadSelection {
   /** Control planes whose gateway entities are read; `'all'` for every live control plane. */
   controlPlanes: Set<string> | 'all';
 }
-
-/** The kind gateway entities belong to: the org kind whose item path every gateway kind's list path is under. */
-export const CONTROL_PLANE_KIND: KindName = (() => {
-  const found = PLATFORM_KINDS.find((kind) =>
-    GATEWAY_KINDS.every((gateway) => gateway.paths.list.startsWith(`${kind.paths.list}/{controlPlaneId}/`)),
-  );
-  if (!found) throw new Error('no org kind holds the gateway kinds: check the descriptors\' paths');
-  return found.kind;
-})();
 
 /** Kinds always read: the lookups every reference to them needs (provider accounts, control planes). */
 const ALWAYS: KindName[] = [...PLATFORM_KINDS.filter((kind) => kind.readOnly).map((kind) => kind.kind), CONTROL_PLANE_KIND];
