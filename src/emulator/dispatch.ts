@@ -1,7 +1,8 @@
 import type { EmuRequest, EmuResponse, EmulatorContext } from './types.js';
 import type { Lifecycles } from './lifecycle.js';
 import type { Router } from './router.js';
-import { apiOf, problem, unauthorized } from './problem.js';
+import { apiOf, badRequest, problem, unauthorized, type Api } from './problem.js';
+import { entityError, validationError } from './core/errors.js';
 
 export interface Dispatcher {
   ctx: EmulatorContext;
@@ -19,7 +20,13 @@ function authorized(request: EmuRequest, token: string): boolean {
   return value === `Bearer ${token}`;
 }
 
-/** Auth, due lifecycle transitions, then the route. */
+/** A body that is not JSON, in the words of the API that reads it. */
+function malformedBody(path: string, api: Api): EmuResponse {
+  if (path.includes('/core-entities/')) return validationError([entityError('request body is not valid JSON')]);
+  return badRequest(api, [{ field: 'body', rule: 'is_object', reason: 'request format is invalid', source: 'body' }], 'Invalid request format');
+}
+
+/** Auth, due lifecycle transitions, the route, then the body. */
 export async function dispatch(dispatcher: Dispatcher, request: EmuRequest): Promise<EmuResponse> {
   const api = apiOf(request.path);
   if (!PUBLIC.has(`${request.method} ${request.path}`) && !authorized(request, dispatcher.token)) return unauthorized(api);
@@ -27,6 +34,7 @@ export async function dispatch(dispatcher: Dispatcher, request: EmuRequest): Pro
   const match = dispatcher.router.match(request.method, request.path);
   if (match === undefined) return problem(404, 'Not Found', `No route matches ${request.method} ${request.path}`);
   if (match === 'method') return problem(405, 'Method Not Allowed', `${request.method} is not allowed on ${request.path}`);
+  if (request.malformedBody) return malformedBody(request.path, api);
   try {
     return await match.route.handler(request, match.params);
   } catch (error) {

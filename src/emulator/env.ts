@@ -1,4 +1,4 @@
-import type { CoreHooks, EmulatorContext, EmuRequest, Route } from './types.js';
+import type { CoreHooks, EmulatorContext, EmuRequest, EmuResponse, Handler, Route } from './types.js';
 import type { JsonObject } from '../model/json.js';
 import type { Lifecycles } from './lifecycle.js';
 
@@ -29,4 +29,13 @@ export function bump(ctx: EmulatorContext, object: JsonObject): void {
   object.updated_at = iso(ctx);
   if (typeof object.entity_version === 'number') object.entity_version += 1;
   ctx.touch();
+}
+
+/** Handlers for `/…/:id` paths: `find` the object the path names and pass it on, or answer `missing` (a 404). */
+export function finder(find: (params: Record<string, string>) => JsonObject | undefined, missing: () => EmuResponse) {
+  return (handler: (request: EmuRequest, found: JsonObject) => EmuResponse): Handler =>
+    (request, params) => {
+      const found = find(params);
+      return found ? handler(request, found) : missing();
+    };
 }

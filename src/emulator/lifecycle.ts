@@ -1,4 +1,6 @@
+import type { JsonObject } from '../model/json.js';
 import type { EmulatorContext } from './types.js';
+import { bump } from './env.js';
 
 /**
  * Async lifecycles are stored as due transitions in `data.transitions`, keyed `<resource>:<id>[:<id>...]`,
@@ -20,11 +22,12 @@ export function schedule(ctx: EmulatorContext, key: string, state: string, delay
   ctx.touch();
 }
 
-export function cancel(ctx: EmulatorContext, key: string): void {
-  if (ctx.data.transitions[key]) {
-    delete ctx.data.transitions[key];
-    ctx.touch();
-  }
+/** DELETE of an async resource: it goes `terminating` now and is removed when `GONE` is due; a repeat DELETE changes nothing. */
+export function terminate(ctx: EmulatorContext, object: JsonObject, key: string): void {
+  if (object.state === 'terminating') return;
+  object.state = 'terminating';
+  bump(ctx, object);
+  schedule(ctx, key, GONE);
 }
 
 export class Lifecycles {

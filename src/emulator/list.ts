@@ -2,14 +2,14 @@ import type { EmuRequest, EmuResponse } from './types.js';
 import type { JsonObject } from '../model/json.js';
 import { badRequest, type Api } from './problem.js';
 
-export const DEFAULT_PAGE_SIZE = 10;
-export const MAX_PAGE_SIZE = 100;
+const DEFAULT_PAGE_SIZE = 10;
+const MAX_PAGE_SIZE = 100;
 
 type Operator = 'eq' | 'neq' | 'contains' | 'ocontains' | 'oeq';
 /** filter name (as in `filter[name]`) → allowed operators, and the dotted path read when it differs from the name. */
 export type FilterSpec = Record<string, Operator[] | { ops: Operator[]; path: string }>;
 
-export function valueAt(object: JsonObject, path: string): unknown {
+function valueAt(object: JsonObject, path: string): unknown {
   let current: unknown = object;
   for (const part of path.split('.')) {
     if (typeof current !== 'object' || current === null || Array.isArray(current)) return undefined;
@@ -57,7 +57,8 @@ export function applyFilters(api: Api, items: JsonObject[], query: URLSearchPara
   return out;
 }
 
-function pageParam(api: Api, query: URLSearchParams, name: string, fallback: number, max?: number): number | EmuResponse {
+/** A positive integer query parameter (`page[size]`, `page[number]`), or the 400 Konnect answers. */
+export function pageParam(api: Api, query: URLSearchParams, name: string, fallback: number, max?: number): number | EmuResponse {
   const raw = query.get(name);
   if (raw === null || raw === '') return fallback;
   const value = Number(raw);

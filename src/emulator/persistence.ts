@@ -7,8 +7,13 @@ const DEBOUNCE_MS = 100;
 
 export function loadData(file: string): EmulatorData | undefined {
   if (!existsSync(file)) return undefined;
-  const parsed = JSON.parse(readFileSync(file, 'utf8')) as Partial<EmulatorData>;
-  if (parsed.version !== 1) throw new Error(`emulator: ${file} is not an emulator data file (version ${String(parsed.version)})`);
+  let parsed: Partial<EmulatorData>;
+  try {
+    parsed = JSON.parse(readFileSync(file, 'utf8')) as Partial<EmulatorData>;
+  } catch (error) {
+    throw new Error(`emulator: ${file} is not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+  }
+  if (parsed?.version !== 1) throw new Error(`emulator: ${file} is not an emulator data file (version ${String(parsed.version)})`);
   return { ...emptyData(), ...parsed, version: 1 };
 }
 
@@ -20,7 +25,11 @@ export function saveData(file: string, data: EmulatorData): void {
   renameSync(temporary, file);
 }
 
-/** Saves soon after changes (debounced); the timer never keeps the process alive. */
+/**
+ * Saves soon after changes (debounced); the timer never keeps the process alive. A failed background save must not
+ * crash the server (it would be an uncaught exception in a timer): the next save retries, and `flush()` from
+ * `stop()` throws what still fails.
+ */
 export class Saver {
   private timer: NodeJS.Timeout | undefined;
 
@@ -31,7 +40,13 @@ export class Saver {
 
   schedule(): void {
     if (this.timer) return;
-    this.timer = setTimeout(() => this.flush(), DEBOUNCE_MS);
+    this.timer = setTimeout(() => {
+      try {
+        this.flush();
+      } catch {
+        // Retried by the next save; reported by stop().
+      }
+    }, DEBOUNCE_MS);
     this.timer.unref();
   }
 

@@ -1,6 +1,7 @@
 import type { EmulatorContext, EmulatorData } from './types.js';
 import type { JsonObject } from '../model/json.js';
 import { iso } from './env.js';
+import { PROVIDERS } from './schemas/common.js';
 
 export function emptyData(): EmulatorData {
   return {
@@ -24,7 +25,7 @@ const PROVIDER_ACCOUNT_IDS: Record<string, string> = { aws: '123456789012', azur
 /** A new org: one provider account per provider. */
 export function seedOrg(ctx: EmulatorContext): void {
   const now = iso(ctx);
-  for (const provider of ['aws', 'azure', 'gcp']) {
+  for (const provider of PROVIDERS) {
     const id = ctx.newId();
     ctx.data.providerAccounts[id] = { id, provider, provider_account_id: PROVIDER_ACCOUNT_IDS[provider] ?? provider, created_at: now, updated_at: now };
   }
@@ -47,6 +48,13 @@ export const RESOURCE_QUOTAS: JsonObject[] = [
   quota('6f0e1c1a-2b3c-4d5e-8f90-a1b2c3d4e5f6', 'count/managed-cache-instances', 'Managed cache instances', 'Maximum managed cache add-ons', 10),
   quota('6f0e1c1a-2b3c-4d5e-8f90-a1b2c3d4e5f7', 'max/managed-cache-size', 'Managed cache size', 'Largest managed cache tier (index into the tier list, 6 = 4xlarge)', 6),
 ];
+
+/** The org's limit for a quota `resource` (`count/networks.not-offline`...). */
+export function quotaValue(resource: string): number {
+  const quota = RESOURCE_QUOTAS.find((item) => item.resource === resource);
+  if (!quota) throw new Error(`emulator: no quota ${resource}`);
+  return Number(quota.value);
+}
 
 export const DEFAULT_RESOURCE_QUOTAS: JsonObject[] = RESOURCE_QUOTAS.map((item) => ({
   ...item,

@@ -3,7 +3,7 @@ import type { Socket } from 'node:net';
 import type { EmuRequest, EmuResponse } from './types.js';
 import type { RequestLogEntry } from './index.js';
 import { dispatch, type Dispatcher } from './dispatch.js';
-import { problem } from './problem.js';
+import { internalError, problem } from './problem.js';
 import { RATE_LIMIT_BODY, type RateLimiter } from './rate-limit.js';
 import type { FaultInjector } from './faults.js';
 import { observeExchange, type Exchange } from './observer.js';
@@ -16,13 +16,22 @@ export interface ServerParts {
 }
 
 const PREFIX = '/v2';
+/** Largest request body read (Kong's admin default, `nginx_admin_client_max_body_size = 10m`). A bigger one is drained unread and gets a 413. */
+export const MAX_BODY_BYTES = 10 * 1024 * 1024;
 
-function readBody(request: IncomingMessage): Promise<string> {
+/** The body as text, or undefined when it exceeds `MAX_BODY_BYTES`. */
+function readBody(request: IncomingMessage): Promise<string | undefined> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+    });
+    request.on('end', () => resolve(size <= MAX_BODY_BYTES ? Buffer.concat(chunks).toString('utf8') : undefined));
     request.on('error', reject);
+    // A client that goes away mid-body (or stop()) ends the wait; after 'end' this changes nothing.
+    request.on('close', () => reject(new Error('request closed before its body was read')));
   });
 }
 
@@ -39,7 +48,17 @@ const tooMany = (headers: Record<string, string>): EmuResponse => ({
   body: RATE_LIMIT_BODY,
 });
 
-function send(response: ServerResponse, result: EmuResponse, extraHeaders: Record<string, string>): void {
+interface Outgoing {
+  status: number;
+  headers: Record<string, string>;
+  payload: string;
+}
+
+/**
+ * Serialises the answer when it is decided: handlers may return stored objects, and a later request must not change
+ * what an earlier one answers while a latency fault holds it.
+ */
+function serialise(result: EmuResponse, extraHeaders: Record<string, string>): Outgoing {
   const headers: Record<string, string> = { ...extraHeaders, ...(result.headers ?? {}) };
   let payload = '';
   if (result.status !== 204 && result.body !== undefined) {
@@ -48,21 +67,25 @@ function send(response: ServerResponse, result: EmuResponse, extraHeaders: Recor
     headers['content-type'] ??= 'application/json';
   }
   headers['content-length'] = String(Buffer.byteLength(payload));
-  response.writeHead(result.status, headers);
-  response.end(payload);
+  return { status: result.status, headers, payload };
+}
+
+function send(response: ServerResponse, outgoing: Outgoing): void {
+  response.writeHead(outgoing.status, outgoing.headers);
+  response.end(outgoing.payload);
 }
 
 async function toEmuRequest(request: IncomingMessage, url: URL): Promise<EmuRequest | EmuResponse> {
   const raw = await readBody(request);
-  let body: unknown;
-  if (raw.trim() !== '') {
-    try {
-      body = JSON.parse(raw);
-    } catch {
-      return problem(400, 'Bad Request', 'Invalid request format', { invalid_parameters: [{ field: 'body', reason: 'request format is invalid' }] });
-    }
+  if (raw === undefined) return problem(413, 'Payload Too Large', `Request body exceeds ${MAX_BODY_BYTES} bytes`);
+  const parsed: EmuRequest = { method: request.method ?? 'GET', path: apiPath(url.pathname), query: url.searchParams, body: undefined, headers: request.headers };
+  if (raw.trim() === '') return parsed;
+  try {
+    parsed.body = JSON.parse(raw);
+  } catch {
+    parsed.malformedBody = true;
   }
-  return { method: request.method ?? 'GET', path: url.pathname.slice(PREFIX.length) || '/', query: url.searchParams, body, headers: request.headers };
+  return parsed;
 }
 
 /** The HTTP edge: rate limit, faults, then dispatch; logs every request. */
@@ -91,7 +114,7 @@ export function createEmulatorServer(parts: ServerParts): { server: Server; held
       let requestBody: unknown;
       if (!limit.allowed) result = tooMany(limit.headers);
       else if (decision.fault === '429') result = tooMany(limiter.exhaustedHeaders(key));
-      else if (decision.fault === '500') result = problem(500, 'Internal Server Error', 'An unexpected error occurred');
+      else if (decision.fault === '500') result = internalError();
       else if (!url.pathname.startsWith(`${PREFIX}/`)) result = { status: 404, body: { message: 'no Route matched with those values' } };
       else {
         const emuRequest = await toEmuRequest(request, url);
@@ -109,10 +132,11 @@ export function createEmulatorServer(parts: ServerParts): { server: Server; held
         return;
       }
       entry.status = result.status;
+      const outgoing = serialise(result, limit.allowed ? limit.headers : {});
       if (decision.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, decision.latencyMs));
-      if (!response.destroyed) send(response, result, limit.allowed ? limit.headers : {});
+      if (!response.destroyed) send(response, outgoing);
     })().catch((error: unknown) => {
-      if (!response.headersSent) send(response, problem(500, 'Internal Server Error', String(error)), {});
+      if (!response.headersSent && !response.destroyed) send(response, serialise(problem(500, 'Internal Server Error', String(error)), {}));
     });
   });
   return { server, held };

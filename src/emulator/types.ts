@@ -5,8 +5,10 @@ export interface EmuRequest {
   method: string;
   path: string;
   query: URLSearchParams;
-  /** Parsed JSON body (undefined when there is none). */
+  /** Parsed JSON body (undefined when there is none, or when it is not JSON). */
   body: unknown;
+  /** The body was not JSON: answered with a 400 once auth and routing have passed, as Konnect's gateway orders them. */
+  malformedBody?: true;
   headers: Record<string, string | string[] | undefined>;
 }
 

@@ -119,6 +119,17 @@ describe('add-ons (managed cache)', () => {
     expect((await h.call('GET', `/cloud-gateways/add-ons/${created.body.id}`)).status).toBe(404);
   });
 
+  it('a PATCH while terminating is refused and does not cancel the delete', async () => {
+    const created = await create('cache', cpOwner());
+    h.clock.advance(1000);
+    expect((await h.call('DELETE', `/cloud-gateways/add-ons/${created.body.id}`)).status).toBe(204);
+    const patched = await h.call('PATCH', `/cloud-gateways/add-ons/${created.body.id}`, { config: cache('large') });
+    expect(patched.status).toBe(400);
+    expect(patched.body.invalid_parameters).toEqual([expect.objectContaining({ field: 'id', source: 'path' })]);
+    h.clock.advance(1000);
+    expect((await h.call('GET', `/cloud-gateways/add-ons/${created.body.id}`)).status).toBe(404);
+  });
+
   it('a group owner: checks the group exists and looks at every member before DELETE', async () => {
     const group = await createControlPlane(h, { name: 'platform', cluster_type: 'CLUSTER_TYPE_CONTROL_PLANE_GROUP', cloud_gateway: true });
     const member = await createControlPlane(h, { name: 'member' });

@@ -77,6 +77,17 @@ describe('transit gateways', () => {
     expect((await h.call('GET', `${tgwPath()}/${tgw.body.id}`)).status).toBe(404);
     expect(items(await h.call('GET', tgwPath()))).toEqual([]);
   });
+
+  it('refuses a PATCH while terminating, so the delete still completes', async () => {
+    const tgw = await h.call('POST', tgwPath(), { name: 'tgw', cidr_blocks: ['10.0.0.0/16'], transit_gateway_attachment_config: awsTgw });
+    h.clock.advance(1000);
+    expect((await h.call('DELETE', `${tgwPath()}/${tgw.body.id}`)).status).toBe(204);
+    const patched = await h.call('PATCH', `${tgwPath()}/${tgw.body.id}`, { cidr_blocks: ['10.1.0.0/16'] });
+    expect(patched.status).toBe(409);
+    expect(patched.headers.get('content-type')).toBe('application/problem+json');
+    h.clock.advance(1000);
+    expect((await h.call('GET', `${tgwPath()}/${tgw.body.id}`)).status).toBe(404);
+  });
 });
 
 describe('private DNS', () => {

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createControlPlane, createNetwork, harness, items, type Harness } from './helpers.js';
+import { startEmulator } from '../../src/emulator/index.js';
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -59,5 +60,16 @@ describe('persistence', () => {
     h = undefined;
     writeFileSync(dataFile, JSON.stringify({ version: 7 }));
     await expect(harness({ dataFile })).rejects.toThrow(/not an emulator data file/);
+  });
+
+  it('keeps serving when the data file cannot be written, and stop() reports it', async () => {
+    const blocker = join(mkdtempSync(join(tmpdir(), 'konsync-emu-')), 'a-file');
+    writeFileSync(blocker, '');
+    const emulator = await startEmulator({ dataFile: join(blocker, 'state.json') });
+    // Past the save debounce: the background save has failed.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const reply = await fetch(`${emulator.url}/v2/control-planes`, { headers: { authorization: `Bearer ${emulator.token}` } });
+    expect(reply.status).toBe(200);
+    await expect(emulator.stop()).rejects.toThrow();
   });
 });

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
+import { MAX_BODY_BYTES } from '../../src/emulator/server.js';
 import { harness, type Harness } from './helpers.js';
 
 let h: Harness | undefined;
@@ -53,6 +54,47 @@ describe('emulator server', () => {
       body: '{not json',
     });
     expect(response.status).toBe(400);
+  });
+
+  it('answers a body that is not JSON after auth and routing, in the words of the API that reads it', async () => {
+    h = await harness();
+    const post = (path: string, authorization = `Bearer ${h!.emulator.token}`) =>
+      fetch(`${h!.emulator.url}/v2${path}`, { method: 'POST', headers: { authorization, 'content-type': 'application/json' }, body: '{not json' });
+    expect((await post('/cloud-gateways/networks', 'Bearer kpat_wrong')).status).toBe(401);
+    expect((await post('/cloud-gateways/nothing-here')).status).toBe(404);
+    const cloud = await post('/cloud-gateways/networks');
+    expect(cloud.status).toBe(400);
+    expect(await cloud.json()).toMatchObject({ status: 400, title: 'Invalid Request', invalid_parameters: [{ field: 'body', rule: 'is_object' }] });
+    const planes = await post('/control-planes');
+    expect(await planes.json()).toMatchObject({ status: 400, title: 'Bad Request' });
+    const cp = await h.call('POST', '/control-planes', { name: 'payments' });
+    const core = await post(`/control-planes/${cp.body.id}/core-entities/services`);
+    expect(core.status).toBe(400);
+    expect(await core.json()).toMatchObject({ code: 3, message: 'validation error' });
+  });
+
+  it('drains a body over the size limit and answers 413, then keeps serving', async () => {
+    h = await harness();
+    const response = await fetch(`${h.emulator.url}/v2/control-planes`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${h.emulator.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'big', description: 'x'.repeat(MAX_BODY_BYTES) }),
+    });
+    expect(response.status).toBe(413);
+    expect(response.headers.get('content-type')).toBe('application/problem+json');
+    expect((await h.call('GET', '/control-planes')).body.data).toEqual([]);
+  });
+
+  it('answers what was true when the request was handled, even when a latency fault delays the answer', async () => {
+    h = await harness({ faults: 'latency=300ms' });
+    const created = await h.call('POST', '/control-planes', { name: 'first' });
+    const logged = h.emulator.requestLog.length;
+    const renamed = h.call('PATCH', `/control-planes/${created.body.id}`, { name: 'second' });
+    // Once the first PATCH is handled (its status is logged before the delay), a second one changes the stored object.
+    while (h.emulator.requestLog[logged]?.status !== 200) await new Promise((resolve) => setTimeout(resolve, 5));
+    const again = await h.call('PATCH', `/control-planes/${created.body.id}`, { name: 'third' });
+    expect((await renamed).body.name).toBe('second');
+    expect(again.body.name).toBe('third');
   });
 
   it('logs every request with its status', async () => {

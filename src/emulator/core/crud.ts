@@ -3,7 +3,7 @@ import type { EmulatorContext, EmuRequest, EmuResponse, Handler } from '../types
 import { deleteEntity, saveEntity } from './engine.js';
 import { entityNotFound } from './errors.js';
 import { listPage } from './list.js';
-import { isResponse, scopeOf } from './scope.js';
+import { inScope } from './scope.js';
 import type { CollectionSpec, Scope } from './spec.js';
 import { SPECS } from './table.js';
 import { findItem, isUuid, itemsOf, refId } from './store.js';
@@ -20,14 +20,12 @@ function within(
   nesting: Nesting | undefined,
   next: (scope: Scope, parent: JsonObject | undefined, request: EmuRequest, params: Record<string, string>) => EmuResponse,
 ): Handler {
-  return (request, params) => {
-    const scope = scopeOf(ctx, params);
-    if (isResponse(scope)) return scope;
+  return inScope(ctx, (scope, request, params) => {
     if (!nesting) return next(scope, undefined, request, params);
     const parent = findItem(ctx, scope.controlPlaneId, nesting.parent, params.parentId ?? '', SPECS.get(nesting.parent)?.nameField);
     if (!parent) return request.method === 'DELETE' ? { status: 204 } : entityNotFound();
     return next(scope, parent, request, params);
-  };
+  });
 }
 
 function childOf(item: JsonObject, parent: JsonObject | undefined, nesting: Nesting | undefined): boolean {

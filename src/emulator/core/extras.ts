@@ -1,7 +1,7 @@
 import { isJsonObject, type Json, type JsonObject } from '../../model/json.js';
 import type { EmulatorContext, Route } from '../types.js';
 import { BUNDLED_PLUGINS } from './bundled.js';
-import { isResponse, scopeOf } from './scope.js';
+import { inScope } from './scope.js';
 import { defaultsFor } from './defaults.js';
 import { saveEntity } from './engine.js';
 import { SPECS } from './table.js';
@@ -34,9 +34,7 @@ export function extraRoutes(ctx: EmulatorContext, base: string): Route[] {
     {
       method: 'GET',
       pattern: `${base}/partials/:id/links`,
-      handler: (request, params) => {
-        const scope = scopeOf(ctx, params);
-        if (isResponse(scope)) return scope;
+      handler: inScope(ctx, (scope, request, params) => {
         const partial = findItem(ctx, scope.controlPlaneId, 'partials', params.id ?? '', 'name');
         if (!partial) return entityNotFound();
         const links: JsonObject[] = pluginsLinking(scope, String(partial.id)).map((plugin) => {
@@ -50,46 +48,40 @@ export function extraRoutes(ctx: EmulatorContext, base: string): Route[] {
           page.body.data = (page.body.data as JsonObject[]).map(({ created_at: _created, ...link }) => link);
         }
         return page;
-      },
+      }),
     },
     {
       method: 'GET',
       pattern: `${base}/schemas/plugins/:name`,
-      handler: (_request, params) => {
-        const scope = scopeOf(ctx, params);
-        if (isResponse(scope)) return scope;
+      handler: inScope(ctx, (scope, _request, params) => {
         const name = params.name ?? '';
         const custom = itemsOf(ctx, scope.controlPlaneId, 'custom-plugins').some((item) => item.name === name);
         if (!BUNDLED_PLUGINS.has(name) && !custom) return entityNotFound();
         const defaults = defaultsFor(`plugin:${name}`, 'plugin');
         const config = isJsonObject(defaults.config) ? defaults.config : {};
         return { status: 200, body: { fields: [{ protocols: { type: 'set', default: defaults.protocols ?? null } }, { config: { type: 'record', fields: fieldsOf(config) } }] } };
-      },
+      }),
     },
     {
       method: 'POST',
       pattern: `${base}/schemas/:entityName/validate`,
-      handler: (request, params) => {
-        const scope = scopeOf(ctx, params);
-        if (isResponse(scope)) return scope;
+      handler: inScope(ctx, (scope, request, params) => {
         const name = params.entityName ?? '';
         const spec = SPECS.get(name) ?? SPECS.get(`${name}s`) ?? SPECS.get(name.replace('_', '-').concat('s'));
         if (!spec) return entityNotFound();
         const result = saveEntity(scope, spec, request.body, { dryRun: true });
         return 'error' in result ? result.error : { status: 200, body: { message: 'schema validation successful' } };
-      },
+      }),
     },
     {
       method: 'GET',
       pattern: `${base}/schemas/partials/:type`,
-      handler: (_request, params) => {
-        const scope = scopeOf(ctx, params);
-        if (isResponse(scope)) return scope;
+      handler: inScope(ctx, (_scope, _request, params) => {
         const type = params.type ?? '';
         if (!partialSchemas[type]) return entityNotFound();
         const config = defaultsFor(`partial:${type}`, 'partial').config;
         return { status: 200, body: { fields: [{ config: { type: 'record', fields: fieldsOf(isJsonObject(config) ? config : {}) } }] } };
-      },
+      }),
     },
   ];
 }

@@ -1,14 +1,12 @@
 import { isJsonObject, type JsonObject } from '../../model/json.js';
 import type { CoreHooks, EmulatorContext } from '../types.js';
+import { MANAGED_CACHE_ENV, managedCacheAuthentication, managedCacheRef } from '../managed-cache.js';
 import { removeEntity, saveEntity } from './engine.js';
 import type { Scope } from './spec.js';
 import { itemsOf } from './store.js';
 import { specOf } from './table.js';
 
 const MANAGED_TAG = 'konnect-managed';
-const MANAGED_VALUE = 'ADDON_MANAGED_CACHE';
-
-const env = (name: string): string => `{vault://env/${MANAGED_VALUE}_${name}}`;
 
 function save(scope: Scope, collection: string, body: JsonObject): string {
   const result = saveEntity(scope, specOf(collection), body);
@@ -28,25 +26,19 @@ function managedPartial(addOnId: string): JsonObject {
     type: 'redis-ee',
     tags: [MANAGED_TAG],
     config: {
-      host: env('HOST'),
-      port: env('PORT'),
-      username: env('USERNAME'),
-      server_name: env('SERVER_NAME'),
+      host: managedCacheRef('HOST'),
+      port: managedCacheRef('PORT'),
+      username: managedCacheRef('USERNAME'),
+      server_name: managedCacheRef('SERVER_NAME'),
       ssl: true,
       ssl_verify: true,
-      cloud_authentication: {
-        auth_provider: env('AUTH_PROVIDER'),
-        aws_cache_name: env('AWS_CACHE_NAME'),
-        aws_region: env('AWS_REGION'),
-        aws_assume_role_arn: env('AWS_ASSUME_ROLE_ARN'),
-        azure_tenant_id: env('AZURE_TENANT_ID'),
-      },
+      cloud_authentication: managedCacheAuthentication(),
     },
   };
 }
 
 function readsManagedCache(value: unknown): boolean {
-  return JSON.stringify(value ?? null).includes(MANAGED_VALUE);
+  return JSON.stringify(value ?? null).includes(MANAGED_CACHE_ENV);
 }
 
 export const coreHooks: CoreHooks = {

@@ -6,7 +6,7 @@ const DEFAULT_SIZE = 100;
 const MAX_SIZE = 1000;
 
 /** `tags=a,b`: all of them; `tags=a/b`: any of them. */
-export function matchesTags(item: JsonObject, tags: string): boolean {
+function matchesTags(item: JsonObject, tags: string): boolean {
   const have = Array.isArray(item.tags) ? item.tags : [];
   if (tags.includes('/')) return tags.split('/').some((tag) => have.includes(tag));
   return tags.split(',').every((tag) => have.includes(tag));

@@ -1,6 +1,6 @@
 import type { Json, JsonObject } from '../../model/json.js';
 import type { EmulatorContext, EmuRequest, Handler, Route } from '../types.js';
-import { isResponse, scopeOf } from './scope.js';
+import { inScope } from './scope.js';
 import { removeEntity } from './engine.js';
 import { alreadyExists, entityNotFound, uniqueViolation, validationError } from './errors.js';
 import { listPage } from './list.js';
@@ -56,13 +56,11 @@ function sideHandlers(ctx: EmulatorContext, owner: Side, other: Side) {
   const related = (scope: Scope, item: JsonObject): JsonObject[] =>
     owner === GROUP ? consumersOf(scope, String(item.id)) : groupsOf(scope, String(item.id));
   const withOwner = (run: (scope: Scope, item: JsonObject, params: Record<string, string>, request: EmuRequest) => ReturnType<Handler>, missingOk = false): Handler =>
-    (request, params) => {
-      const scope = scopeOf(ctx, params);
-      if (isResponse(scope)) return scope;
+    inScope(ctx, (scope, request, params) => {
       const item = resolve(scope, owner, params.parentId ?? '');
       if (!item) return missingOk ? { status: 204 } : entityNotFound();
       return run(scope, item, params, request);
-    };
+    });
   return {
     list: withOwner((scope, item, _params, request) => listPage(request, related(scope, item))),
     add: withOwner((scope, item, _params, { body }) => {

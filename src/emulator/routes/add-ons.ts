@@ -1,8 +1,8 @@
 import type { EmuRequest, EmuResponse, EmulatorContext, Route } from '../types.js';
 import type { JsonObject } from '../../model/json.js';
-import { bodyOf, bump, clone, iso, type PlatformEnv } from '../env.js';
+import { bodyOf, bump, clone, finder, iso, type PlatformEnv } from '../env.js';
 import { ENUM_OPS, STRING_OPS, listResponse } from '../list.js';
-import { GONE, READY, schedule, transitionKey } from '../lifecycle.js';
+import { GONE, READY, schedule, terminate, transitionKey } from '../lifecycle.js';
 import { conflict, invalid, json, noContent, notFound } from '../problem.js';
 import { CACHE_TIERS, createAddOnSchema, updateAddOnSchema } from '../schemas/cloud-gateways.js';
 import { validateBody } from '../validate.js';
@@ -107,6 +107,8 @@ function create(ctx: EmulatorContext, request: EmuRequest): EmuResponse {
 function update(ctx: EmulatorContext, request: EmuRequest, addOn: JsonObject): EmuResponse {
   const rejected = validateBody(API, updateAddOnSchema, request.body);
   if (rejected) return rejected;
+  // Without this a PATCH would overwrite the pending removal and bring the add-on back.
+  if (addOn.state === 'terminating') return invalid(API, 'id', 'Add-on is being deleted and cannot be updated.', 'invalid', 'path');
   const body = bodyOf(request);
   const wanted = tierOf(body);
   const current = tierOf(addOn);
@@ -132,11 +134,7 @@ function remove(env: PlatformEnv, addOn: JsonObject): EmuResponse {
     const reason = `Managed cache add-on has ${plugins.length} linked plugin(s) that must be removed before deletion. Cache config ID: '${cacheConfigId}'.`;
     return invalid(API, 'id', reason, 'invalid', 'path');
   }
-  if (addOn.state !== 'terminating') {
-    addOn.state = 'terminating';
-    bump(ctx, addOn);
-    schedule(ctx, transitionKey('addon', String(addOn.id)), GONE);
-  }
+  terminate(ctx, addOn, transitionKey('addon', String(addOn.id)));
   return noContent;
 }
 
@@ -165,12 +163,7 @@ function applier(env: PlatformEnv) {
 export function addOnRoutes(env: PlatformEnv): Route[] {
   const { ctx } = env;
   env.lifecycles.register('addon', applier(env));
-  const withAddOn =
-    (handler: (request: EmuRequest, addOn: JsonObject) => EmuResponse) =>
-    (request: EmuRequest, params: Record<string, string>): EmuResponse => {
-      const found = ctx.data.addOns[params.addOnId ?? ''];
-      return found ? handler(request, found) : notFound(API, 'The requested resource was not found.');
-    };
+  const withAddOn = finder((params) => ctx.data.addOns[params.addOnId ?? ''], () => notFound(API, 'The requested resource was not found.'));
   return [
     { method: 'POST', pattern: '/cloud-gateways/add-ons', handler: (request) => create(ctx, request) },
     {

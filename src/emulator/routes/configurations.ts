@@ -12,7 +12,7 @@ import { buildGroups, fillAddresses, groupKey } from './dataplane-groups.js';
 
 const API = 'cloud-gateways';
 const FILTERS = { control_plane_id: ENUM_OPS, control_plane_geo: ENUM_OPS };
-export const IDENTICAL = 'Proposed cloud gateway configuration and current cloud gateway configuration are identical.';
+const IDENTICAL = 'Proposed cloud gateway configuration and current cloud gateway configuration are identical.';
 
 /** Desired groups as Konnect echoes them: the deprecated `max_rps` filled in as 10 × `base_rps`. */
 function normalizeGroup(group: JsonObject): JsonObject {

@@ -5,6 +5,7 @@ import { applyFilters, paginate, sortByCreation, type FilterSpec } from '../list
 import { badRequest, conflict, json, noContent, notFound } from '../problem.js';
 import { createControlPlaneSchema, updateControlPlaneSchema } from '../schemas/control-planes.js';
 import { validateBody } from '../validate.js';
+import { isUuid } from '../core/store.js';
 
 const API = 'control-planes';
 export const GROUP = 'CLUSTER_TYPE_CONTROL_PLANE_GROUP';
@@ -120,7 +121,7 @@ function remove(env: PlatformEnv, id: string): EmuResponse {
 
 /** A syntactically invalid id is a 400 on Konnect's control-planes API, an unknown one a 404. */
 export function checkId(id: string): EmuResponse | undefined {
-  if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return undefined;
+  if (isUuid(id)) return undefined;
   return badRequest(API, [{ field: 'id', reason: 'invalid ID format', rule: 'is_uuid', source: 'path' }], 'Request contains invalid ID format');
 }
 

@@ -1,8 +1,8 @@
 import type { EmuRequest, EmuResponse, EmulatorContext, Route } from '../types.js';
 import type { JsonObject } from '../../model/json.js';
-import { bodyOf, bump, clone, iso, type PlatformEnv } from '../env.js';
+import { bodyOf, bump, clone, finder, iso, type PlatformEnv } from '../env.js';
 import { ENUM_OPS, STRING_OPS, listResponse } from '../list.js';
-import { GONE, READY, schedule, transitionKey } from '../lifecycle.js';
+import { GONE, READY, schedule, terminate, transitionKey } from '../lifecycle.js';
 import { conflict, invalid, json, noContent, notFound } from '../problem.js';
 import { createCustomDomainSchema } from '../schemas/cloud-gateways.js';
 import { validateBody } from '../validate.js';
@@ -48,11 +48,7 @@ function create(ctx: EmulatorContext, request: EmuRequest): EmuResponse {
 }
 
 function remove(ctx: EmulatorContext, customDomain: JsonObject): EmuResponse {
-  if (customDomain.state !== 'terminating') {
-    customDomain.state = 'terminating';
-    bump(ctx, customDomain);
-    schedule(ctx, transitionKey('domain', String(customDomain.id)), GONE);
-  }
+  terminate(ctx, customDomain, transitionKey('domain', String(customDomain.id)));
   return noContent;
 }
 
@@ -83,12 +79,7 @@ function applier(env: PlatformEnv) {
 export function customDomainRoutes(env: PlatformEnv): Route[] {
   const { ctx } = env;
   env.lifecycles.register('domain', applier(env));
-  const withDomain =
-    (handler: (customDomain: JsonObject) => EmuResponse) =>
-    (_request: EmuRequest, params: Record<string, string>): EmuResponse => {
-      const found = ctx.data.customDomains[params.customDomainId ?? ''];
-      return found ? handler(found) : notFound(API);
-    };
+  const withDomain = finder((params) => ctx.data.customDomains[params.customDomainId ?? ''], () => notFound(API));
   return [
     { method: 'POST', pattern: '/cloud-gateways/custom-domains', handler: (request) => create(ctx, request) },
     {
@@ -96,12 +87,12 @@ export function customDomainRoutes(env: PlatformEnv): Route[] {
       pattern: '/cloud-gateways/custom-domains',
       handler: (request) => listResponse(API, Object.values(ctx.data.customDomains).map(clone), request, FILTERS),
     },
-    { method: 'GET', pattern: '/cloud-gateways/custom-domains/:customDomainId', handler: withDomain((found) => json(200, clone(found))) },
-    { method: 'DELETE', pattern: '/cloud-gateways/custom-domains/:customDomainId', handler: withDomain((found) => remove(ctx, found)) },
+    { method: 'GET', pattern: '/cloud-gateways/custom-domains/:customDomainId', handler: withDomain((_request, found) => json(200, clone(found))) },
+    { method: 'DELETE', pattern: '/cloud-gateways/custom-domains/:customDomainId', handler: withDomain((_request, found) => remove(ctx, found)) },
     {
       method: 'GET',
       pattern: '/cloud-gateways/custom-domains/:customDomainId/online-status',
-      handler: withDomain((found) => {
+      handler: withDomain((_request, found) => {
         const status = found.state === 'ready' ? 'verified' : 'unverified';
         return json(200, { cname: status, ssl: status });
       }),

@@ -4,14 +4,16 @@ import { bodyOf, clone, iso, type PlatformEnv } from '../env.js';
 import { badRequest, invalid, json, noContent, notFound, type InvalidParameter } from '../problem.js';
 import { groupMembershipSchema } from '../schemas/control-planes.js';
 import { validateBody } from '../validate.js';
+import { pageParam } from '../list.js';
 import { GROUP, checkId, clusterType, findControlPlane } from './control-planes.js';
 
 const API = 'control-planes';
 /** Docs /gateway/control-plane-groups/: limits of a group and of one call. */
-export const MAX_MEMBERS = 256;
-export const MAX_PER_CALL = 50;
-export const MAX_GROUPS_PER_MEMBER = 5;
+const MAX_MEMBERS = 256;
+const MAX_PER_CALL = 50;
+const MAX_GROUPS_PER_MEMBER = 5;
 const DEFAULT_SIZE = 100;
+const MAX_SIZE = 100;
 
 type Verb = 'put' | 'add' | 'remove';
 
@@ -92,11 +94,8 @@ function decodeCursor(cursor: string): number | undefined {
 function list(ctx: EmulatorContext, request: EmuRequest, groupId: string): EmuResponse {
   const found = groupOf(ctx, groupId);
   if (found.error) return found.error;
-  const rawSize = request.query.get('page[size]');
-  const size = rawSize === null || rawSize === '' ? DEFAULT_SIZE : Number(rawSize);
-  if (!Number.isInteger(size) || size < 1 || size > 100) {
-    return badRequest(API, [{ field: 'page[size]', rule: 'invalid', reason: 'page[size] must be an integer between 1 and 100', source: 'query' }]);
-  }
+  const size = pageParam(API, request.query, 'page[size]', DEFAULT_SIZE, MAX_SIZE);
+  if (typeof size !== 'number') return size;
   const after = request.query.get('page[after]');
   const offset = after ? decodeCursor(after) : 0;
   if (offset === undefined) return badRequest(API, [{ field: 'page[after]', rule: 'invalid', reason: 'invalid cursor', source: 'query' }]);

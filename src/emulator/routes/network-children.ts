@@ -1,8 +1,8 @@
 import type { EmuRequest, EmuResponse, EmulatorContext, Route } from '../types.js';
 import type { JsonObject } from '../../model/json.js';
-import { bodyOf, bump, clone, iso, type PlatformEnv } from '../env.js';
+import { bodyOf, bump, clone, finder, iso, type PlatformEnv } from '../env.js';
 import { ENUM_OPS, STRING_OPS, listResponse } from '../list.js';
-import { GONE, READY, schedule, transitionKey } from '../lifecycle.js';
+import { GONE, READY, schedule, terminate, transitionKey } from '../lifecycle.js';
 import { conflict, invalid, json, noContent, notFound } from '../problem.js';
 import { validateBody } from '../validate.js';
 import { providerOf } from './networks.js';
@@ -50,6 +50,8 @@ function create(ctx: EmulatorContext, kind: ChildKind, request: EmuRequest, netw
 function update(ctx: EmulatorContext, kind: ChildKind, request: EmuRequest, network: JsonObject, item: JsonObject): EmuResponse {
   const rejected = validateBody(API, kind.patchSchema, request.body);
   if (rejected) return rejected;
+  // Without this a PATCH would overwrite the pending removal and bring the item back.
+  if (item.state === 'terminating') return conflict(`${kind.title} '${String(item.id)}' is being deleted and cannot be updated.`);
   const body = bodyOf(request);
   const refused = kind.applyPatch(item, body);
   if (refused) return refused;
@@ -67,11 +69,7 @@ function update(ctx: EmulatorContext, kind: ChildKind, request: EmuRequest, netw
 }
 
 function remove(ctx: EmulatorContext, kind: ChildKind, network: JsonObject, item: JsonObject): EmuResponse {
-  if (item.state !== 'terminating') {
-    item.state = 'terminating';
-    bump(ctx, item);
-    schedule(ctx, transitionKey(kind.resource, String(network.id), String(item.id)), GONE);
-  }
+  terminate(ctx, item, transitionKey(kind.resource, String(network.id), String(item.id)));
   return noContent;
 }
 
@@ -97,10 +95,7 @@ function routesFor(env: PlatformEnv, kind: ChildKind): Route[] {
   env.lifecycles.register(kind.resource, applier(kind));
   const base = `/cloud-gateways/networks/:networkId/${kind.path}`;
   type Handler = (request: EmuRequest, network: JsonObject, item: JsonObject) => EmuResponse;
-  const withNetwork = (handler: (request: EmuRequest, network: JsonObject) => EmuResponse) => (request: EmuRequest, params: Record<string, string>) => {
-    const network = ctx.data.networks[params.networkId ?? ''];
-    return network ? handler(request, network) : notFound(API);
-  };
+  const withNetwork = finder((params) => ctx.data.networks[params.networkId ?? ''], () => notFound(API));
   const withItem = (handler: Handler) => (request: EmuRequest, params: Record<string, string>) => {
     const network = ctx.data.networks[params.networkId ?? ''];
     const item = network ? store(ctx, kind)[String(network.id)]?.[params.id ?? ''] : undefined;

@@ -1,25 +1,25 @@
 import type { EmuRequest, EmuResponse, EmulatorContext, Route } from '../types.js';
 import type { JsonObject } from '../../model/json.js';
-import { bodyOf, bump, clone, iso, type PlatformEnv } from '../env.js';
+import { bodyOf, bump, clone, finder, iso, type PlatformEnv } from '../env.js';
 import { ENUM_OPS, STRING_OPS, listResponse } from '../list.js';
-import { GONE, READY, schedule, transitionKey } from '../lifecycle.js';
+import { GONE, READY, schedule, terminate, transitionKey } from '../lifecycle.js';
 import { badRequest, conflict, json, noContent, notFound, problem, type InvalidParameter } from '../problem.js';
 import { createNetworkSchema, patchNetworkSchema } from '../schemas/networks.js';
 import { validateBody } from '../validate.js';
 import { findRegion } from '../availability.js';
 import { checkNetworkCidr } from '../cidr.js';
-import { RESOURCE_QUOTAS } from '../seed.js';
+import { quotaValue } from '../seed.js';
 
 const API = 'cloud-gateways';
 const FILTERS = { name: STRING_OPS, state: ENUM_OPS };
 
 /** Ids of the networks a configuration's desired groups use. */
-export function referencedNetworks(configuration: JsonObject): string[] {
+function referencedNetworks(configuration: JsonObject): string[] {
   const groups = (configuration.dataplane_group_config ?? []) as JsonObject[];
   return groups.map((group) => group.cloud_gateway_network_id).filter((id): id is string => typeof id === 'string');
 }
 
-export function referencingConfigurations(ctx: EmulatorContext, networkId: string): JsonObject[] {
+function referencingConfigurations(ctx: EmulatorContext, networkId: string): JsonObject[] {
   return Object.values(ctx.data.configurations).filter((configuration) => referencedNetworks(configuration).includes(networkId));
 }
 
@@ -29,7 +29,7 @@ export function providerOf(ctx: EmulatorContext, network: JsonObject): string | 
 }
 
 /** The network as returned: counts are computed on read. */
-export function presentNetwork(ctx: EmulatorContext, network: JsonObject): JsonObject {
+function presentNetwork(ctx: EmulatorContext, network: JsonObject): JsonObject {
   const out = clone(network);
   out.transit_gateway_count = Object.keys(ctx.data.transitGateways[String(network.id)] ?? {}).length;
   out.configuration_reference_count = referencingConfigurations(ctx, String(network.id)).length;
@@ -62,8 +62,7 @@ function nameTaken(ctx: EmulatorContext, name: string, except?: string): boolean
 const duplicateName = (name: string) => conflict(`Network with name '${name}' already exists.`);
 
 function networkQuota(ctx: EmulatorContext): EmuResponse | undefined {
-  const quota = RESOURCE_QUOTAS.find((item) => item.resource === 'count/networks.not-offline');
-  const max = Number(quota?.value ?? Infinity);
+  const max = quotaValue('count/networks.not-offline');
   const active = Object.values(ctx.data.networks).filter((network) => network.state !== 'offline').length;
   if (active < max) return undefined;
   return problem(403, 'Quota Exceeded', `Maximum number of Networks exceeded. Max allowed: ${max}.`);
@@ -136,11 +135,7 @@ function remove(ctx: EmulatorContext, network: JsonObject): EmuResponse {
       },
     ]);
   }
-  if (network.state !== 'terminating') {
-    network.state = 'terminating';
-    bump(ctx, network);
-    schedule(ctx, transitionKey('network', String(network.id)), GONE);
-  }
+  terminate(ctx, network, transitionKey('network', String(network.id)));
   return noContent;
 }
 
@@ -166,12 +161,7 @@ function applyNetwork(ctx: EmulatorContext, ids: string[], state: string): void 
 export function networkRoutes(env: PlatformEnv): Route[] {
   const { ctx } = env;
   env.lifecycles.register('network', applyNetwork);
-  const withNetwork =
-    (handler: (request: EmuRequest, network: JsonObject) => EmuResponse) =>
-    (request: EmuRequest, params: Record<string, string>): EmuResponse => {
-      const network = ctx.data.networks[params.networkId ?? ''];
-      return network ? handler(request, network) : notFound(API);
-    };
+  const withNetwork = finder((params) => ctx.data.networks[params.networkId ?? ''], () => notFound(API));
   return [
     { method: 'POST', pattern: '/cloud-gateways/networks', handler: (request) => create(ctx, request) },
     {

@@ -1,30 +1,14 @@
-import { PROVIDERS, geo, str, uuid } from './common.js';
+import { PROVIDERS, byKind, geo, str, uuid, variant } from './common.js';
 
 /** Request schemas for configurations, custom domains and add-ons, written from cloud-gateways.v2.yaml. */
 
-const autoscale = {
-  type: 'object',
-  required: ['kind'],
-  discriminator: { propertyName: 'kind' },
-  oneOf: [
-    {
-      type: 'object',
-      additionalProperties: false,
-      required: ['kind', 'instance_type', 'requested_instances'],
-      properties: {
-        kind: { const: 'static' },
-        instance_type: { type: 'string', enum: ['small', 'medium', 'large'] },
-        requested_instances: { type: 'integer' },
-      },
-    },
-    {
-      type: 'object',
-      additionalProperties: false,
-      required: ['kind', 'base_rps'],
-      properties: { kind: { const: 'autopilot' }, base_rps: { type: 'integer', minimum: 1 }, max_rps: { type: 'integer' } },
-    },
-  ],
-};
+const autoscale = byKind(
+  variant('static', ['instance_type', 'requested_instances'], {
+    instance_type: { type: 'string', enum: ['small', 'medium', 'large'] },
+    requested_instances: { type: 'integer' },
+  }),
+  variant('autopilot', ['base_rps'], { base_rps: { type: 'integer', minimum: 1 }, max_rps: { type: 'integer' } }),
+);
 
 const environment = {
   type: 'array',
@@ -95,25 +79,10 @@ export const createAddOnSchema = {
   required: ['name', 'owner', 'config'],
   properties: {
     name: { type: 'string', minLength: 1, maxLength: 70 },
-    owner: {
-      type: 'object',
-      required: ['kind'],
-      discriminator: { propertyName: 'kind' },
-      oneOf: [
-        {
-          type: 'object',
-          additionalProperties: false,
-          required: ['kind', 'control_plane_id', 'control_plane_geo'],
-          properties: { kind: { const: 'control-plane' }, control_plane_id: uuid, control_plane_geo: geo },
-        },
-        {
-          type: 'object',
-          additionalProperties: false,
-          required: ['kind', 'control_plane_group_id', 'control_plane_group_geo'],
-          properties: { kind: { const: 'control-plane-group' }, control_plane_group_id: uuid, control_plane_group_geo: geo },
-        },
-      ],
-    },
+    owner: byKind(
+      variant('control-plane', ['control_plane_id', 'control_plane_geo'], { control_plane_id: uuid, control_plane_geo: geo }),
+      variant('control-plane-group', ['control_plane_group_id', 'control_plane_group_geo'], { control_plane_group_id: uuid, control_plane_group_geo: geo }),
+    ),
     config: cacheConfig,
   },
 };

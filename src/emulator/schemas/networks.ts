@@ -1,4 +1,4 @@
-import { str, strings, uuid } from './common.js';
+import { byKind, str, strings, uuid, variant } from './common.js';
 
 /** Request schemas for networks, transit gateways and private DNS, written from cloud-gateways.v2.yaml. */
 
@@ -20,13 +20,9 @@ export const createNetworkSchema = {
 
 export const patchNetworkSchema = { type: 'object', additionalProperties: false, properties: { name } };
 
+/** An attachment config variant: `fields` are required strings. */
 function attachment(kind: string, fields: string[], optional: Record<string, object> = {}) {
-  return {
-    type: 'object',
-    additionalProperties: false,
-    required: ['kind', ...fields],
-    properties: { kind: { const: kind }, ...Object.fromEntries(fields.map((field) => [field, str])), ...optional },
-  };
+  return variant(kind, fields, { ...Object.fromEntries(fields.map((field) => [field, str])), ...optional });
 }
 
 const resourceConfig = {
@@ -57,19 +53,14 @@ export const createTransitGatewaySchema = {
       },
     },
     cidr_blocks: strings,
-    transit_gateway_attachment_config: {
-      type: 'object',
-      required: ['kind'],
-      discriminator: { propertyName: 'kind' },
-      oneOf: [
-        attachment('aws-transit-gateway-attachment', ['transit_gateway_id', 'ram_share_arn']),
-        attachment('aws-vpc-peering-attachment', ['peer_account_id', 'peer_vpc_id', 'peer_vpc_region']),
-        attachment('aws-resource-endpoint-attachment', ['ram_share_arn'], { resource_config: resourceConfig }),
-        attachment('azure-vnet-peering-attachment', ['tenant_id', 'subscription_id', 'resource_group_name', 'vnet_name']),
-        attachment('azure-vhub-peering-attachment', ['tenant_id', 'subscription_id', 'resource_group_name', 'vhub_name']),
-        attachment('gcp-vpc-peering-attachment', ['peer_project_id', 'peer_vpc_name']),
-      ],
-    },
+    transit_gateway_attachment_config: byKind(
+      attachment('aws-transit-gateway-attachment', ['transit_gateway_id', 'ram_share_arn']),
+      attachment('aws-vpc-peering-attachment', ['peer_account_id', 'peer_vpc_id', 'peer_vpc_region']),
+      attachment('aws-resource-endpoint-attachment', ['ram_share_arn'], { resource_config: resourceConfig }),
+      attachment('azure-vnet-peering-attachment', ['tenant_id', 'subscription_id', 'resource_group_name', 'vnet_name']),
+      attachment('azure-vhub-peering-attachment', ['tenant_id', 'subscription_id', 'resource_group_name', 'vhub_name']),
+      attachment('gcp-vpc-peering-attachment', ['peer_project_id', 'peer_vpc_name']),
+    ),
   },
 };
 
@@ -103,24 +94,13 @@ export const createPrivateDnsSchema = {
   required: ['name', 'private_dns_attachment_config'],
   properties: {
     name,
-    private_dns_attachment_config: {
-      type: 'object',
-      required: ['kind'],
-      discriminator: { propertyName: 'kind' },
-      oneOf: [
-        attachment('aws-private-hosted-zone-attachment', ['hosted_zone_id']),
-        attachment('aws-outbound-resolver', [], { dns_config: dnsConfig }),
-        attachment('gcp-private-hosted-zone-attachment', ['domain_name', 'peer_project_id', 'peer_vpc_name']),
-        attachment('azure-private-hosted-zone-attachment', [
-          'domain_name',
-          'peer_tenant_id',
-          'peer_subscription_id',
-          'peer_resource_group_id',
-          'peer_vnet_link_name',
-        ]),
-        attachment('azure-outbound-resolver', [], { dns_config: dnsConfig }),
-      ],
-    },
+    private_dns_attachment_config: byKind(
+      attachment('aws-private-hosted-zone-attachment', ['hosted_zone_id']),
+      attachment('aws-outbound-resolver', [], { dns_config: dnsConfig }),
+      attachment('gcp-private-hosted-zone-attachment', ['domain_name', 'peer_project_id', 'peer_vpc_name']),
+      attachment('azure-private-hosted-zone-attachment', ['domain_name', 'peer_tenant_id', 'peer_subscription_id', 'peer_resource_group_id', 'peer_vnet_link_name']),
+      attachment('azure-outbound-resolver', [], { dns_config: dnsConfig }),
+    ),
   },
 };
 

@@ -80,13 +80,16 @@ function partialOf(type: string, config: Schema): Schema {
   );
 }
 
-/** Per partial type; the AI types are accepted with any config. */
+/** An AI partial type: accepted with any config. */
+const aiPartialOf = (type: string): Schema => entity({ type: { const: type }, name: nullableString, config: { type: 'object' }, tags }, ['type', 'config']);
+
+/** Per partial type. */
 export const partials: Record<string, Schema> = {
   'redis-ce': partialOf('redis-ce', redisCe),
   'redis-ee': partialOf('redis-ee', redisEe),
-  vectordb: entity({ type: { const: 'vectordb' }, name: nullableString, config: { type: 'object' }, tags }, ['type', 'config']),
-  embeddings: entity({ type: { const: 'embeddings' }, name: nullableString, config: { type: 'object' }, tags }, ['type', 'config']),
-  model: entity({ type: { const: 'model' }, name: nullableString, config: { type: 'object' }, tags }, ['type', 'config']),
+  vectordb: aiPartialOf('vectordb'),
+  embeddings: aiPartialOf('embeddings'),
+  model: aiPartialOf('model'),
 };
 
 /** Before the type is known: only that `type` is one of the partial types. */
