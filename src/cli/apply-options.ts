@@ -1,5 +1,6 @@
-import { InvalidArgumentError, Option, type Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { parseDuration } from './duration.js';
+import { wholeNumber } from './whole-number.js';
 import { DEFAULT_MAX_DELETES, type SafetyFlags } from './safety.js';
 
 /** Flags of the commands that write: apply and sync. */
@@ -10,15 +11,10 @@ export interface ApplyFlags extends SafetyFlags {
   waitTimeout?: number;
 }
 
-function count(text: string): number {
-  if (!/^\d+$/.test(text.trim())) throw new InvalidArgumentError('must be a whole number, 0 or more');
-  return Number(text);
-}
-
 export function addApplyOptions(command: Command): Command {
   return command
     .addOption(new Option('--allow-destructive', 'allow replacements (delete + create) and more deletes than --max-deletes'))
-    .addOption(new Option('--max-deletes <n>', 'deletes allowed without --allow-destructive').argParser(count).default(DEFAULT_MAX_DELETES))
+    .addOption(new Option('--max-deletes <n>', 'deletes allowed without --allow-destructive').argParser(wholeNumber(0)).default(DEFAULT_MAX_DELETES))
     .addOption(
       new Option('--wait-timeout <duration>', 'give up waiting for one resource to become ready after this long (90s, 30m, 1h)')
         .argParser(parseDuration),

@@ -11,7 +11,7 @@ import { renderReport } from './report.js';
 import type { Session } from './run-command.js';
 
 /** Refuses a plan whose DECK_ variables are not all set here: nothing is sent. */
-export function assertEnv(plan: Plan, env: Record<string, string | undefined>): void {
+function assertEnv(plan: Plan, env: Record<string, string | undefined>): void {
   const missing = plan.env.filter((name) => env[name] === undefined);
   if (missing.length > 0) {
     throw new ValidationError(missing.map((name) => ({ message: `environment variable ${name} is not set; the plan's requests use it` })));

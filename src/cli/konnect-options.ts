@@ -3,6 +3,8 @@ import { KonnectClient } from '../konnect/client.js';
 import { resolveToken } from '../konnect/token.js';
 import type { Geo } from '../model/state.js';
 import type { SchedulerOptions } from '../konnect/policy.js';
+import { addOptionOnce } from './state-options.js';
+import { wholeNumber } from './whole-number.js';
 
 /** The Konnect connection options every command that talks to Konnect shares, as commander parses them. */
 export interface KonnectOptions {
@@ -28,23 +30,12 @@ export function parseRateLimit(value: string): number {
   return perMinute;
 }
 
-function parsePositiveInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number ≥ 1');
-  return n;
-}
-
-function addOnce(command: Command, option: Option): void {
-  if (command.options.some((existing) => existing.long === option.long)) return;
-  command.addOption(option);
-}
-
 /** `--konnect-addr`, `--konnect-token-file`, `--rate-limit N/min`, `--concurrency N`. */
 export function addKonnectOptions(command: Command): Command {
-  addOnce(command, new Option('--konnect-addr <url>', 'one base URL for every Konnect API, e.g. the emulator (env KONNECT_ADDR)'));
-  addOnce(command, new Option('--konnect-token-file <path>', 'file holding the Konnect token (else env KONNECT_TOKEN)'));
-  addOnce(command, new Option('--rate-limit <n/min>', 'most requests per minute, e.g. 3000/min or 50/s (default 3000/min)').argParser(parseRateLimit));
-  addOnce(command, new Option('--concurrency <n>', 'most requests in flight at once (default 4)').argParser(parsePositiveInt));
+  addOptionOnce(command, new Option('--konnect-addr <url>', 'one base URL for every Konnect API, e.g. the emulator (env KONNECT_ADDR)'));
+  addOptionOnce(command, new Option('--konnect-token-file <path>', 'file holding the Konnect token (else env KONNECT_TOKEN)'));
+  addOptionOnce(command, new Option('--rate-limit <n/min>', 'most requests per minute, e.g. 3000/min or 50/s (default 3000/min)').argParser(parseRateLimit));
+  addOptionOnce(command, new Option('--concurrency <n>', 'most requests in flight at once (default 4)').argParser(wholeNumber(1)));
   return command;
 }
 

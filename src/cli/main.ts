@@ -1,4 +1,6 @@
 #!/usr/bin/env node
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { COMMANDS } from './commands/index.js';
 
@@ -12,8 +14,21 @@ export function buildProgram(): Command {
   return program;
 }
 
-const isMain = import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('/konsync');
-if (isMain) {
+/**
+ * Run as the program (`node main.js`, or the `konsync` bin link), not imported. Compared as real paths: a URL built by
+ * hand misses a path with spaces or other characters a file URL escapes, and the CLI would then silently do nothing.
+ */
+function invokedDirectly(): boolean {
+  const script = process.argv[1];
+  if (script === undefined) return false;
+  try {
+    return realpathSync(script) === fileURLToPath(import.meta.url);
+  } catch {
+    return false;
+  }
+}
+
+if (invokedDirectly()) {
   buildProgram()
     .parseAsync(process.argv)
     .catch((error: unknown) => {

@@ -74,15 +74,6 @@ export function colors(target: CliIO = io()): Colors {
   return pc.createColors(colorEnabled(target));
 }
 
-/** Writes a line (or lines) to stdout, adding the final newline. */
-export function println(text = ''): void {
-  io().stdout(text.endsWith('\n') ? text : `${text}\n`);
-}
-
-export function eprintln(text = ''): void {
-  io().stderr(text.endsWith('\n') ? text : `${text}\n`);
-}
-
 export interface CapturedIO extends CliIO {
   out: string;
   err: string;

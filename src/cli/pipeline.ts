@@ -1,5 +1,5 @@
 import { ValidationError } from '../errors.js';
-import { loadState } from '../state/load/index.js';
+import { loadState, type LoadOptions } from '../state/load/index.js';
 import { readLiveState } from '../state/read/index.js';
 import { buildPlan } from '../diff/index.js';
 import type { DesiredState, Geo, LiveState } from '../model/state.js';
@@ -11,13 +11,23 @@ import type { Session } from './run-command.js';
 
 export type StateCommandOptions = StateOptions & KonnectOptions;
 
-/** Files → desired state. */
-export async function loadDesired(options: StateOptions, session: Session): Promise<DesiredState> {
+/** The `-s/--state` paths; none given is a ValidationError with a hint. */
+export function statePaths(options: StateOptions): string[] {
   const paths = options.state ?? [];
   if (paths.length === 0) {
     throw new ValidationError([{ message: 'no state files given', hint: 'pass -s/--state PATH, a file or a directory' }]);
   }
-  return loadState(paths, { geo: options.geo, env: session.io.env, selectTags: options.selectTag ?? [] });
+  return paths;
+}
+
+/** What the shared state flags (`--geo`, `--select-tag`) and the environment ask of the loader. */
+export function loadOptions(options: StateOptions, session: Session): LoadOptions {
+  return { geo: options.geo, env: session.io.env, selectTags: options.selectTag ?? [] };
+}
+
+/** Files → desired state. */
+export async function loadDesired(options: StateOptions, session: Session): Promise<DesiredState> {
+  return loadState(statePaths(options), loadOptions(options, session));
 }
 
 export interface Planned {

@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import { GEOS, type Geo } from '../model/state.js';
 
-export const TEXT_JSON = ['text', 'json'] as const;
+const TEXT_JSON = ['text', 'json'] as const;
 export const REVIEW_FORMATS = ['text', 'json', 'markdown', 'github'] as const;
 export type OutputFormat = (typeof REVIEW_FORMATS)[number];
 
@@ -16,7 +16,7 @@ export interface StateOptions {
 /** For repeatable options: `--x a --x b` → `['a', 'b']`. */
 export const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
 
-/** Adds an option unless an earlier helper (the Konnect options) already did: commander rejects duplicates. */
+/** Adds an option unless an earlier helper already did (`--geo`, `--select-tag` are shared): commander rejects duplicates. */
 export function addOptionOnce(command: Command, option: Option): void {
   if (command.options.some((existing) => existing.long === option.long)) return;
   command.addOption(option);

@@ -88,3 +88,33 @@ describe('dumpState', () => {
     for (const document of documents) expect(parse(toYaml(document))).toEqual(document.content);
   });
 });
+
+describe('dump file names', () => {
+  it('never lets one file overwrite another: a control plane named konnect, names that read the same', () => {
+    const entities: Entity[] = [
+      { kind: 'control_plane', key: 'konnect', id: 'cp-k', fields: { name: 'konnect' }, raw: { id: 'cp-k' } },
+      { kind: 'service', key: 'konnect/a', controlPlane: 'konnect', id: 's-1', fields: { name: 'a', host: 'a' }, raw: { id: 's-1' } },
+      { kind: 'service', key: 'team a/b', controlPlane: 'team a', id: 's-2', fields: { name: 'b', host: 'b' }, raw: { id: 's-2' } },
+      { kind: 'service', key: 'team_a/c', controlPlane: 'team_a', id: 's-3', fields: { name: 'c', host: 'c' }, raw: { id: 's-3' } },
+    ];
+    const files = dumpState({ entities }).documents.map((d) => [d.file, d.controlPlane ?? null]);
+    expect(files).toEqual([
+      ['konnect.yaml', null],
+      ['konnect-2.yaml', 'konnect'],
+      ['team_a.yaml', 'team a'],
+      ['team_a-2.yaml', 'team_a'],
+    ]);
+  });
+});
+
+describe('dump of plugin definitions', () => {
+  it('sets _info.include_plugin_definitions in a file that holds custom_plugins, as the loader requires', () => {
+    const entities: Entity[] = [
+      { kind: 'custom_plugin', key: 'cp/audit', controlPlane: 'cp', id: 'x-1', fields: { name: 'audit', handler: 'return {}', schema: 'return {}' }, raw: { id: 'x-1' } },
+      { kind: 'service', key: 'other/a', controlPlane: 'other', id: 's-1', fields: { name: 'a', host: 'a' }, raw: { id: 's-1' } },
+    ];
+    const docs = new Map(dumpState({ entities }).documents.map((d) => [d.controlPlane, d.content]));
+    expect(docs.get('cp')!._info).toEqual({ include_plugin_definitions: true });
+    expect(docs.get('other')!._info).toBeUndefined();
+  });
+});

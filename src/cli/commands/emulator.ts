@@ -1,6 +1,7 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { DEFAULT_PROVISION_MS, DEFAULT_RATE_LIMIT, DEFAULT_TOKEN, startEmulator, type EmulatorOptions } from '../../emulator/index.js';
 import { parseFaults } from '../../emulator/faults.js';
+import { wholeNumber } from '../whole-number.js';
 
 const EXAMPLES = `
 Examples:
@@ -20,14 +21,6 @@ interface EmulatorFlags {
   provisionMs: number;
   faults?: string;
   seed?: number;
-}
-
-function integer(name: string, min: number) {
-  return (value: string): number => {
-    const parsed = Number(value);
-    if (!Number.isInteger(parsed) || parsed < min) throw new InvalidArgumentError(`${name} must be an integer ≥ ${min}`);
-    return parsed;
-  };
 }
 
 /** `3000/min` or `3000`. */
@@ -87,15 +80,15 @@ export function register(program: Command): void {
   program
     .command('emulator')
     .description('run a local Konnect emulator (control planes, cloud gateways, core entities) on 127.0.0.1')
-    .option('--port <n>', 'port to listen on (0 = random)', integer('--port', 0), 0)
+    .option('--port <n>', 'port to listen on (0 = random)', wholeNumber(0), 0)
     .option('--data <file>', 'JSON file the state is loaded from and saved to (atomically)')
     .option('--token <token>', 'bearer token to accept', DEFAULT_TOKEN)
     .option('--rate-limit <n/min>', 'requests per minute per token before 429', rateLimit, DEFAULT_RATE_LIMIT)
     .option('--no-retry-after', 'leave Retry-After out of 429 responses')
     .option('--no-rate-limit-headers', 'announce no limit: no ratelimit-*, x-ratelimit-* or retry-after headers at all')
-    .option('--provision-ms <n>', 'time async resources spend initializing', integer('--provision-ms', 0), DEFAULT_PROVISION_MS)
+    .option('--provision-ms <n>', 'time async resources spend initializing', wholeNumber(0), DEFAULT_PROVISION_MS)
     .option('--faults <spec>', 'inject faults, e.g. 429=0.05,500=0.02,reset=0.01,timeout=0.005,latency=20-80ms', faults)
-    .option('--seed <n>', 'seed for faults and ids (repeatable runs)', integer('--seed', 0))
+    .option('--seed <n>', 'seed for faults and ids (repeatable runs)', wholeNumber(0))
     .addHelpText('after', EXAMPLES)
     .action(async (flags: EmulatorFlags) => run(flags));
 }

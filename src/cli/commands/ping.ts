@@ -20,7 +20,7 @@ interface PingOptions extends KonnectOptions {
   output: OutputFormat;
 }
 
-export interface PingCheck {
+interface PingCheck {
   api: ApiName;
   /** What was asked: `GET /control-planes`. */
   request: string;
@@ -36,7 +36,7 @@ const count = (n: number | undefined, noun: string) => (n === undefined ? 'answe
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** Each API once, with the smallest request that proves it answers and accepts the token. */
-export async function runPing(client: KonnectClient, controlPlane?: string): Promise<PingCheck[]> {
+async function runPing(client: KonnectClient, controlPlane?: string): Promise<PingCheck[]> {
   const checks: PingCheck[] = [];
   const check = async (api: ApiName, path: string, query: Record<string, string>, describe: (body: Json) => string): Promise<Json | undefined> => {
     const request = `GET ${path}`;

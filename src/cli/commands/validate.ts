@@ -1,10 +1,11 @@
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import { formatProblem, ValidationError, type Problem } from '../../errors.js';
 import type { DesiredState } from '../../model/state.js';
-import { loadState } from '../../state/load/index.js';
 import { EXIT_ERROR, EXIT_OK } from '../exit-codes.js';
+import { loadState } from '../../state/load/index.js';
+import { loadOptions, statePaths } from '../pipeline.js';
 import { runCommand, type Session } from '../run-command.js';
-import { addGeoOption, addOptionOnce, addOutputOption, type StateOptions } from '../state-options.js';
+import { addOutputOption, addStateOptions, type StateOptions } from '../state-options.js';
 
 const EXAMPLES = `
 Examples:
@@ -52,8 +53,7 @@ function report(session: Session, state: DesiredState | undefined, problems: Pro
 /** `konsync validate -s PATH...`: loads and checks the state files offline (no Konnect token needed). */
 export function register(program: Command): void {
   const command = program.command('validate').description('check state files offline: syntax, schema, references, Konnect rules');
-  addOptionOnce(command, new Option('-s, --state <path...>', 'state files or directories (.yaml, .yml, .json; directories are read recursively)'));
-  addGeoOption(command);
+  addStateOptions(command);
   addOutputOption(command);
   command
     .option('--mock-env', 'render ${{ env "DECK_X" }} as the variable name instead of its value (no secrets needed)')
@@ -61,14 +61,11 @@ export function register(program: Command): void {
     .addHelpText('after', EXAMPLES)
     .action(async (options: ValidateOptions) => {
       await runCommand(options.output, async (session) => {
-        const paths = options.state ?? [];
-        if (paths.length === 0) {
-          throw new ValidationError([{ message: 'no state files given', hint: 'pass -s/--state PATH, a file or a directory' }]);
-        }
+        // No paths is a usage error, printed as one; problems in the files are the report.
+        const paths = statePaths(options);
         try {
           const state = await loadState(paths, {
-            geo: options.geo,
-            env: session.io.env,
+            ...loadOptions(options, session),
             envMode: options.mockEnv ? 'mock' : 'render',
             includePluginDefinitions: options.includePluginDefinitions === true,
           });

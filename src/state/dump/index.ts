@@ -5,9 +5,12 @@ import { entityRef, scopedKey, type Entity } from '../../model/entity.js';
 import { indexByRef, type EnvUse, type Geo, type LiveState, type LookupSection } from '../../model/state.js';
 import { KIND_NAMES } from '../../kinds/kind-names.js';
 import { kindOf } from '../../kinds/registry.js';
-import { inSelectTags, isServerMade, ownedIds, tagsOf } from './select.js';
+import { ownedIds } from '../../diff/claims.js';
+import { secretRewriter } from '../../diff/secrets.js';
+import { inSelectTags, isServerMade, tagsOf } from './select.js';
 import { itemOf, nestedItem, pushAt } from './items.js';
 import { learnedFor } from '../../kinds/schema-defaults.js';
+import { NEEDS_PLUGIN_DEFINITIONS } from '../load/ownership.js';
 
 export interface DumpOptions {
   /** Write each gateway entity's server id (platform resources are matched by name and take no id). */
@@ -38,14 +41,20 @@ export interface DumpResult {
   warnings: string[];
 }
 
-export const PLATFORM_FILE = 'konnect.yaml';
+const PLATFORM_FILE = 'konnect.yaml';
 
-/** decK-format sections a file may hold only with an `_info` flag set (decK rejects them otherwise). */
-const SECTION_FLAGS: Record<string, string> = { custom_plugins: 'include_plugin_definitions' };
+/** Sections a file may hold only with `_info.include_plugin_definitions: true` (the loader's rule, as decK's). */
+const PLUGIN_DEFINITION_SECTIONS = NEEDS_PLUGIN_DEFINITIONS.map((kind) => kindOf(kind).file.key).filter((key): key is string => key !== undefined);
 
-/** A file name for a control plane: its name, with anything unusual in a file name replaced. */
-export function gatewayFileName(controlPlane: string): string {
-  return `${controlPlane.replace(/[^A-Za-z0-9._-]/g, '_')}.yaml`;
+/**
+ * A file name for a control plane: its name, with anything unusual in a file name replaced, and a number added when
+ * that name is `taken` (the platform file, or another control plane's name that reads the same: `a b`, `a_b`).
+ */
+function gatewayFileName(controlPlane: string, taken: ReadonlySet<string>): string {
+  const base = controlPlane.replace(/[^A-Za-z0-9._-]/g, '_');
+  let name = `${base}.yaml`;
+  for (let n = 2; taken.has(name); n++) name = `${base}-${n}.yaml`;
+  return name;
 }
 
 /**
@@ -81,14 +90,15 @@ export function dumpState(live: LiveState, options: DumpOptions = {}): DumpResul
 
   const items = new Map<string, JsonObject>();
   const warnings: string[] = [];
+  const rewrite = secretRewriter(options.env ?? []);
   for (const entity of wanted) {
     const descriptor = kindOf(entity.kind);
     const item = itemOf(entity, {
       withId: options.withId === true && descriptor.scope === 'control_plane',
       stripTags: selectTags,
       skipDefaults: options.skipDefaults === true,
-      env: options.env ?? [],
-      ...learnedOption(live, entity),
+      rewrite,
+      learned: learnedFor(live.defaults, entity.controlPlane),
     });
     items.set(entityRef(entity.kind, entity.key), item);
     noteLookups(entity, byRef, owned, selectTags, lookups);
@@ -128,15 +138,19 @@ export function dumpState(live: LiveState, options: DumpOptions = {}): DumpResul
   }
 
   for (const doc of gateway.values()) {
-    for (const [section, flag] of Object.entries(SECTION_FLAGS)) {
-      if (doc[section] !== undefined) doc._info = { ...((doc._info ?? {}) as JsonObject), [flag]: true };
+    if (PLUGIN_DEFINITION_SECTIONS.some((section) => doc[section] !== undefined)) {
+      doc._info = { ...((doc._info ?? {}) as JsonObject), include_plugin_definitions: true };
     }
   }
 
   const documents: DumpDocument[] = [];
   if (Object.keys(platform).some((key) => !key.startsWith('_'))) documents.push({ file: PLATFORM_FILE, content: platform });
+  // No file overwrites another: a control plane named `konnect` does not replace the platform file.
+  const taken = new Set([PLATFORM_FILE]);
   for (const [controlPlane, content] of [...gateway].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    documents.push({ file: gatewayFileName(controlPlane), controlPlane, content: headerFirst(content) });
+    const file = gatewayFileName(controlPlane, taken);
+    taken.add(file);
+    documents.push({ file, controlPlane, content: headerFirst(content) });
   }
   return { documents, warnings };
 }
@@ -185,9 +199,4 @@ function noteLookups(
 /** One document as YAML. */
 export function toYaml(document: DumpDocument): string {
   return stringify(document.content, { lineWidth: 0, aliasDuplicateObjects: false });
-}
-
-function learnedOption(live: LiveState, entity: Entity): { learned?: NonNullable<ReturnType<typeof learnedFor>> } {
-  const learned = learnedFor(live.defaults, entity.controlPlane);
-  return learned ? { learned } : {};
 }

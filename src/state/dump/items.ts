@@ -1,10 +1,9 @@
 import { canonicalJson, isJsonObject, type Json, type JsonObject } from '../../model/json.js';
 import { removeAll } from '../../model/paths.js';
 import type { Entity } from '../../model/entity.js';
-import type { EnvUse } from '../../model/state.js';
 import { kindOf } from '../../kinds/registry.js';
 import type { LearnedDefaults } from '../../kinds/descriptor.js';
-import { secretRewriter } from '../../diff/secrets.js';
+import type { SecretRewriter } from '../../diff/secrets.js';
 
 /**
  * Drops null-valued keys at every depth, and objects left empty by that: absent and null compare equal, and files
@@ -64,8 +63,8 @@ export interface ItemOptions {
   skipDefaults: boolean;
   /** Defaults learned from Konnect's schemas (LiveState.defaults), for plugins the static table lacks. */
   learned?: LearnedDefaults;
-  /** DECK_ variables whose values become `${{ env }}` references. */
-  env: readonly EnvUse[];
+  /** Turns DECK_ values into `${{ env }}` references (`secretRewriter`, made once per dump); none: no DECK_ values. */
+  rewrite?: SecretRewriter;
 }
 
 /** The entity as it is written in a state file: model fields, no nulls or server-computed values, select tags stripped. */
@@ -76,8 +75,7 @@ export function itemOf(entity: Entity, options: ItemOptions): JsonObject {
   for (const path of descriptor.ignore) removeAll(fields, path);
   if (options.skipDefaults && descriptor.defaults) fields = withoutDefaults(fields, descriptor.defaults(entity.fields, options.learned));
   // DECK_ values go back to `${{ env "DECK_X" }}`, as the planner does for plans: no secrets in dumped files.
-  const rewrite = secretRewriter(options.env);
-  if (rewrite) fields = rewrite(fields) as JsonObject;
+  if (options.rewrite) fields = options.rewrite(fields) as JsonObject;
   if (Array.isArray(fields.tags)) {
     const tags = fields.tags.filter((tag) => typeof tag !== 'string' || !options.stripTags.includes(tag));
     if (tags.length === 0) delete fields.tags;

@@ -1,21 +1,14 @@
 import type { Entity } from '../../model/entity.js';
 import { kindOf } from '../../kinds/registry.js';
 
-/** Ids of entities another entity brings with it (a custom domain's certificate and SNI). */
-export function ownedIds(entities: readonly Entity[]): Set<string> {
-  const owned = new Set<string>();
-  for (const entity of entities) {
-    if (!entity.raw) continue;
-    for (const item of kindOf(entity.kind).owns?.(entity.raw) ?? []) owned.add(item.id);
-  }
-  return owned;
-}
-
-/** Made by Konnect, not by users: read-only lookups, server-managed and owned entities, objects that stand for absence. */
+/**
+ * Made by Konnect, not by users: read-only lookups, server-managed and owned entities, objects that stand for absence.
+ * `owned` is the planner's `ownedIds()` (`kind|id` of what another entity brings with it).
+ */
 export function isServerMade(entity: Entity, owned: ReadonlySet<string>): boolean {
   const descriptor = kindOf(entity.kind);
   if (descriptor.readOnly) return true;
-  if (entity.id !== undefined && owned.has(entity.id)) return true;
+  if (entity.id !== undefined && owned.has(`${entity.kind}|${entity.id}`)) return true;
   if (entity.raw && descriptor.serverManaged?.(entity.raw)) return true;
   return entity.raw !== undefined && descriptor.exists?.(entity.raw) === false;
 }

@@ -1,10 +1,11 @@
 import { dirname, join } from 'node:path';
 import luaparse from 'luaparse';
+import { parse } from 'yaml';
 import type { Problem } from '../../errors.js';
 import { isJsonObject, type Json } from '../../model/json.js';
 import type { KindName } from '../../kinds/kind-names.js';
 import type { DraftEntity } from './draft.js';
-import { formatFieldPath } from './field-path.js';
+import { problemAt } from './parse-source.js';
 
 /** Fields holding Lua source, per kind. Konnect rejects a streamed plugin file over 100 KB. */
 const LUA_FIELDS: Partial<Record<KindName, string[]>> = { custom_plugin: ['handler', 'schema'] };
@@ -16,16 +17,28 @@ export function sideFilePath(stateFile: string, relative: string): string {
   return join(dirname(stateFile), relative);
 }
 
-/** Every `<field>_file` a parsed file asks for (read before the pure core runs). */
-export function sideFileRequests(stateFile: string, root: Json | undefined): string[] {
+const FILE_FIELDS = Object.values(LUA_FIELDS).flatMap((fields) => (fields ?? []).map((field) => `${field}${FILE_SUFFIX}`));
+const MENTIONS_FILE_FIELD = new RegExp(`\\b(?:${FILE_FIELDS.join('|')})\\b`);
+
+/**
+ * Every `<field>_file` a state file's text asks for (read before the pure core runs). Only a text that mentions such a
+ * field is parsed here; one that does not parse asks for nothing (the core reports it).
+ */
+export function sideFileRequests(stateFile: string, text: string): string[] {
+  if (!MENTIONS_FILE_FIELD.test(text)) return [];
+  let root: Json | undefined;
+  try {
+    root = parse(text) as Json | undefined;
+  } catch {
+    return [];
+  }
   if (!isJsonObject(root)) return [];
-  const fileFields = Object.values(LUA_FIELDS).flatMap((fields) => (fields ?? []).map((field) => `${field}${FILE_SUFFIX}`));
   const out = new Set<string>();
   for (const list of Object.values(root)) {
     if (!Array.isArray(list)) continue;
     for (const item of list) {
       if (!isJsonObject(item)) continue;
-      for (const field of fileFields) if (typeof item[field] === 'string') out.add(sideFilePath(stateFile, item[field]));
+      for (const field of FILE_FIELDS) if (typeof item[field] === 'string') out.add(sideFilePath(stateFile, item[field]));
     }
   }
   return [...out];
@@ -37,40 +50,36 @@ export function loadCodeFields(draft: DraftEntity, sideFiles: ReadonlyMap<string
   if (!fields) return [];
   const problems: Problem[] = [];
   const source = draft.file.source;
-  const problemAt = (field: string, message: string, line?: number, column?: number) => {
-    const at = [...draft.path, field];
-    const position = source.locate(at);
-    problems.push({ file: source.file, line: line ?? position.line, column: column ?? position.column, path: formatFieldPath(at), message });
-  };
+  const report = (field: string, message: string) => problems.push(problemAt(source, [...draft.path, field], message));
   for (const field of fields) {
     const fileField = `${field}${FILE_SUFFIX}`;
     const relative = draft.fields[fileField];
     if (typeof relative === 'string') {
       delete draft.fields[fileField];
       if (draft.fields[field] !== undefined) {
-        problemAt(fileField, `set either ${field} or ${fileField}, not both`);
+        report(fileField, `set either ${field} or ${fileField}, not both`);
         continue;
       }
       const text = sideFiles.get(sideFilePath(source.file, relative));
       if (text === undefined) {
-        problemAt(fileField, `cannot read ${sideFilePath(source.file, relative)}`);
+        report(fileField, `cannot read ${sideFilePath(source.file, relative)}`);
         continue;
       }
       draft.fields[field] = text;
     }
     const code = draft.fields[field];
     if (typeof code !== 'string') {
-      problemAt(field, `missing required field "${field}" (or ${fileField})`);
+      report(field, `missing required field "${field}" (or ${fileField})`);
       continue;
     }
     const bytes = Buffer.byteLength(code, 'utf8');
-    if (bytes > MAX_LUA_BYTES) problemAt(field, `${field} is ${bytes} bytes; Konnect accepts at most ${MAX_LUA_BYTES} bytes (100 KB) per plugin file`);
+    if (bytes > MAX_LUA_BYTES) report(field, `${field} is ${bytes} bytes; Konnect accepts at most ${MAX_LUA_BYTES} bytes (100 KB) per plugin file`);
     try {
       luaparse.parse(code, { luaVersion: 'LuaJIT' });
     } catch (error) {
-      const lua = error as { line?: number; column?: number; message?: string };
+      const lua = error as { message?: string };
       const where = typeof relative === 'string' ? sideFilePath(source.file, relative) : `${field}`;
-      problemAt(field, `${where}: Lua syntax error: ${lua.message ?? String(error)}`);
+      report(field, `${where}: Lua syntax error: ${lua.message ?? String(error)}`);
     }
   }
   return problems;

@@ -1,3 +1,5 @@
+import { isJsonObject, type Json, type JsonObject } from '../../model/json.js';
+
 /** A location inside a parsed file: object keys and array indexes, root first. */
 export type FieldPath = ReadonlyArray<string | number>;
 
@@ -19,4 +21,40 @@ export function fromJsonPointer(pointer: string): Array<string | number> {
     .split('/')
     .map((raw) => raw.replace(/~1/g, '/').replace(/~0/g, '~'))
     .map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment));
+}
+
+/** One place a path reaches: the object or list holding the value, its key or index there, and where it is. */
+export interface Slot {
+  holder: JsonObject | Json[];
+  key: string | number;
+  value: Json;
+  at: FieldPath;
+}
+
+/**
+ * Every existing value at a dotted path where `[]` walks every item (`services[].routes[].filter_chains`,
+ * `partials[].name`, `members[]`), with its location: the form problems point at.
+ */
+export function slotsAt(root: Json, path: string): Slot[] {
+  const segments = path.split('.');
+  const out: Slot[] = [];
+  const visit = (node: Json, index: number, at: FieldPath) => {
+    const raw = segments[index]!;
+    const isList = raw.endsWith('[]');
+    const name = isList ? raw.slice(0, -2) : raw;
+    if (!isJsonObject(node) || node[name] === undefined) return;
+    const value = node[name]!;
+    const last = index === segments.length - 1;
+    if (!isList) {
+      if (last) out.push({ holder: node, key: name, value, at: [...at, name] });
+      else visit(value, index + 1, [...at, name]);
+    } else if (Array.isArray(value)) {
+      value.forEach((item, i) => {
+        if (last) out.push({ holder: value, key: i, value: item, at: [...at, name, i] });
+        else visit(item, index + 1, [...at, name, i]);
+      });
+    }
+  };
+  visit(root, 0, []);
+  return out;
 }

@@ -1,10 +1,10 @@
 import type { Problem } from '../../errors.js';
 import { isJsonObject, type Json, type JsonObject } from '../../model/json.js';
 import { LOOKUP_SECTIONS, type Geo, type LookupSection } from '../../model/state.js';
-import type { ParsedSource } from './parse-source.js';
+import { problemAt, type ParsedSource } from './parse-source.js';
 
 /** decK's default control plane when a file names none. */
-export const DEFAULT_CONTROL_PLANE = 'default';
+const DEFAULT_CONTROL_PLANE = 'default';
 
 /** What a file's metadata keys (`_info`, `_konnect`, `_workspace`) say about its entities. */
 export interface FileHeader {
@@ -37,24 +37,21 @@ export function readFileHeader(source: ParsedSource, flags: HeaderFlags): { head
   const info = isJsonObject(root._info) ? root._info : {};
   const konnect = isJsonObject(root._konnect) ? root._konnect : {};
   const problems: Problem[] = [];
-  const problemAt = (path: string[], message: string, hint?: string) => {
-    const position = source.locate(path);
-    problems.push({ file: source.file, ...position, path: path.join('.'), message, ...(hint ? { hint } : {}) });
-  };
 
   if (typeof konnect.control_plane_name === 'string' && typeof konnect.runtime_group_name === 'string') {
-    problemAt(['_konnect', 'runtime_group_name'], 'set either control_plane_name or its deprecated name runtime_group_name, not both');
+    problems.push(problemAt(source, ['_konnect', 'runtime_group_name'], 'set either control_plane_name or its deprecated name runtime_group_name, not both'));
   }
-  if (root._transform === false) problemAt(['_transform'], '_transform: false is not supported');
+  if (root._transform === false) problems.push(problemAt(source, ['_transform'], '_transform: false is not supported'));
 
   const selectTags = strings(info.select_tags);
   // decK's determineSelectorTag: flag and file may both give select tags only when they agree.
   if (flags.selectTags.length > 0 && selectTags.length > 0 && tagSet(flags.selectTags) !== tagSet(selectTags)) {
-    problemAt(
+    problems.push(problemAt(
+      source,
       ['_info', 'select_tags'],
       `--select-tag ${flags.selectTags.join(',')} differs from _info.select_tags [${selectTags.join(', ')}] in ${source.file}`,
       'give the same tags, or leave one of them out',
-    );
+    ));
   }
 
   const named = typeof konnect.control_plane_name === 'string' ? konnect.control_plane_name : konnect.runtime_group_name;

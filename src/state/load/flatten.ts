@@ -1,11 +1,13 @@
 import type { Problem } from '../../errors.js';
 import { cloneJson, isJsonObject, type Json, type JsonObject } from '../../model/json.js';
+import { getPath } from '../../model/paths.js';
+import { deepMerge } from '../../diff/json-tools.js';
 import type { FileLocation, KindDescriptor } from '../../kinds/descriptor.js';
 import { ALL_KINDS, kindOf } from '../../kinds/registry.js';
 import type { KindName } from '../../kinds/kind-names.js';
 import { displayName, type DraftEntity, type LoadedFile } from './draft.js';
 import type { FieldPath } from './field-path.js';
-import { formatFieldPath } from './field-path.js';
+import { problemAt } from './parse-source.js';
 import { expandShorthands } from './shorthands.js';
 
 type NestedSpec = NonNullable<FileLocation['nested']>[number] & { kind: KindName };
@@ -21,22 +23,6 @@ for (const descriptor of ALL_KINDS) {
     list.push({ ...spec, kind: descriptor.kind });
     NESTED_BY_PARENT.set(spec.in, list);
   }
-}
-
-function listAt(root: JsonObject, dotted: string): Json[] | undefined {
-  let node: Json | undefined = root;
-  for (const segment of dotted.split('.')) node = isJsonObject(node) ? node[segment] : undefined;
-  return Array.isArray(node) ? node : undefined;
-}
-
-/** File values win; objects merge recursively (decK's `_info.defaults`). */
-function withDefaults(defaults: JsonObject, fields: JsonObject): JsonObject {
-  const out: JsonObject = cloneJson(defaults);
-  for (const [name, value] of Object.entries(fields)) {
-    const base = out[name];
-    out[name] = isJsonObject(base) && isJsonObject(value) ? withDefaults(base, value) : value;
-  }
-  return out;
 }
 
 /** Entities with tags get the file's select tags (decK's MustMergeTags). */
@@ -60,9 +46,7 @@ interface Parent {
 export function flattenFile(file: LoadedFile, root: JsonObject): { drafts: DraftEntity[]; problems: Problem[] } {
   const drafts: DraftEntity[] = [];
   const problems: Problem[] = [];
-  const problemAt = (path: FieldPath, message: string) => {
-    problems.push({ file: file.source.file, ...file.source.locate(path), path: formatFieldPath(path), message });
-  };
+  const report = (path: FieldPath, message: string) => problems.push(problemAt(file.source, path, message));
 
   const addDraft = (kind: KindName, fields: JsonObject, path: FieldPath, id: string | undefined, referenceOnly = false): DraftEntity => {
     const descriptor = kindOf(kind);
@@ -96,7 +80,7 @@ export function flattenFile(file: LoadedFile, root: JsonObject): { drafts: Draft
     if (parent) {
       if (fields[parent.spec.ref] !== undefined && !parent.spec.map) {
         const parentTitle = kindOf(parent.kind).title;
-        problemAt([...path, parent.spec.ref], `nesting ${parentTitle} (${parent.key}) under ${parentTitle}-scoped ${descriptor.title} (${displayName(fields)}) is not allowed`);
+        report([...path, parent.spec.ref], `nesting ${parentTitle} (${parent.key}) under ${parentTitle}-scoped ${descriptor.title} (${displayName(fields)}) is not allowed`);
         return;
       }
       fields[parent.spec.ref] = parent.key;
@@ -106,7 +90,8 @@ export function flattenFile(file: LoadedFile, root: JsonObject): { drafts: Draft
     // Shorthands first: a service `url` conflicts with a `port` written beside it, not with one from `_info.defaults`.
     problems.push(...expandShorthands(draft));
     const defaults = file.header.defaults[kind];
-    if (defaults) draft.fields = withDefaults(defaults, draft.fields);
+    // File values win; objects merge recursively (decK's `_info.defaults`). A copy: drafts never share objects.
+    if (defaults) draft.fields = deepMerge(cloneJson(defaults), draft.fields);
     addSelectTags(descriptor, draft.fields, file.header.selectTags);
     fields = draft.fields;
 
@@ -115,7 +100,7 @@ export function flattenFile(file: LoadedFile, root: JsonObject): { drafts: Draft
       if (!Array.isArray(list)) continue;
       const key = descriptor.identity(fields, id);
       if (key === undefined) {
-        problemAt(path, `${descriptor.title} with nested ${spec.as} needs a name (or an id) so they can refer to it`);
+        report(path, `${descriptor.title} with nested ${spec.as} needs a name (or an id) so they can refer to it`);
         continue;
       }
       if (spec.whole !== undefined) {
@@ -131,8 +116,8 @@ export function flattenFile(file: LoadedFile, root: JsonObject): { drafts: Draft
   for (const descriptor of ALL_KINDS) {
     const dotted = descriptor.file.key;
     if (dotted === undefined) continue;
-    const list = listAt(root, dotted);
-    if (!list) continue;
+    const list = getPath(root, dotted);
+    if (!Array.isArray(list)) continue;
     const base = dotted.split('.');
     list.forEach((item, index) => {
       if (isJsonObject(item)) visitItem(descriptor.kind, cloneJson(item), [...base, index]);

@@ -1,14 +1,13 @@
 import { ValidationError, type Problem } from '../../errors.js';
 import { isJsonObject, type JsonObject } from '../../model/json.js';
-import type { Entity } from '../../model/entity.js';
-import { deckEnv, GEOS, type DesiredState, type EnvUse, type Geo } from '../../model/state.js';
+import { entityRef } from '../../model/entity.js';
+import { deckEnv, GEOS, indexByRef, type DesiredState, type EnvUse, type Geo } from '../../model/state.js';
 import type { DraftEntity, LoadedFile } from './draft.js';
 import { readFileHeader } from './file-header.js';
 import { flattenFile } from './flatten.js';
-import { formatFieldPath } from './field-path.js';
 import { loadCodeFields } from './code-fields.js';
 import { dedupeClaims, fileClaims, gatewayScopes, NEEDS_PLUGIN_DEFINITIONS } from './ownership.js';
-import { parseSource } from './parse-source.js';
+import { parseSource, problemAt } from './parse-source.js';
 import { checkPlatformRules } from './platform-rules.js';
 import { resolveReferences } from './resolve-references.js';
 import { checkSchema } from './schema-check.js';
@@ -23,12 +22,21 @@ export interface SourceText {
 }
 
 export interface CoreOptions {
+  /** Control plane geo; a top-level `_konnect.geo` in files may not contradict it. Default `us`. */
   geo?: Geo;
+  /** Environment for `${{ env "DECK_X" }}`; only DECK_ names are read, and all of them are recorded (`secrets`). */
   env: Record<string, string | undefined>;
+  /**
+   * `render` (default): substitute values. `mock`: substitute the variable's name, as decK's offline mode does
+   * (validate without secrets).
+   */
   envMode?: 'render' | 'mock';
   /** decK's `--include-plugin-definitions`: as if every file set `_info.include_plugin_definitions: true`. */
   includePluginDefinitions?: boolean;
-  /** decK's `--select-tag`: as if every file set these `_info.select_tags`; a file that sets others is an error. */
+  /**
+   * decK's `--select-tag`: files without `_info.select_tags` act as if they set these (their entities get the tags,
+   * their claims only cover live entities carrying them); a file that sets different ones is a ValidationError.
+   */
   selectTags?: readonly string[];
   /** Contents of the `handler_file`/`schema_file` paths the files ask for (see `sideFileRequests`). */
   sideFiles?: ReadonlyMap<string, string>;
@@ -76,13 +84,8 @@ function loadOneFile(input: SourceText, options: CoreOptions, problems: Problem[
   problems.push(...flat.problems);
   const needsDefinitions = flat.drafts.find((draft) => NEEDS_PLUGIN_DEFINITIONS.includes(draft.kind));
   if (needsDefinitions && !header.includePluginDefinitions) {
-    const position = source.locate(needsDefinitions.path);
-    problems.push({
-      file: input.path,
-      ...position,
-      path: formatFieldPath(needsDefinitions.path),
-      message: `${input.path} contains plugin definitions (${KINDS[needsDefinitions.kind].file.key}); set _info.include_plugin_definitions: true to manage them`,
-    });
+    const message = `${input.path} contains plugin definitions (${KINDS[needsDefinitions.kind].file.key}); set _info.include_plugin_definitions: true to manage them`;
+    problems.push(problemAt(source, needsDefinitions.path, message));
   }
   return { file, root, drafts: flat.drafts };
 }
@@ -103,10 +106,13 @@ function decideGeo(results: FileResult[], flag: Geo | undefined, problems: Probl
 
 /** decK refuses files for different workspaces in one run; konsync keeps that rule although it ignores workspaces. */
 function checkWorkspaces(results: FileResult[], problems: Problem[]): void {
-  const workspaces = [...new Set(results.map((r) => r.file.header.workspace).filter((w): w is string => w !== undefined))];
-  if (workspaces.length > 1) {
-    problems.push({ file: results[0]!.file.source.file, message: `files name different workspaces (${workspaces.join(', ')}); decK syncs one workspace at a time` });
-  }
+  const named = results.filter((r) => r.file.header.workspace !== undefined);
+  const workspaces = [...new Set(named.map((r) => r.file.header.workspace))];
+  if (workspaces.length < 2) return;
+  // At the first file whose workspace differs from the first one named.
+  const other = named.find((r) => r.file.header.workspace !== workspaces[0])!;
+  const message = `files name different workspaces (${workspaces.join(', ')}); decK syncs one workspace at a time`;
+  problems.push(problemAt(other.file.source, ['_workspace'], message));
 }
 
 const byPosition = (a: Problem, b: Problem) =>
@@ -122,17 +128,17 @@ export function loadDocuments(inputs: readonly SourceText[], options: CoreOption
   checkWorkspaces(results, problems);
 
   const drafts = results.flatMap((result) => result.drafts);
-  for (const draft of drafts) problems.push(...loadCodeFields(draft, options.sideFiles ?? new Map()));
+  const sideFiles = options.sideFiles ?? new Map<string, string>();
+  for (const draft of drafts) problems.push(...loadCodeFields(draft, sideFiles));
   const resolved = resolveReferences(drafts);
   problems.push(...resolved.problems);
-  const byRef = new Map<string, Entity>(resolved.entities.map((entity) => [`${entity.kind}:${entity.key}`, entity]));
+  const byRef = indexByRef(resolved.entities);
   checkPlatformRules(resolved.entities, {
     all: resolved.entities,
-    find: (kind, key) => byRef.get(`${kind}:${key}`),
+    find: (kind, key) => byRef.get(entityRef(kind, key)),
     report: (entity, sub, message) => {
       const draft = resolved.drafts.get(entity)!;
-      const at = [...draft.path, ...sub];
-      problems.push({ file: draft.file.source.file, ...draft.file.source.locate(at), path: formatFieldPath(at), message });
+      problems.push(problemAt(draft.file.source, [...draft.path, ...sub], message));
     },
   });
 

@@ -1,6 +1,7 @@
-import { isJsonObject, type Json, type JsonObject } from '../../model/json.js';
+import { isJsonObject, type JsonObject } from '../../model/json.js';
+import { getPath } from '../../model/paths.js';
 import type { Claim, GatewayScope, LookupSection } from '../../model/state.js';
-import { ALL_KINDS, GATEWAY_KINDS, PLATFORM_KINDS } from '../../kinds/registry.js';
+import { ALL_KINDS, GATEWAY_KINDS, kindOf, PLATFORM_KINDS } from '../../kinds/registry.js';
 import type { KindName } from '../../kinds/kind-names.js';
 import type { LoadedFile } from './draft.js';
 
@@ -10,17 +11,11 @@ export const NEEDS_PLUGIN_DEFINITIONS: readonly KindName[] = ['custom_plugin'];
 /** Top-level keys of gateway kinds: a file with any of them is a gateway file for its control plane. */
 const GATEWAY_KEYS = GATEWAY_KINDS.map((kind) => kind.file.key).filter((key): key is string => key !== undefined);
 
-function hasDotted(root: JsonObject, dotted: string): Json | undefined {
-  let node: Json | undefined = root;
-  for (const segment of dotted.split('.')) node = isJsonObject(node) ? node[segment] : undefined;
-  return node;
-}
-
 /**
  * Whether a file manages its control plane's gateway entities: it lists a gateway kind, or names its control plane
  * (a decK file with no entities still means "nothing of mine should exist"). A platform-only file does not.
  */
-export function isGatewayFile(file: LoadedFile, root: JsonObject): boolean {
+function isGatewayFile(file: LoadedFile, root: JsonObject): boolean {
   return GATEWAY_KEYS.some((key) => root[key] !== undefined) || file.header.namedControlPlane;
 }
 
@@ -36,14 +31,14 @@ export function fileClaims(file: LoadedFile, root: JsonObject): Claim[] {
     }
   }
   for (const kind of PLATFORM_KINDS) {
-    if (kind.file.key !== undefined && hasDotted(root, kind.file.key) !== undefined) claims.push({ kind: kind.kind });
+    if (kind.file.key !== undefined && getPath(root, kind.file.key) !== undefined) claims.push({ kind: kind.kind });
   }
   // A nested list claims that parent's children: `transit_gateways` on network `prod` claims prod's transit gateways.
   for (const child of ALL_KINDS) {
     for (const spec of child.file.nested ?? []) {
-      const parent = ALL_KINDS.find((kind) => kind.kind === spec.in);
-      if (!parent || parent.scope !== 'org' || parent.file.key === undefined) continue;
-      const items = hasDotted(root, parent.file.key);
+      const parent = kindOf(spec.in);
+      if (parent.scope !== 'org' || parent.file.key === undefined) continue;
+      const items = getPath(root, parent.file.key);
       if (!Array.isArray(items)) continue;
       for (const item of items) {
         if (!isJsonObject(item) || item[spec.as] === undefined) continue;

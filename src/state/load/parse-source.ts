@@ -1,7 +1,7 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import type { Json } from '../../model/json.js';
 import type { Problem } from '../../errors.js';
-import type { FieldPath } from './field-path.js';
+import { formatFieldPath, type FieldPath } from './field-path.js';
 
 export interface Position {
   line: number;
@@ -59,4 +59,12 @@ export function parseSource(file: string, text: string, originalLines?: readonly
     return found;
   };
   return { source: { file, value, locate }, problems: [] };
+}
+
+/** A problem at `path` in a parsed file: its file, line and column, and the field path. */
+export function problemAt(source: ParsedSource, path: FieldPath, message: string, hint?: string): Problem {
+  const problem: Problem = { file: source.file, ...source.locate(path), message };
+  if (path.length > 0) problem.path = formatFieldPath(path);
+  if (hint) problem.hint = hint;
+  return problem;
 }

@@ -1,37 +1,20 @@
 import type { Problem } from '../../errors.js';
-import { isJsonObject, type Json, type JsonObject } from '../../model/json.js';
+import type { Json, JsonObject } from '../../model/json.js';
 import { scopedKey, type Entity } from '../../model/entity.js';
 import { ALL_KINDS, kindOf } from '../../kinds/registry.js';
 import type { KindName } from '../../kinds/kind-names.js';
 import type { RefSpec } from '../../kinds/descriptor.js';
 import { displayName, writtenPath, type DraftEntity } from './draft.js';
-import { formatFieldPath, type FieldPath } from './field-path.js';
+import { formatFieldPath, slotsAt, type FieldPath } from './field-path.js';
+import { problemAt } from './parse-source.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Every string at a RefSpec path (`partials[].name`, `members[]`), with its location inside the fields. */
 function referenceSlots(fields: JsonObject, path: string): Array<{ at: FieldPath; value: string; set(value: string): void }> {
-  const segments = path.split('.');
-  const out: Array<{ at: FieldPath; value: string; set(value: string): void }> = [];
-  const visit = (node: Json, index: number, at: FieldPath) => {
-    const raw = segments[index]!;
-    const isList = raw.endsWith('[]');
-    const name = isList ? raw.slice(0, -2) : raw;
-    if (!isJsonObject(node)) return;
-    const value = node[name];
-    const last = index === segments.length - 1;
-    if (isList && Array.isArray(value)) {
-      value.forEach((item, i) => {
-        if (last && typeof item === 'string') out.push({ at: [...at, name, i], value: item, set: (v) => (value[i] = v) });
-        else if (!last) visit(item, index + 1, [...at, name, i]);
-      });
-    } else if (!isList && value !== undefined) {
-      if (last && typeof value === 'string') out.push({ at: [...at, name], value, set: (v) => (node[name] = v) });
-      else if (!last) visit(value, index + 1, [...at, name]);
-    }
-  };
-  visit(fields, 0, []);
-  return out;
+  return slotsAt(fields, path).flatMap(({ holder, key, value, at }) =>
+    typeof value === 'string' ? [{ at, value, set: (v: string) => void ((holder as Record<string | number, Json>)[key] = v) }] : [],
+  );
 }
 
 /** Where a desired entity is, for messages: `gateway.yaml:12:5`. */
@@ -58,12 +41,8 @@ export function resolveReferences(drafts: DraftEntity[]): Resolved {
   const keyById = new Map<string, string>();
   const entities: Entity[] = [];
   const origin = new Map<Entity, DraftEntity>();
-  const problemAt = (draft: DraftEntity, sub: FieldPath, message: string, hint?: string) => {
-    const at = writtenPath(draft, sub);
-    const problem: Problem = { file: draft.file.source.file, ...draft.file.source.locate(at), path: formatFieldPath(at), message };
-    if (hint) problem.hint = hint;
-    problems.push(problem);
-  };
+  const report = (draft: DraftEntity, sub: FieldPath, message: string, hint?: string) =>
+    problems.push(problemAt(draft.file.source, writtenPath(draft, sub), message, hint));
 
   const resolveOne = (draft: DraftEntity, ref: RefSpec): void => {
     const target = kindOf(ref.kind);
@@ -84,7 +63,7 @@ export function resolveReferences(drafts: DraftEntity[]): Resolved {
       }
       const referrer = kindOf(draft.kind).title;
       const hint = ref.lookup ? `declare it, or set _info.default_lookup_tags.${ref.lookup} to find it in Konnect` : undefined;
-      problemAt(draft, slot.at, `${referrer} "${displayName(draft.fields)}" (${where(draft)}) references ${target.title} "${slot.value}", which no file declares`, hint);
+      report(draft, slot.at, `${referrer} "${displayName(draft.fields)}" (${where(draft)}) references ${target.title} "${slot.value}", which no file declares`, hint);
     }
   };
 
@@ -99,7 +78,7 @@ export function resolveReferences(drafts: DraftEntity[]): Resolved {
       for (const ref of descriptor.refs) resolveOne(draft, ref);
       const local = descriptor.identity(draft.fields, draft.id);
       if (local === undefined) {
-        problemAt(draft, [], `${descriptor.title} "${displayName(draft.fields)}" cannot be identified: give it a name (or pin its id)`);
+        report(draft, [], `${descriptor.title} "${displayName(draft.fields)}" cannot be identified: give it a name (or pin its id)`);
         continue;
       }
       const key = scopedKey(draft.controlPlane, local);
@@ -107,7 +86,7 @@ export function resolveReferences(drafts: DraftEntity[]): Resolved {
       const first = byKey.get(ref);
       if (first?.referenceOnly && draft.referenceOnly) continue;
       if (first) {
-        problemAt(draft, [], `${descriptor.title} "${key}" is declared twice: at ${where(first)} (${formatFieldPath(first.path)}) and here (${where(draft)})`);
+        report(draft, [], `${descriptor.title} "${key}" is declared twice: at ${where(first)} (${formatFieldPath(first.path)}) and here (${where(draft)})`);
         continue;
       }
       byKey.set(ref, draft);

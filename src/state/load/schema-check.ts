@@ -3,8 +3,8 @@ import { closest, distance } from 'fastest-levenshtein';
 import type { Problem } from '../../errors.js';
 import { isJsonObject } from '../../model/json.js';
 import stateSchema from '../../../schemas/state.schema.json' with { type: 'json' };
-import { formatFieldPath, fromJsonPointer } from './field-path.js';
-import type { ParsedSource } from './parse-source.js';
+import { fromJsonPointer } from './field-path.js';
+import { problemAt, type ParsedSource } from './parse-source.js';
 
 let compiled: ValidateFunction | undefined;
 
@@ -14,7 +14,7 @@ function validator(): ValidateFunction {
 }
 
 /** The nearest known key, when it is near enough to be a likely typo. */
-export function suggestKey(unknown: string, known: string[]): string | undefined {
+function suggestKey(unknown: string, known: string[]): string | undefined {
   if (known.length === 0) return undefined;
   const best = closest(unknown, known);
   return distance(unknown, best) <= Math.max(2, Math.floor(unknown.length / 3)) ? best : undefined;
@@ -52,10 +52,6 @@ export function checkSchema(source: ParsedSource): Problem[] {
     const { message, extraPath, hint } = describe(error);
     const segments = fromJsonPointer(error.instancePath);
     if (extraPath !== undefined) segments.push(extraPath);
-    const position = source.locate(segments);
-    const problem: Problem = { file: source.file, line: position.line, column: position.column, message };
-    if (segments.length > 0) problem.path = formatFieldPath(segments);
-    if (hint) problem.hint = hint;
-    return problem;
+    return problemAt(source, segments, message, hint);
   });
 }

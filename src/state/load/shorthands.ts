@@ -3,7 +3,7 @@ import { isJsonObject, type Json } from '../../model/json.js';
 import { kindOf } from '../../kinds/registry.js';
 import type { KindName } from '../../kinds/kind-names.js';
 import { displayName, type DraftEntity } from './draft.js';
-import { formatFieldPath } from './field-path.js';
+import { problemAt } from './parse-source.js';
 
 type Shorthand = (draft: DraftEntity) => string | undefined;
 
@@ -48,13 +48,10 @@ function referenceString(value: Json): Json {
 export function expandShorthands(draft: DraftEntity): Problem[] {
   const problems: Problem[] = [];
   const descriptor = kindOf(draft.kind);
-  const problemAt = (sub: Array<string | number>, message: string) => {
-    const at = [...draft.path, ...sub];
-    problems.push({ file: draft.file.source.file, ...draft.file.source.locate(at), path: formatFieldPath(at), message });
-  };
+  const report = (sub: Array<string | number>, message: string) => problems.push(problemAt(draft.file.source, [...draft.path, ...sub], message));
   for (const shorthand of SHORTHANDS[draft.kind] ?? []) {
     const message = shorthand(draft);
-    if (message) problemAt([], message);
+    if (message) report([], message);
   }
   for (const ref of descriptor.refs) {
     const segments = ref.path.split('.');
@@ -76,9 +73,9 @@ export function expandShorthands(draft: DraftEntity): Problem[] {
         item.name = item.id;
         delete item.id;
       } else if ('id' in item) {
-        problemAt([link[1]!, index], `${target} for ${descriptor.title} ${displayName(draft.fields)}: either ${target} ID or name is required`);
+        report([link[1]!, index], `${target} for ${descriptor.title} ${displayName(draft.fields)}: either ${target} ID or name is required`);
       } else {
-        problemAt([link[1]!, index], `${target} for ${descriptor.title} ${displayName(draft.fields)}: missing required fields - name or id`);
+        report([link[1]!, index], `${target} for ${descriptor.title} ${displayName(draft.fields)}: missing required fields - name or id`);
       }
     });
   }

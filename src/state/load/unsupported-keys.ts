@@ -1,7 +1,7 @@
-import type { Problem } from '../../errors.js';
+import { formatProblem, type Problem } from '../../errors.js';
 import { isJsonObject, type Json, type JsonObject } from '../../model/json.js';
-import { formatFieldPath, type FieldPath } from './field-path.js';
-import type { ParsedSource } from './parse-source.js';
+import { slotsAt } from './field-path.js';
+import { problemAt, type ParsedSource } from './parse-source.js';
 
 /**
  * decK keys konsync does not manage. `error`: the file asks for something konsync would silently not do.
@@ -35,27 +35,6 @@ const UNSUPPORTED: Array<{ path: string; effect: 'error' | 'ignore'; why: string
   },
 ];
 
-/** Every existing match of a `[]` path, with its concrete location. */
-function matches(root: JsonObject, path: string): Array<{ parent: JsonObject; key: string; at: FieldPath }> {
-  const segments = path.split('.');
-  const out: Array<{ parent: JsonObject; key: string; at: FieldPath }> = [];
-  const visit = (node: Json | undefined, index: number, at: FieldPath) => {
-    const segment = segments[index]!;
-    const isList = segment.endsWith('[]');
-    const name = isList ? segment.slice(0, -2) : segment;
-    if (!isJsonObject(node) || node[name] === undefined) return;
-    if (index === segments.length - 1) {
-      out.push({ parent: node, key: name, at: [...at, name] });
-      return;
-    }
-    const value = node[name];
-    if (isList && Array.isArray(value)) value.forEach((item, i) => visit(item, index + 1, [...at, name, i]));
-    else if (!isList) visit(value, index + 1, [...at, name]);
-  };
-  visit(root, 0, []);
-  return out;
-}
-
 const isEmpty = (value: Json | undefined) => (Array.isArray(value) && value.length === 0) || (isJsonObject(value) && Object.keys(value).length === 0);
 
 /** Drops decK keys konsync does not manage from `root` (mutated), reporting each as an error or a warning. */
@@ -63,15 +42,13 @@ export function dropUnsupportedKeys(source: ParsedSource, root: JsonObject): { p
   const problems: Problem[] = [];
   const warnings: string[] = [];
   for (const rule of UNSUPPORTED) {
-    for (const { parent, key, at } of matches(root, rule.path)) {
-      const value = parent[key];
-      if (value === undefined || (rule.when && !rule.when(value))) continue;
-      delete parent[key];
+    // Rule paths end in a key, never `[]`: each slot is a key of an object.
+    for (const { holder, key, value, at } of slotsAt(root, rule.path)) {
+      if (rule.when && !rule.when(value)) continue;
+      delete (holder as JsonObject)[key as string];
       if (isEmpty(value)) continue;
-      const position = source.locate(at);
-      const where = `${source.file}:${position.line}:${position.column}: ${formatFieldPath(at)}`;
-      if (rule.effect === 'error') problems.push({ file: source.file, ...position, path: formatFieldPath(at), message: `not supported: ${rule.why}` });
-      else warnings.push(`${where}: ignored: ${rule.why}`);
+      if (rule.effect === 'error') problems.push(problemAt(source, at, `not supported: ${rule.why}`));
+      else warnings.push(formatProblem(problemAt(source, at, `ignored: ${rule.why}`)));
     }
   }
   return { problems, warnings };

@@ -48,6 +48,15 @@ describe('konsync validate', () => {
     expect(JSON.parse(good.stdout)).toMatchObject({ valid: true, problems: [], files: 3, controlPlanes: 1 });
   });
 
+  it('--select-tag acts as in the other state commands: a file with other select tags is a problem', async () => {
+    const payments = ['-s', 'fixtures/payments', '--mock-env'];
+    const agree = await run([...payments, '--select-tag', 'payments-team']);
+    expect(agree.code).toBe(0);
+    const differ = await run([...payments, '--select-tag', 'other-team']);
+    expect(differ.code).toBe(1);
+    expect(differ.stdout).toContain('--select-tag other-team differs from _info.select_tags');
+  });
+
   it('fails with a hint when no state is given', async () => {
     const result = await run([]);
     expect(result.code).toBe(1);

@@ -199,4 +199,9 @@ describe('decK keys konsync does not manage', () => {
       'different workspaces (one, two)',
     );
   });
+
+  it('points the different-workspaces problem at the _workspace key that differs', () => {
+    const problem = onlyProblem({ 'a.yaml': yaml('_workspace: one', 'services: []'), 'b.yaml': yaml('services: []', '_workspace: two') });
+    expect(problem).toMatchObject({ file: 'b.yaml', line: 2, column: 1, path: '_workspace' });
+  });
 });
