@@ -22,8 +22,10 @@ export function ownedIds(live: readonly Entity[]): Set<string> {
   return out;
 }
 
-function tagsOf(entity: Entity): readonly string[] {
-  return Array.isArray(entity.fields.tags) ? (entity.fields.tags.filter((tag) => typeof tag === 'string') as string[]) : [];
+/** Whether `entity` carries every one of `tags` (select tags, lookup tags). */
+export function hasTags(entity: Entity, tags: readonly string[]): boolean {
+  const held = Array.isArray(entity.fields.tags) ? entity.fields.tags : [];
+  return tags.every((tag) => held.includes(tag));
 }
 
 function covers(claim: Claim, entity: Entity): boolean {
@@ -31,10 +33,7 @@ function covers(claim: Claim, entity: Entity): boolean {
   if (claim.controlPlane !== undefined && claim.controlPlane !== entity.controlPlane) return false;
   const parent = kindOf(entity.kind).parent;
   if (claim.parent !== undefined && (parent === undefined || entity.fields[parent.field] !== claim.parent)) return false;
-  const required = claim.selectTags ?? [];
-  if (required.length === 0) return true;
-  const tags = tagsOf(entity);
-  return required.every((tag) => tags.includes(tag));
+  return hasTags(entity, claim.selectTags ?? []);
 }
 
 /** Why a live entity that is not desired must stay, or undefined when the plan deletes it. */

@@ -1,12 +1,11 @@
 // Pairing desired with live by kind+key, and deciding create / update / replace / delete.
 import jsonPatch from 'fast-json-patch';
-import type { Entity, EntityRef } from '../model/entity.js';
-import type { JsonObject } from '../model/json.js';
-import { valuesAt as getAll } from './paths.js';
+import type { Entity } from '../model/entity.js';
+import { getAll } from '../model/paths.js';
 import type { PatchOp } from '../model/plan.js';
 import { kindOf } from '../kinds/registry.js';
 import type { KindName } from '../kinds/kind-names.js';
-import { deepEqual } from './json-tools.js';
+import { deepEqual, type JsonObject } from '../model/json.js';
 import { comparablePair } from './normalize.js';
 import { keepReason, type Ownership } from './claims.js';
 import { learnedFor } from '../kinds/schema-defaults.js';
@@ -48,7 +47,7 @@ export function diffKeyed<T, R>(
 }
 
 /** Why the change cannot be made in place, or undefined. */
-export function replaceReason(kind: KindName, before: JsonObject, after: JsonObject, patch: PatchOp[]): string | undefined {
+function replaceReason(kind: KindName, before: JsonObject, after: JsonObject, patch: PatchOp[]): string | undefined {
   const descriptor = kindOf(kind);
   const immutable = descriptor.immutable.filter((path) => !deepEqual(getAll(before, path), getAll(after, path)));
   if (immutable.length > 0) return `${immutable.join(', ')} cannot change in place`;
@@ -84,10 +83,4 @@ export function classify(
   const change: Change = { ...base, action: reason ? 'replace' : 'update', desired: desired!, live: live!, before, after, patch };
   if (reason) change.reason = reason;
   return change;
-}
-
-export function indexEntities(entities: readonly Entity[]): Map<EntityRef, Entity> {
-  const map = new Map<EntityRef, Entity>();
-  for (const entity of entities) map.set(`${entity.kind}:${entity.key}`, entity);
-  return map;
 }

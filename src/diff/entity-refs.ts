@@ -1,6 +1,6 @@
 // The references one entity holds, as full `kind:key` refs, from its descriptor.
 import { entityRef, scopedKey, type Entity, type EntityRef } from '../model/entity.js';
-import { valuesAt as getAll } from './paths.js';
+import { getAll } from '../model/paths.js';
 import type { LookupSection } from '../model/state.js';
 import { kindOf, type KindName } from '../kinds/registry.js';
 
@@ -28,7 +28,7 @@ export function targetKey(kind: KindName, controlPlane: string | undefined, valu
 }
 
 /** References written in fields (descriptor.refs). Values still in `id:<uuid>` form are included as written. */
-export function fieldRefs(entity: Entity): HeldRef[] {
+function fieldRefs(entity: Entity): HeldRef[] {
   const out: HeldRef[] = [];
   for (const spec of kindOf(entity.kind).refs) {
     for (const value of getAll(entity.fields, spec.path)) {

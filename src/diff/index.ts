@@ -1,10 +1,10 @@
-import type { DesiredState, LiveState } from '../model/state.js';
+import { indexByRef, type DesiredState, type LiveState } from '../model/state.js';
 import { PLAN_FORMAT, type Operation, type PatchOp, type Plan } from '../model/plan.js';
 import type { Entity, EntityRef } from '../model/entity.js';
 import type { JsonObject } from '../model/json.js';
 import { PlanError } from '../errors.js';
 import { kindOf } from '../kinds/registry.js';
-import { classify, diffKeyed, indexEntities, type Change } from './compare.js';
+import { classify, diffKeyed, type Change } from './compare.js';
 import { implicitScope } from './entity-refs.js';
 import { mapIdRefs, resolveReferences, where } from './references.js';
 import { ownedIds } from './claims.js';
@@ -30,7 +30,7 @@ export function buildPlan(desired: DesiredState, live: LiveState): Plan {
   const liveEntities = live.entities.filter((entity) => !entity.raw || kindOf(entity.kind).exists?.(entity.raw) !== false);
   const desiredEntities = mapIdRefs(desired.entities, liveEntities);
   const desiredIndex = uniqueIndex(desiredEntities);
-  const liveIndex = indexEntities(liveEntities);
+  const liveIndex = indexByRef(liveEntities);
   const desiredScope = implicitScope(desiredEntities);
   const liveScope = implicitScope(liveEntities);
   const resolution = resolveReferences({

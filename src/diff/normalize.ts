@@ -1,7 +1,7 @@
 // The comparison form (docs/DESIGN.md "Comparison"): what desired and live are compared in.
 import type { Entity } from '../model/entity.js';
 import type { Json, JsonObject } from '../model/json.js';
-import { removeAt as removeAll, rewriteAt as updateAll, segmentsOf, valuesAt as getAll } from './paths.js';
+import { getAll, removeAll, splitPath, updateAll } from '../model/paths.js';
 import type { KindDescriptor, LearnedDefaults } from '../kinds/descriptor.js';
 import { mergeWithoutNulls, sortSetInPlace, stripNullsInPlace } from './json-tools.js';
 
@@ -33,7 +33,7 @@ function setPaths(fields: JsonObject, descriptor: KindDescriptor): string[] {
   const declared = descriptor.sets(fields);
   let paths = sortedSets.get(declared);
   if (!paths) {
-    paths = [...new Set([...declared, ...ALWAYS_SETS])].sort((a, b) => segmentsOf(b).length - segmentsOf(a).length || (a < b ? -1 : 1));
+    paths = [...new Set([...declared, ...ALWAYS_SETS])].sort((a, b) => splitPath(b).length - splitPath(a).length || (a < b ? -1 : 1));
     sortedSets.set(declared, paths);
   }
   return paths;
@@ -49,7 +49,7 @@ function sortOrDrop(value: Json): Json | undefined {
  * Server-generated paths (`descriptor.generated`): when the desired side leaves one out, whatever the server
  * generated is not drift. Mutates `live` (a comparison copy).
  */
-export function dropUnrequestedGenerated(desired: JsonObject, live: JsonObject, descriptor: KindDescriptor): void {
+function dropUnrequestedGenerated(desired: JsonObject, live: JsonObject, descriptor: KindDescriptor): void {
   for (const path of descriptor.generated ?? []) {
     if (getAll(desired, path).length === 0) removeAll(live, path);
   }

@@ -2,7 +2,6 @@
 import { entityRef, type EntityRef } from '../model/entity.js';
 import type { Operation } from '../model/plan.js';
 import { PlanError } from '../errors.js';
-import { kindOf } from '../kinds/registry.js';
 import { allRefs, type ImplicitScope } from './entity-refs.js';
 import type { Change } from './compare.js';
 import { StringHeap } from './heap.js';
@@ -47,8 +46,8 @@ export function linkDependencies(
     for (const held of afterRefs) {
       const target = built.get(held.ref);
       if (!target) continue;
-      const waitFirst = target.wait !== undefined && (held.needsReady || kindOf(held.kind).readiness !== undefined);
-      if (BUILDS.has(target.op.action)) add(op, waitFirst ? target.wait!.id : target.op.id);
+      // A target with a wait is async: what references it being built waits until it is ready.
+      if (BUILDS.has(target.op.action)) add(op, target.wait?.id ?? target.op.id);
       else if (target.op.action === 'update' && held.needsReady && target.wait) add(op, target.wait.id);
       else if (target.op.action === 'update' && target.change.renamedFrom !== undefined) add(op, target.op.id);
     }

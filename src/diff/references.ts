@@ -1,11 +1,12 @@
 // Reference resolution: every desired reference must hit a desired entity, or a live one the rules allow.
-import { entityRef, localKey, scopedKey, type Entity, type EntityRef } from '../model/entity.js';
+import { localKey, scopedKey, type Entity, type EntityRef } from '../model/entity.js';
 import { cloneJson } from '../model/json.js';
-import { rewriteAt as updateAll, valuesAt as getAll } from './paths.js';
+import { getAll, updateAll } from '../model/paths.js';
 import type { Claim, GatewayScope } from '../model/state.js';
 import { PlanError } from '../errors.js';
 import { kindOf, type KindName } from '../kinds/registry.js';
 import { allRefs, type HeldRef, type ImplicitScope } from './entity-refs.js';
+import { hasTags } from './claims.js';
 
 const ID_PREFIX = 'id:';
 
@@ -56,11 +57,6 @@ export interface ResolveInput {
   implicit: ImplicitScope;
 }
 
-const hasTags = (entity: Entity, tags: readonly string[]): boolean => {
-  const held = Array.isArray(entity.fields.tags) ? entity.fields.tags : [];
-  return tags.every((tag) => held.includes(tag));
-};
-
 export function where(entity: Entity): string {
   return entity.source ? `${entity.source.file}:${entity.source.line}` : `${entity.kind}:${entity.key}`;
 }
@@ -104,6 +100,6 @@ function unresolved(entity: Entity, held: HeldRef, liveExists: boolean, lookupTa
         : 'it exists in Konnect but is not in the desired state, which would delete it'
     : 'it is neither in the desired state nor in Konnect';
   return new PlanError(
-    `${where(entity)}: ${kindOf(entity.kind).title} ${entity.key} references ${target.title} "${held.value}" (${entityRef(held.kind, held.ref.slice(held.kind.length + 1))}, at ${held.path}): ${why}`,
+    `${where(entity)}: ${kindOf(entity.kind).title} ${entity.key} references ${target.title} "${held.value}" (${held.ref}, at ${held.path}): ${why}`,
   );
 }

@@ -11,10 +11,8 @@ import { deepMerge } from './json-tools.js';
 
 const placeholder = (kind: string, key: string): string => `{$id:${kind}:${key}}`;
 
-export function encodeContext(geo: Geo, controlPlane: string | undefined): EncodeContext {
-  const ctx: EncodeContext = { geo, id: (kind, local) => ({ $id: `${kind}:${targetKey(kind, controlPlane, local)}` }) };
-  if (controlPlane !== undefined) ctx.controlPlane = controlPlane;
-  return ctx;
+function encodeContext(geo: Geo, controlPlane: string | undefined): EncodeContext {
+  return { geo, id: (kind, local) => ({ $id: `${kind}:${targetKey(kind, controlPlane, local)}` }) };
 }
 
 /** Resolves `{controlPlaneId}`, `{parentId}`, `{id}` and `{ref:field}` into id placeholders. */

@@ -3,11 +3,14 @@ import { isJsonObject, type Json, type JsonObject } from '../model/json.js';
 import type { DecodeContext, EncodeContext, FileLocation, KindDescriptor, RefSpec, SchemaDefaultsSpec } from './descriptor.js';
 import type { KindName } from './kind-names.js';
 import { KONNECT_DEFAULTS, KONNECT_SETS } from './konnect-defaults.js';
+import { without } from './values.js';
 
 /** Fields every core entity has that the server makes. */
 export const SERVER_FIELDS = ['id', 'created_at', 'updated_at'];
 
 const CORE_BASE = '/control-planes/{controlPlaneId}/core-entities';
+/** Set paths of a kind the table lacks: one array, so the planner's per-array cache of sorted set paths hits. */
+const TAGS_ONLY = ['tags'];
 
 export interface CoreEntityOptions {
   kind: KindName;
@@ -51,11 +54,7 @@ export function encodeObjectRefs(fields: JsonObject, refs: RefSpec[], ctx: Encod
 }
 
 export function decodeObjectRefs(raw: JsonObject, refs: RefSpec[], ctx: DecodeContext): JsonObject {
-  const fields: JsonObject = {};
-  for (const [name, value] of Object.entries(raw)) {
-    if (SERVER_FIELDS.includes(name)) continue;
-    fields[name] = value;
-  }
+  const fields = without(raw, SERVER_FIELDS);
   for (const ref of refs) {
     if (ref.path.includes('[]') || ref.path.includes('.')) continue;
     const value = raw[ref.path];
@@ -82,7 +81,7 @@ export function coreEntity(options: CoreEntityOptions): KindDescriptor {
     refs,
     immutable: options.immutable ?? [],
     ignore: options.ignore ?? [],
-    sets: (fields) => KONNECT_SETS[defaultsKey(fields)] ?? KONNECT_SETS[fallback] ?? ['tags'],
+    sets: (fields) => KONNECT_SETS[defaultsKey(fields)] ?? KONNECT_SETS[fallback] ?? TAGS_ONLY,
     // The static table wins over learned schemas: it encodes where Konnect deviates from them (partial null keys).
     defaults: (fields, learned) => {
       const key = defaultsKey(fields);
@@ -94,13 +93,28 @@ export function coreEntity(options: CoreEntityOptions): KindDescriptor {
       update: { method: 'PUT', path: 'item' },
       delete: { method: 'DELETE', path: 'item' },
     },
-    encode: (fields, ctx) => encodeObjectRefs(fields, refs, ctx),
-    decode: (raw, ctx) => decodeObjectRefs(raw, refs, ctx),
+    ...(options.parent ? inParentPath(options.parent.field, refs) : withObjectRefs(refs)),
     ...options.overrides,
   };
   if (options.parent) descriptor.parent = { kind: options.parent.kind, field: options.parent.field };
   if (options.schema) descriptor.schemaDefaults = schemaSpec(options.schema, defaultsKey);
   return descriptor;
+}
+
+function withObjectRefs(refs: RefSpec[]): Pick<KindDescriptor, 'encode' | 'decode'> {
+  return { encode: (fields, ctx) => encodeObjectRefs(fields, refs, ctx), decode: (raw, ctx) => decodeObjectRefs(raw, refs, ctx) };
+}
+
+/** A child's parent is in its path, not its body: the body leaves the parent field out; reads take it from the listing. */
+function inParentPath(field: string, allRefs: RefSpec[]): Pick<KindDescriptor, 'encode' | 'decode'> {
+  const refs = allRefs.filter((ref) => ref.path !== field);
+  return {
+    encode: (fields, ctx) => {
+      const { [field]: _parent, ...body } = fields;
+      return encodeObjectRefs(body, refs, ctx);
+    },
+    decode: (raw, ctx) => ({ ...decodeObjectRefs(raw, refs, ctx), [field]: ctx.parentKey ?? null }),
+  };
 }
 
 function schemaSpec(schema: NonNullable<CoreEntityOptions['schema']>, defaultsKey: (fields: JsonObject) => string): SchemaDefaultsSpec {

@@ -1,6 +1,6 @@
 import type { Json, JsonObject } from '../model/json.js';
 import type { Geo, LookupSection } from '../model/state.js';
-import type { HttpMethod, PlannedRequest } from '../model/plan.js';
+import type { PlannedRequest } from '../model/plan.js';
 import type { KindName } from './kind-names.js';
 import type { Entity } from '../model/entity.js';
 
@@ -36,8 +36,6 @@ export interface RefSpec {
 
 export interface EncodeContext {
   geo: Geo;
-  /** Control plane of the entity being encoded, if scoped. */
-  controlPlane?: string;
   /** Placeholder `{"$id":"kind:key"}` for the server id of a referenced entity, given its local key. */
   id(kind: KindName, localKey: string): Json;
 }
@@ -190,4 +188,3 @@ export interface KindDescriptor {
   readOnly?: boolean;
 }
 
-export type { HttpMethod };

@@ -1,7 +1,7 @@
 // Kong entity schema JSON (what Konnect's `/core-entities/schemas/{plugins,partials}/...` return) → the defaults object
 // Konnect fills, shaped like a KONNECT_DEFAULTS entry. Pure: no I/O.
 import { scopedKey } from '../model/entity.js';
-import { isJsonObject, type Json, type JsonObject } from '../model/json.js';
+import { dropNulls, isJsonObject, type Json, type JsonObject } from '../model/json.js';
 import type { LearnedDefaults } from './descriptor.js';
 import { KONNECT_DEFAULTS } from './konnect-defaults.js';
 
@@ -45,15 +45,6 @@ function topField(schema: JsonObject, name: string): JsonObject | undefined {
   return fieldEntries(schema.fields).find(([field]) => field === name)?.[1];
 }
 
-function withoutNulls(value: JsonObject): JsonObject {
-  const out: JsonObject = {};
-  for (const [key, item] of Object.entries(value)) {
-    if (item === null) continue;
-    out[key] = isJsonObject(item) ? withoutNulls(item) : item;
-  }
-  return out;
-}
-
 /** A plugin's schema → the whole plugin object: the common plugin fields, its `protocols` default, its `config`. */
 export function pluginDefaultsFromSchema(schema: JsonObject): JsonObject {
   const out: JsonObject = structuredClone(KONNECT_DEFAULTS.plugin ?? {});
@@ -68,7 +59,7 @@ export function pluginDefaultsFromSchema(schema: JsonObject): JsonObject {
 export function partialDefaultsFromSchema(schema: JsonObject): JsonObject {
   const config = topField(schema, 'config');
   const filled = config ? fieldDefault({ ...config, required: true }) : {};
-  return { config: isJsonObject(filled) ? withoutNulls(filled) : {}, name: null, tags: null };
+  return { config: isJsonObject(filled) ? (dropNulls(filled) as JsonObject) : {}, name: null, tags: null };
 }
 
 /** Key of defaults learned for one control plane only (its custom plugins): `payments/plugin:my-plugin`. */

@@ -1,4 +1,4 @@
-import type { Json, JsonObject } from '../model/json.js';
+import { deepEqual, isJsonObject, type Json, type JsonObject } from '../model/json.js';
 
 /** A non-empty string, else undefined: identities never use empty strings. */
 export const str = (value: Json | undefined): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
@@ -18,7 +18,8 @@ export function without(raw: JsonObject, names: string[]): JsonObject {
 /** `kind` of an attachment config object (transit gateways, private DNS). */
 export function attachmentKind(fields: JsonObject | undefined, config: string): string | undefined {
   const value = fields?.[config];
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? str(value.kind) : undefined;
+  return isJsonObject(value) ? str(value.kind) : undefined;
 }
 
-export const changed = (a: Json | undefined, b: Json | undefined) => JSON.stringify(a ?? null) !== JSON.stringify(b ?? null);
+/** Whether two field values differ (absent and null alike; object key order does not count). */
+export const changed = (a: Json | undefined, b: Json | undefined): boolean => !deepEqual(a ?? null, b ?? null);

@@ -13,7 +13,7 @@ export interface SourceLocation {
 /** What a live entity was read at: used to refuse stale plans. */
 export interface Fingerprint {
   id: string;
-  /** entity_version when the API has one, else updated_at, else a content hash. */
+  /** `v:<entity_version>` when the API keeps one, else a content hash after `updated_at` when there is one (`fingerprintOf()`). */
   version: string;
 }
 

@@ -27,3 +27,34 @@ export function sortKeysDeep(value: unknown): unknown {
   }
   return value;
 }
+
+/** Structural equality of JSON values; object key order does not matter. */
+export function deepEqual(a: Json | undefined, b: Json | undefined): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || a === undefined || b === undefined) return false;
+  if (typeof a !== 'object' || typeof b !== 'object') return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!deepEqual(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  for (const key of keys) {
+    if (!(key in b) || !deepEqual(a[key], b[key])) return false;
+  }
+  return true;
+}
+
+/** Copy with every `null`-valued object key removed, recursively (absent and null are equal). */
+export function dropNulls(value: Json): Json {
+  if (Array.isArray(value)) return value.map(dropNulls);
+  if (!isJsonObject(value)) return value;
+  const out: JsonObject = {};
+  for (const name of Object.keys(value)) {
+    const item = value[name]!;
+    if (item !== null) out[name] = dropNulls(item);
+  }
+  return out;
+}

@@ -53,7 +53,7 @@ export interface Operation {
   title: string;
   /** Deletes, and replacements (delete then create), lose data or cause downtime. */
   destructive: boolean;
-  /** Why a replace (immutable field) or why a wait. */
+  /** Why: a replace's cause, a rename, the replacement that causes a create or delete, what a wait waits for. */
   reason?: string;
   requests: PlannedRequest[];
   /** For `wait` operations. */

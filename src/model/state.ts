@@ -1,4 +1,4 @@
-import type { Entity, EntityRef } from './entity.js';
+import { entityRef, type Entity, type EntityRef } from './entity.js';
 import type { KindName } from '../kinds/kind-names.js';
 import type { JsonObject } from './json.js';
 
@@ -53,7 +53,7 @@ export interface DesiredState {
   secrets?: EnvUse[];
   /** Files read, in load order. */
   files: string[];
-  /** Things in the files that konsync accepted but will not act on (e.g. consumer credentials). */
+  /** Things in the files that konsync accepted but will not act on (e.g. OAuth2 and mTLS credentials, `_workspace`). */
   warnings?: string[];
 }
 
@@ -81,6 +81,6 @@ export interface LiveState {
 
 export function indexByRef(entities: readonly Entity[]): Map<EntityRef, Entity> {
   const map = new Map<EntityRef, Entity>();
-  for (const entity of entities) map.set(`${entity.kind}:${entity.key}`, entity);
+  for (const entity of entities) map.set(entityRef(entity.kind, entity.key), entity);
   return map;
 }

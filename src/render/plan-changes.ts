@@ -54,14 +54,17 @@ export function fieldChanges(op: Operation): FieldChange[] {
 
 const MAX_VALUE = 120;
 
-export function formatValue(value: Json | undefined): string {
+/** A value for a line of text: masked before it is JSON-escaped and cut short, either of which would hide a secret from the masker. */
+function formatValue(value: Json | undefined, mask: Masker): string {
   if (value === undefined) return '(absent)';
-  const text = JSON.stringify(value);
+  const text = JSON.stringify(maskJson(value, mask));
   return text.length > MAX_VALUE ? `${text.slice(0, MAX_VALUE - 1)}…` : text;
 }
 
-export function changeLine(change: FieldChange): string {
-  return `${change.field}: ${formatValue(change.old)} → ${change.new === undefined ? '(removed)' : formatValue(change.new)}`;
+/** `field: old → new`, masked. */
+export function changeLine(change: FieldChange, mask: Masker): string {
+  const now = change.new === undefined ? '(removed)' : formatValue(change.new, mask);
+  return mask(`${change.field}: ${formatValue(change.old, mask)} → ${now}`);
 }
 
 export function summaryLine(plan: Plan): string {
@@ -78,12 +81,14 @@ export function headline(op: Operation): string {
   return `${SYMBOLS[op.action]} ${op.action} ${op.title}${note}`;
 }
 
-export function maskerFor(options: RenderOptions): (text: string) => string {
+export type Masker = (text: string) => string;
+
+export function maskerFor(options: RenderOptions): Masker {
   return createMasker(options.env ?? []);
 }
 
 /** A copy of plain data (a Plan, JSON) with every string masked, object keys included. */
-export function maskJson(value: unknown, mask: (text: string) => string): unknown {
+export function maskJson(value: unknown, mask: Masker): unknown {
   if (typeof value === 'string') return mask(value);
   if (Array.isArray(value)) return value.map((item) => maskJson(item, mask));
   if (value !== null && typeof value === 'object') {

@@ -157,7 +157,7 @@ function visibleLength(line: string): number {
   return line.replace(/\x1b\[[0-9;]*m/g, '').length;
 }
 
-export function duration(ms: number): string {
+function duration(ms: number): string {
   if (ms < 1000) return `${Math.max(0, Math.round(ms))}ms`;
   const seconds = Math.floor(ms / 1000);
   if (seconds < 60) return `${(ms / 1000).toFixed(1)}s`;

@@ -14,7 +14,7 @@ export function renderPlanMarkdown(plan: Plan, options: RenderOptions = {}): str
     for (const op of changes) {
       const why = op.reason && op.action !== 'update' ? op.reason : '';
       const notes = op.action === 'replace' || op.action === 'delete' ? `⚠️ destructive${why ? `: ${why}` : ''}` : why;
-      out.push(`| ${SYMBOLS[op.action]} | ${op.action} | ${cell(mask(code(op.title)))} | ${cell(mask(notes))} |`);
+      out.push(`| ${SYMBOLS[op.action]} | ${op.action} | ${cell(code(mask(op.title)))} | ${cell(mask(notes))} |`);
     }
     out.push('');
   }
@@ -27,7 +27,7 @@ export function renderPlanMarkdown(plan: Plan, options: RenderOptions = {}): str
     const body: string[] = [];
     for (const op of plan.operations) {
       body.push(mask(headline(op)));
-      if (op.action === 'update' || op.action === 'replace') for (const change of fieldChanges(op)) body.push(`    ${mask(changeLine(change))}`);
+      if (op.action === 'update' || op.action === 'replace') for (const change of fieldChanges(op)) body.push(`    ${changeLine(change, mask)}`);
     }
     const fence = body.some((line) => line.includes('```')) ? '````' : '```';
     out.push('<details><summary>Details</summary>', '', `${fence}diff`, ...body, fence, '', '</details>', '');

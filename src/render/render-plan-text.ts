@@ -14,7 +14,7 @@ export function renderPlanText(plan: Plan, options: RenderOptions = {}): string 
     const where = op.source ? colors.dim(`  (${mask(`${op.source.file}:${op.source.line}`)})`) : '';
     lines.push(paint[op.action](mask(headline(op))) + where);
     if (op.action === 'update' || op.action === 'replace') {
-      for (const change of fieldChanges(op)) lines.push(`    ${mask(changeLine(change))}`);
+      for (const change of fieldChanges(op)) lines.push(`    ${changeLine(change, mask)}`);
     }
   }
   if (plan.warnings.length > 0) {

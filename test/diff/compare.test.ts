@@ -126,6 +126,17 @@ describe('replace decisions', () => {
       expect(run(desiredEntity('transit_gateway', tgw('aws-vpc-peering-attachment', ['10.9.0.0/16'])), liveTgw('aws-vpc-peering-attachment', ['10.8.0.0/16']))[0]).toBe('replace');
       expect(run(desiredEntity('transit_gateway', tgw('aws-transit-gateway-attachment', ['10.8.0.0/16'], { transit_gateway_id: 'tgw-2' })), liveTgw('aws-transit-gateway-attachment', ['10.8.0.0/16']))[0]).toBe('replace');
     });
+    it('an attachment config that Konnect returns with its keys in another order is the same config', () => {
+      const desired = { network: 'prod', name: 'tgw', cidr_blocks: ['10.9.0.0/16'], transit_gateway_attachment_config: { ram_share_arn: 'arn', transit_gateway_id: 'tgw-1', kind: 'aws-transit-gateway-attachment' } };
+      expect(run(desiredEntity('transit_gateway', desired), liveTgw('aws-transit-gateway-attachment', ['10.8.0.0/16']))).toEqual(['update', 'wait']);
+    });
+  });
+
+  it('a private DNS resolver whose dns_config changes is patched, whatever the key order of its attachment config', () => {
+    const config = { kind: 'aws-outbound-resolver', dns_config: { 'example.com': { remote_dns_server_ip_addresses: ['10.0.0.2'] } } };
+    const live = liveEntity('private_dns', { id: 'pd-1', name: 'zone', private_dns_attachment_config: { ...config, dns_config: {} }, state: 'ready' }, { parentKey: 'prod' });
+    const desired = desiredEntity('private_dns', { network: 'prod', name: 'zone', private_dns_attachment_config: { dns_config: config.dns_config, kind: config.kind } });
+    expect(plan([desired], [pa, liveNetwork, live], [{ kind: 'private_dns' }]).operations.map((op) => op.action)).toEqual(['update', 'wait']);
   });
 });
 
@@ -145,6 +156,12 @@ describe('null in the file', () => {
   it('an explicit null is absent: the server default applies, so no drift', () => {
     const live = [liveControlPlane(), liveService('orders', 'svc-1', { retries: 5 })];
     expect(ids_([desiredEntity('service', { name: 'orders', host: 'orders.internal', retries: null }, gw)], live)).toEqual([]);
+  });
+  it('an explicit null expression leaves a route a traditional one (its defaults, no drift)', () => {
+    const liveRoute = liveEntity('route', { id: 'r1', name: 'r', service: { id: 'svc-1' }, paths: ['/a'], path_handling: 'v0', regex_priority: 0 }, { controlPlane: CP, ids });
+    const live = [liveControlPlane(), liveService('orders', 'svc-1'), liveRoute];
+    const desired = [desiredEntity('service', { name: 'orders', host: 'orders.internal' }, gw), desiredEntity('route', { name: 'r', service: 'orders', paths: ['/a'], expression: null }, gw)];
+    expect(ids_(desired, live)).toEqual([]);
   });
 });
 

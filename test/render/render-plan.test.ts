@@ -135,3 +135,40 @@ describe('escaping', () => {
     expect(renderPlanMarkdown(plan)).toContain('| + | create | `service payments/a\\|b` |  |');
   });
 });
+
+describe('masking field values', () => {
+  const secret = 'q"uoted-secret';
+  const update = (value: string): Plan => ({
+    format: 'konsync/plan@1',
+    geo: 'us',
+    operations: [
+      {
+        id: 'update:service:payments/orders',
+        action: 'update',
+        kind: 'service',
+        key: 'payments/orders',
+        title: 'service payments/orders',
+        destructive: false,
+        requests: [],
+        patch: [{ op: 'replace', path: '/path', value }],
+        before: { path: '/old' },
+        dependsOn: [],
+      },
+    ],
+    summary: { create: 0, update: 1, replace: 0, delete: 0, wait: 0, total: 1 },
+    warnings: [],
+    env: [],
+  });
+  const options = { env: [{ name: 'DECK_X', value: secret }] };
+
+  it('masks a value that long values cut short would split, and one JSON would escape', () => {
+    const cut = `${'/a'.repeat(55)}/${secret}`;
+    for (const value of [cut, `/${secret}`]) {
+      for (const out of [renderPlanText(update(value), options), renderPlanMarkdown(update(value), options)]) {
+        expect(out).not.toContain('q"uot');
+        expect(out).not.toContain('q\\"uot');
+      }
+    }
+    expect(renderPlanText(update(`/${secret}`), options)).toContain('path: "/old" → "/[masked]"');
+  });
+});

@@ -19,8 +19,8 @@ export const consumerGroupMember = coreEntity({
   ],
   parent: { kind: 'consumer_group', field: 'consumer_group', collection: 'consumer_groups' },
   overrides: {
+    // No `tags` among its sets: a membership has no tags, so the loader adds no select tags to it.
     sets: () => [],
-    defaults: () => ({}),
     paths: {
       list: '/control-planes/{controlPlaneId}/core-entities/consumer_groups/{parentId}/consumers',
       item: '/control-planes/{controlPlaneId}/core-entities/consumer_groups/{parentId}/consumers/{ref:consumer}',

@@ -1,8 +1,8 @@
 import type { JsonObject } from '../../model/json.js';
-import { contentKey, coreEntity, decodeObjectRefs } from '../core-entity.js';
+import { contentKey, coreEntity } from '../core-entity.js';
 import type { KindDescriptor } from '../descriptor.js';
 import type { KindName } from '../kind-names.js';
-import { str } from '../values.js';
+import { str, without } from '../values.js';
 
 export interface CredentialOptions {
   kind: KindName;
@@ -34,6 +34,7 @@ export function consumerCredential(options: CredentialOptions): KindDescriptor {
     const value = str(fields[options.name]);
     return options.hashName ? contentKey(options.name, value) : value;
   };
+  const writeOnly = options.writeOnly ?? [];
   const descriptor = coreEntity({
     kind: options.kind,
     title: options.title,
@@ -45,22 +46,14 @@ export function consumerCredential(options: CredentialOptions): KindDescriptor {
       return consumer && name ? `${consumer}/${name}` : undefined;
     },
     refs: [{ path: 'consumer', kind: 'consumer' }],
-    ignore: [...(options.ignore ?? []), ...(options.writeOnly ?? [])],
+    ignore: [...(options.ignore ?? []), ...writeOnly],
     parent: { kind: 'consumer', field: 'consumer', collection: 'consumers' },
-    overrides: {
-      defaults: () => ({ ...options.defaults }),
-      // The consumer is in the path, not the body.
-      encode: (fields) => {
-        const { consumer: _consumer, ...body } = fields;
-        return body;
-      },
-      decode: (raw, ctx) => {
-        const fields = decodeObjectRefs(raw, [], ctx);
-        for (const name of options.writeOnly ?? []) delete fields[name];
-        return { ...fields, consumer: ctx.parentKey ?? null };
-      },
-    },
+    overrides: { defaults: () => ({ ...options.defaults }) },
   });
+  if (writeOnly.length > 0) {
+    const decode = descriptor.decode;
+    descriptor.decode = (raw, ctx) => without(decode(raw, ctx), writeOnly);
+  }
   // One listing per control plane, not one per consumer (5 kinds × thousands of consumers).
   descriptor.paths = { ...descriptor.paths, listAll: `/control-planes/{controlPlaneId}/core-entities/${options.all}` };
   if (options.generated) descriptor.generated = options.generated;

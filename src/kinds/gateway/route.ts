@@ -9,6 +9,7 @@ export const route = coreEntity({
   file: { key: 'routes', nested: [{ in: 'service', as: 'routes', ref: 'service' }] },
   identity: (fields, id) => str(fields.name) ?? id,
   refs: routeRefs,
-  defaultsKey: (fields) => (fields.expression !== undefined ? 'route:expression' : 'route'),
+  // An explicit null is absent, as everywhere in the comparison: the route stays a traditional one.
+  defaultsKey: (fields) => (fields.expression !== undefined && fields.expression !== null ? 'route:expression' : 'route'),
   overrides: { lookupQuery: (key) => ({ 'filter[name][eq]': key }) },
 });

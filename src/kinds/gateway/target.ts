@@ -1,4 +1,4 @@
-import { coreEntity, decodeObjectRefs } from '../core-entity.js';
+import { coreEntity } from '../core-entity.js';
 import { str } from '../values.js';
 
 export const target = coreEntity({
@@ -9,12 +9,4 @@ export const target = coreEntity({
   identity: (fields) => (str(fields.upstream) && str(fields.target) ? `${fields.upstream}/${fields.target}` : undefined),
   refs: [{ path: 'upstream', kind: 'upstream' }],
   parent: { kind: 'upstream', field: 'upstream', collection: 'upstreams' },
-  overrides: {
-    // The upstream is in the path, not the body.
-    encode: (fields) => {
-      const { upstream: _upstream, ...body } = fields;
-      return body;
-    },
-    decode: (raw, ctx) => ({ ...decodeObjectRefs(raw, [], ctx), upstream: ctx.parentKey ?? null }),
-  },
 });

@@ -1,5 +1,5 @@
 import { isControlPlaneGroup } from './control-plane.js';
-import { isJsonObject, type JsonObject } from '../../model/json.js';
+import { deepEqual, isJsonObject, type JsonObject } from '../../model/json.js';
 import type { KindDescriptor } from '../descriptor.js';
 import { PAGE, str, without } from '../values.js';
 
@@ -31,9 +31,8 @@ export const addOn: KindDescriptor = {
     if (typeof owner.control_plane === 'string' && isControlPlaneGroup(ctx.find('control_plane', owner.control_plane))) {
       ctx.report(addOn, ['owner', 'control_plane'], `"${owner.control_plane}" is a control plane group; use owner.control_plane_group`);
     }
-    const owned = JSON.stringify(addOn.fields.owner);
     // The first declaration with this owner stands; later ones are the problem.
-    const first = ctx.all.find((other) => other.kind === addOn.kind && JSON.stringify(other.fields.owner) === owned);
+    const first = ctx.all.find((other) => other.kind === addOn.kind && deepEqual(other.fields.owner, addOn.fields.owner));
     const sameOwner = first !== addOn ? first : undefined;
     if (sameOwner) ctx.report(addOn, ['owner'], `add-on "${sameOwner.key}" already has this owner; Konnect allows one managed cache per owner`);
   },

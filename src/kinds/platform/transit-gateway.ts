@@ -44,5 +44,5 @@ export const transitGateway: KindDescriptor = {
   // pending-acceptance / pending-user-action wait on the customer's cloud account, not on Konnect.
   readiness: { statePath: 'state', ready: ['ready', 'pending-acceptance', 'pending-user-action'], failed: ['error', 'terminated'] },
   encode: (fields) => without(fields, ['network']),
-  decode: (raw, ctx) => ({ ...without(raw, [...STATE_FIELDS]), network: ctx.parentKey ?? null }),
+  decode: (raw, ctx) => ({ ...without(raw, STATE_FIELDS), network: ctx.parentKey ?? null }),
 };
