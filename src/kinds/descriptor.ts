@@ -59,6 +59,12 @@ export interface FileLocation {
    * `whole` makes the list itself one entity's field (`control_planes[].members` → membership `members`).
    */
   nested?: Array<{ in: KindName; as: string; ref: string; map?: Record<string, string>; whole?: string }>;
+  /** Fields holding Lua source: each may instead be `<field>_file`, a path relative to the state file. */
+  codeFields?: string[];
+  /** A file-only shorthand (decK's service `url`) rewritten into model fields in place; returns a problem, if any. */
+  expand?(fields: JsonObject): string | undefined;
+  /** Managed only when the file sets `_info.include_plugin_definitions: true`, as decK requires. */
+  needsPluginDefinitions?: boolean;
 }
 
 /** How an entity is written. Path templates use `{controlPlaneId}`, `{parentId}` and `{id}`. */

@@ -5,7 +5,8 @@ export const customPlugin = coreEntity({
   kind: 'custom_plugin',
   title: 'custom plugin',
   collection: 'custom-plugins',
-  file: { key: 'custom_plugins' },
+  // Streamed plugins: Lua handler and schema, inline or from files beside the state file.
+  file: { key: 'custom_plugins', codeFields: ['handler', 'schema'], needsPluginDefinitions: true },
   identity: (fields) => str(fields.name),
   immutable: ['name'],
 });

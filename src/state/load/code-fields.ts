@@ -3,12 +3,11 @@ import luaparse from 'luaparse';
 import { parse } from 'yaml';
 import type { Problem } from '../../errors.js';
 import { isJsonObject, type Json } from '../../model/json.js';
-import type { KindName } from '../../kinds/kind-names.js';
+import { ALL_KINDS, kindOf } from '../../kinds/registry.js';
 import type { DraftEntity } from './draft.js';
 import { problemAt } from './parse-source.js';
 
-/** Fields holding Lua source, per kind. Konnect rejects a streamed plugin file over 100 KB. */
-const LUA_FIELDS: Partial<Record<KindName, string[]>> = { custom_plugin: ['handler', 'schema'] };
+/** Konnect rejects a streamed plugin file over 100 KB. */
 export const MAX_LUA_BYTES = 100 * 1024;
 const FILE_SUFFIX = '_file';
 
@@ -17,7 +16,7 @@ export function sideFilePath(stateFile: string, relative: string): string {
   return join(dirname(stateFile), relative);
 }
 
-const FILE_FIELDS = Object.values(LUA_FIELDS).flatMap((fields) => (fields ?? []).map((field) => `${field}${FILE_SUFFIX}`));
+const FILE_FIELDS = ALL_KINDS.flatMap((kind) => (kind.file.codeFields ?? []).map((field) => `${field}${FILE_SUFFIX}`));
 const MENTIONS_FILE_FIELD = new RegExp(`\\b(?:${FILE_FIELDS.join('|')})\\b`);
 
 /**
@@ -46,7 +45,7 @@ export function sideFileRequests(stateFile: string, text: string): string[] {
 
 /** Loads `<field>_file` contents into `<field>`, then checks the Lua: syntax and size. */
 export function loadCodeFields(draft: DraftEntity, sideFiles: ReadonlyMap<string, string>): Problem[] {
-  const fields = LUA_FIELDS[draft.kind];
+  const fields = kindOf(draft.kind).file.codeFields;
   if (!fields) return [];
   const problems: Problem[] = [];
   const source = draft.file.source;

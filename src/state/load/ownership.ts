@@ -6,7 +6,7 @@ import type { KindName } from '../../kinds/kind-names.js';
 import type { LoadedFile } from './draft.js';
 
 /** Kinds a gateway file claims only when it opts in to plugin definitions, as decK requires. */
-export const NEEDS_PLUGIN_DEFINITIONS: readonly KindName[] = ['custom_plugin'];
+export const NEEDS_PLUGIN_DEFINITIONS: readonly KindName[] = ALL_KINDS.filter((kind) => kind.file.needsPluginDefinitions).map((kind) => kind.kind);
 
 /** Top-level keys of gateway kinds: a file with any of them is a gateway file for its control plane. */
 const GATEWAY_KEYS = GATEWAY_KINDS.map((kind) => kind.file.key).filter((key): key is string => key !== undefined);
