@@ -1,6 +1,6 @@
 import type { Plan } from '../model/plan.js';
 import type { ExecutionReport, OperationResult } from '../executor/index.js';
-import { formatDuration } from '../executor/errors.js';
+import { formatDuration } from '../render/duration.js';
 import type { Session } from './run-command.js';
 
 /**

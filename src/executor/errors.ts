@@ -1,3 +1,4 @@
+import { formatDuration } from '../render/duration.js';
 import { KonsyncError } from '../errors.js';
 
 /** Base of the errors one operation can fail with while it runs. The executor reports them; it never throws them. */
@@ -48,13 +49,6 @@ export class WaitTimeoutError extends ExecutionError {
   }
 }
 
-export function formatDuration(ms: number): string {
-  if (ms < 1000) return `${Math.round(ms)}ms`;
-  const seconds = Math.round(ms / 1000);
-  if (seconds < 60) return `${seconds}s`;
-  const minutes = Math.floor(seconds / 60);
-  return `${minutes}m${String(seconds % 60).padStart(2, '0')}s`;
-}
 
 /** The message worth reporting for anything thrown: ApiError carries Konnect's own message. */
 export function messageOf(error: unknown): string {

@@ -1,3 +1,4 @@
+import { formatDuration } from './duration.js';
 import type { ProgressEvent } from '../executor/index.js';
 
 /** Where progress goes: a TTY gets a live block, anything else plain lines. */
@@ -67,7 +68,7 @@ export class ProgressRenderer {
     if (mark) {
       this.live.delete(event.id);
       const why = event.message ? `: ${event.message}` : '';
-      const took = event.state === 'done' || event.state === 'failed' ? ` (${duration(event.elapsedMs)})` : '';
+      const took = event.state === 'done' || event.state === 'failed' ? ` (${formatDuration(event.elapsedMs, 'tenths')})` : '';
       this.print(`${this.paint(mark.colour, mark.mark)} ${event.title}${why}${this.paint('dim', took)}`);
       return;
     }
@@ -77,7 +78,7 @@ export class ProgressRenderer {
     if (this.tty) this.redraw([]);
     else if (event.state === 'waiting' && (entry.lastPrinted === undefined || this.now() - entry.lastPrinted >= this.interval)) {
       entry.lastPrinted = this.now();
-      this.options.stream.write(`… ${event.title}: ${entry.state} ${duration(this.now() - entry.startedAt)}\n`);
+      this.options.stream.write(`… ${event.title}: ${entry.state} ${formatDuration(this.now() - entry.startedAt, 'tenths')}\n`);
     }
   }
 
@@ -121,7 +122,7 @@ export class ProgressRenderer {
   private block(): string[] {
     const entries = [...this.live.values()];
     const shown = entries.slice(0, this.maxLive).map((entry) => {
-      const elapsed = duration(this.now() - entry.startedAt);
+      const elapsed = formatDuration(this.now() - entry.startedAt, 'tenths');
       return `${this.paint('cyan', '•')} ${entry.title} ${this.paint('dim', `${entry.state} ${elapsed}`)}`;
     });
     if (entries.length > this.maxLive) shown.push(this.paint('dim', `  … and ${entries.length - this.maxLive} more in progress`));
@@ -157,9 +158,3 @@ function visibleLength(line: string): number {
   return line.replace(/\x1b\[[0-9;]*m/g, '').length;
 }
 
-function duration(ms: number): string {
-  if (ms < 1000) return `${Math.max(0, Math.round(ms))}ms`;
-  const seconds = Math.floor(ms / 1000);
-  if (seconds < 60) return `${(ms / 1000).toFixed(1)}s`;
-  return `${Math.floor(seconds / 60)}m${String(seconds % 60).padStart(2, '0')}s`;
-}
