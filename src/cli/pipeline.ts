@@ -22,7 +22,7 @@ export function statePaths(options: StateOptions): string[] {
 
 /** What the shared state flags (`--geo`, `--select-tag`) and the environment ask of the loader. */
 export function loadOptions(options: StateOptions, session: Session): LoadOptions {
-  return { geo: options.geo, env: session.io.env, selectTags: options.selectTag ?? [] };
+  return { geo: options.geo, owner: options.owner, env: session.io.env, selectTags: options.selectTag ?? [] };
 }
 
 /** Files → desired state. */

@@ -24,8 +24,14 @@ export function unsafeReasons(plan: Plan, flags: SafetyFlags): string[] {
   for (const op of plan.operations) {
     if (op.action === 'replace') reasons.push(`${op.title} would be replaced (deleted and re-created${op.reason ? `: ${op.reason}` : ''})`);
   }
-  const deletes = plan.operations.filter((op) => op.action === 'delete').length;
-  if (deletes > flags.maxDeletes) reasons.push(`${deletes} deletes, more than --max-deletes ${flags.maxDeletes}`);
+  const own = plan.operations.filter((op) => op.action === 'delete').length;
+  // What Konnect deletes along with a deleted or replaced resource counts too: that is what the user loses.
+  const along = plan.operations.reduce((sum, op) => sum + (op.scope?.total ?? 0), 0);
+  const deletes = own + along;
+  if (deletes > flags.maxDeletes) {
+    const detail = along > 0 ? ` (${along} of them going along with a deleted or replaced resource)` : '';
+    reasons.push(`${deletes} deletes${detail}, more than --max-deletes ${flags.maxDeletes}`);
+  }
   return reasons;
 }
 

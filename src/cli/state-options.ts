@@ -9,6 +9,7 @@ export type OutputFormat = (typeof REVIEW_FORMATS)[number];
 export interface StateOptions {
   state?: string[];
   geo?: Geo;
+  owner?: string;
   selectTag?: string[];
   output: OutputFormat;
 }
@@ -27,6 +28,7 @@ export function addStateOptions(command: Command): Command {
   addOptionOnce(command, new Option('-s, --state <path...>', 'state files or directories (.yaml, .yml, .json; directories are read recursively)'));
   addSelectTagOption(command, 'only entities carrying this tag, and tag what is created (repeatable; must agree with _info.select_tags)');
   addGeoOption(command);
+  addOptionOnce(command, new Option('--owner <name>', 'who this state is: recorded on the control planes it manages (default: the files\' _konnect.owner, else "default")'));
   return command;
 }
 

@@ -2,6 +2,7 @@
 import { entityRef, type Entity, type EntityRef } from '../model/entity.js';
 import type { Claim } from '../model/state.js';
 import { kindOf } from '../kinds/registry.js';
+import { notOwnedReason, type OwnershipView } from './ownership.js';
 
 export interface Ownership {
   claims: readonly Claim[];
@@ -9,6 +10,8 @@ export interface Ownership {
   lookedUp: ReadonlySet<EntityRef>;
   /** `kind|id` of entities another live entity brings with it (`descriptor.owns`). */
   owned: ReadonlySet<string>;
+  /** Who this state is and what it declares: platform resources are deleted only when this state owns them. */
+  view?: OwnershipView;
 }
 
 /** `kind|id` of every server-created entity that a live entity owns (a custom domain's certificate and SNI). */
@@ -31,6 +34,7 @@ export function hasTags(entity: Entity, tags: readonly string[]): boolean {
 function covers(claim: Claim, entity: Entity): boolean {
   if (claim.kind !== entity.kind) return false;
   if (claim.controlPlane !== undefined && claim.controlPlane !== entity.controlPlane) return false;
+  if (claim.key !== undefined && claim.key !== entity.key) return false;
   const parent = kindOf(entity.kind).parent;
   if (claim.parent !== undefined && (parent === undefined || entity.fields[parent.field] !== claim.parent)) return false;
   return hasTags(entity, claim.selectTags ?? []);
@@ -43,6 +47,11 @@ export function keepReason(entity: Entity, ownership: Ownership): string | undef
   if (entity.raw && descriptor.serverManaged?.(entity.raw)) return 'made by Konnect';
   if (entity.id !== undefined && ownership.owned.has(`${entity.kind}|${entity.id}`)) return 'owned by another resource';
   if (ownership.lookedUp.has(entityRef(entity.kind, entity.key))) return 'referenced through lookup';
-  if (!ownership.claims.some((claim) => covers(claim, entity))) return 'not claimed';
+  const covering = ownership.claims.filter((claim) => covers(claim, entity));
+  if (covering.length === 0) return 'not claimed';
+  // An `absent: true` entry names the entity itself: that is the proof of ownership Konnect cannot hold for it.
+  if (descriptor.scope === 'org' && ownership.view && !covering.some((claim) => claim.key !== undefined)) {
+    return notOwnedReason(entity, ownership.view);
+  }
   return undefined;
 }

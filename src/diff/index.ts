@@ -15,6 +15,8 @@ import { secretRewriter, type SecretRewriter } from './secrets.js';
 import { summarize } from './summary.js';
 import { propagateReplacements } from './replacements.js';
 import { pairPinnedIds } from './renames.js';
+import { changeConflict, isProtected, stateOwner, type OwnershipView } from './ownership.js';
+import { deleteScope, dependentsIndex } from './delete-scope.js';
 
 /**
  * The pure heart: desired vs live → an ordered, deterministic plan. Throws PlanError (unresolvable reference,
@@ -41,7 +43,8 @@ export function buildPlan(desired: DesiredState, live: LiveState): Plan {
     claims: desired.claims,
     implicit: desiredScope,
   });
-  const ownership = { claims: desired.claims, lookedUp: resolution.lookedUp, owned: ownedIds(liveEntities) };
+  const view: OwnershipView = { owner: stateOwner(desired.owner), desired: desiredIndex, live: liveIndex };
+  const ownership = { claims: desired.claims, lookedUp: resolution.lookedUp, owned: ownedIds(liveEntities), view };
   const warnings = [...(desired.warnings ?? []), ...resolution.warnings];
   const { live: pairedLive, renamedFrom } = pairPinnedIds(desiredIndex, liveIndex);
   const changes = diffKeyed(desiredIndex, pairedLive, (key, want, have) => withRename(classify(want, have, ownership, live.defaults), renamedFrom.get(key))).filter((change) => {
@@ -49,9 +52,12 @@ export function buildPlan(desired: DesiredState, live: LiveState): Plan {
     warnings.push(`${kindOf(change.kind).title} ${change.key} is not desired but cannot be deleted through the API: left as it is`);
     return false;
   });
+  refuseForeignChanges(changes, view);
   const propagation = propagateReplacements({ changes, desired: desiredIndex, live: pairedLive, desiredScope, liveScope });
   warnings.push(...propagation.warnings);
+  refuseProtected(propagation.changes, view);
   const planned: PlannedChange[] = propagation.changes.map((change) => operationFor(change, desired.geo));
+  addDeleteScopes(planned, liveEntities);
   linkDependencies(planned, desiredScope, liveScope, propagation.removeFirst);
 
   const used: SecretUse = { anywhere: new Set(), inBodies: new Set() };
@@ -73,6 +79,43 @@ export function buildPlan(desired: DesiredState, live: LiveState): Plan {
     warnings: [...new Set(warnings)].sort(),
     env: [...new Set(needed)].sort(),
   };
+}
+
+/** A change to what another state manages, or to an existing resource nobody adopted: refused, every one named. */
+function refuseForeignChanges(changes: readonly Change[], view: OwnershipView): void {
+  const conflicts = changes
+    .filter((change) => change.desired !== undefined)
+    .map((change) => {
+      const reason = changeConflict(change.desired!, change.live, view);
+      return reason && `${where(change.desired!)}: ${reason}`;
+    })
+    .filter((line): line is string => line !== undefined);
+  if (conflicts.length > 0) throw new PlanError(conflicts.join('\n'));
+}
+
+/** A delete or replacement of a protected platform resource, whatever the flags. */
+function refuseProtected(changes: readonly Change[], view: OwnershipView): void {
+  const refused = changes
+    .filter((change) => (change.action === 'delete' || change.action === 'replace') && kindOf(change.kind).scope === 'org')
+    .filter((change) => isProtected(change.desired, change.live, view))
+    .map((change) => {
+      const title = `${kindOf(change.kind).title} ${change.key}`;
+      const at = change.desired ? `${where(change.desired)}: ` : '';
+      return `${at}${title} is protected: no plan may ${change.action === 'delete' ? 'delete' : 'replace'} it${change.reason ? ` (${change.reason})` : ''}; remove \`protected: true\` and sync that change first`;
+    });
+  if (refused.length > 0) throw new PlanError(refused.join('\n'));
+}
+
+/** Deleted or replaced platform resources list what Konnect deletes with them. */
+function addDeleteScopes(planned: PlannedChange[], live: readonly Entity[]): void {
+  const roots = planned.filter(({ change }) => (change.action === 'delete' || change.action === 'replace') && change.live && kindOf(change.kind).scope === 'org');
+  if (roots.length === 0) return;
+  const dependents = dependentsIndex(live);
+  const withOps = new Set(planned.map(({ change }) => `${change.kind}:${change.key}`));
+  for (const { change, op } of roots) {
+    const scope = deleteScope(change.live!, dependents, withOps);
+    if (scope) op.scope = scope;
+  }
 }
 
 function withRename(change: Change | undefined, from: string | undefined): Change | undefined {

@@ -32,6 +32,11 @@ export interface RefSpec {
   needsReady?: boolean;
   /** `_info.default_lookup_tags` section that lets this reference resolve against live state. */
   lookup?: LookupSection;
+  /**
+   * The entity belongs to its target (a configuration to its control plane): the target's owner and protection are
+   * its own, and deleting the target takes it along.
+   */
+  owner?: true;
 }
 
 export interface EncodeContext {
@@ -192,5 +197,7 @@ export interface KindDescriptor {
   serverManaged?(raw: JsonObject): boolean;
   /** Read-only lookups (provider accounts): never planned. */
   readOnly?: boolean;
+  /** Model field holding the kind's labels, where konsync records its owner and protection (control planes). */
+  labels?: string;
 }
 

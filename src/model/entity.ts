@@ -1,5 +1,6 @@
 import type { JsonObject } from './json.js';
 import type { KindName } from '../kinds/kind-names.js';
+import type { Intent } from './ownership.js';
 
 /** Where a desired entity was declared. Lines and columns are 1-based. */
 export interface SourceLocation {
@@ -38,6 +39,8 @@ export interface Entity {
   raw?: JsonObject;
   /** Desired only. */
   source?: SourceLocation;
+  /** Desired platform resources only: `protected`, `adopt` as written in the file. */
+  intent?: Intent;
 }
 
 /** `kind:key`, unique across a whole state. Also the form of references inside plans. */

@@ -66,6 +66,17 @@ export interface Operation {
   fingerprint?: Fingerprint;
   dependsOn: string[];
   source?: SourceLocation;
+  /** A deleted or replaced platform resource: what goes with it without an operation of its own. */
+  scope?: DeleteScope;
+}
+
+/** What Konnect deletes along with a resource (a control plane's configuration, domains, gateway entities...). */
+export interface DeleteScope {
+  total: number;
+  /** Count per kind. */
+  byKind: Record<string, number>;
+  /** The first few, `title key`. */
+  first: string[];
 }
 
 export interface PlanSummary {

@@ -21,6 +21,11 @@ export interface Claim {
   selectTags?: string[];
   /** Only children of this parent (local key): `transit_gateways` listed on network `prod` claim prod's. */
   parent?: string;
+  /**
+   * Only this entity (local key), whatever its recorded owner: an entry marked `absent: true`, for kinds on which
+   * Konnect keeps no owner (networks).
+   */
+  key?: string;
 }
 
 /** What one control plane's gateway files ask of it. */
@@ -41,6 +46,8 @@ export interface EnvUse {
 
 export interface DesiredState {
   geo: Geo;
+  /** Who this state is (`_konnect.owner`, `--owner`); recorded on the control planes it manages. Default `default`. */
+  owner?: string;
   entities: Entity[];
   claims: Claim[];
   scopes: GatewayScope[];

@@ -81,6 +81,14 @@ export function headline(op: Operation): string {
   return `${SYMBOLS[op.action]} ${op.action} ${op.title}${note}`;
 }
 
+/** What goes with a deleted or replaced resource: `takes with it 3: 1 configuration, 2 services (first: ...)`. */
+export function scopeLine(op: Operation): string | undefined {
+  if (!op.scope) return undefined;
+  const counts = Object.entries(op.scope.byKind).map(([kind, count]) => `${count} ${kind.replace(/_/g, ' ')}${count === 1 ? '' : 's'}`);
+  const more = op.scope.total > op.scope.first.length ? ', …' : '';
+  return `takes with it ${op.scope.total}: ${counts.join(', ')} (${op.scope.first.join(', ')}${more})`;
+}
+
 export type Masker = (text: string) => string;
 
 export function maskerFor(options: RenderOptions): Masker {

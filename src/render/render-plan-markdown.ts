@@ -1,6 +1,6 @@
 // The plan as a pull-request comment: a summary table and collapsible details. Masked.
 import type { Plan } from '../model/plan.js';
-import { SYMBOLS, changeLine, fieldChanges, headline, maskerFor, summaryLine, type RenderOptions } from './plan-changes.js';
+import { SYMBOLS, changeLine, fieldChanges, headline, maskerFor, scopeLine, summaryLine, type RenderOptions } from './plan-changes.js';
 
 const cell = (text: string): string => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 const code = (text: string): string => `\`${text.replace(/`/g, 'ˋ')}\``;
@@ -13,7 +13,9 @@ export function renderPlanMarkdown(plan: Plan, options: RenderOptions = {}): str
     out.push('| | Action | Resource | Notes |', '|---|---|---|---|');
     for (const op of changes) {
       const why = op.reason && op.action !== 'update' ? op.reason : '';
-      const notes = op.action === 'replace' || op.action === 'delete' ? `⚠️ destructive${why ? `: ${why}` : ''}` : why;
+      const scope = scopeLine(op);
+      const destructive = `⚠️ destructive${why ? `: ${why}` : ''}${scope ? `; ${scope}` : ''}`;
+      const notes = op.action === 'replace' || op.action === 'delete' ? destructive : why;
       out.push(`| ${SYMBOLS[op.action]} | ${op.action} | ${cell(code(mask(op.title)))} | ${cell(mask(notes))} |`);
     }
     out.push('');
@@ -27,6 +29,8 @@ export function renderPlanMarkdown(plan: Plan, options: RenderOptions = {}): str
     const body: string[] = [];
     for (const op of plan.operations) {
       body.push(mask(headline(op)));
+      const scope = scopeLine(op);
+      if (scope) body.push(`    ${mask(scope)}`);
       if (op.action === 'update' || op.action === 'replace') for (const change of fieldChanges(op)) body.push(`    ${changeLine(change, mask)}`);
     }
     const fence = body.some((line) => line.includes('```')) ? '````' : '```';

@@ -1,7 +1,7 @@
 // The plan for a terminal: one block per resource, field changes, warnings, a summary line. Masked.
 import pc from 'picocolors';
 import type { Action, Plan } from '../model/plan.js';
-import { changeLine, fieldChanges, headline, maskerFor, summaryLine, type RenderOptions } from './plan-changes.js';
+import { changeLine, fieldChanges, headline, maskerFor, scopeLine, summaryLine, type RenderOptions } from './plan-changes.js';
 
 type Paint = (text: string) => string;
 
@@ -13,6 +13,8 @@ export function renderPlanText(plan: Plan, options: RenderOptions = {}): string 
   for (const op of plan.operations) {
     const where = op.source ? colors.dim(`  (${mask(`${op.source.file}:${op.source.line}`)})`) : '';
     lines.push(paint[op.action](mask(headline(op))) + where);
+    const scope = scopeLine(op);
+    if (scope) lines.push(colors.red(`    ${mask(scope)}`));
     if (op.action === 'update' || op.action === 'replace') {
       for (const change of fieldChanges(op)) lines.push(`    ${changeLine(change, mask)}`);
     }

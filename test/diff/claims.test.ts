@@ -95,8 +95,13 @@ describe('claims on children', () => {
   it('a claim with a parent covers only that parent’s children', () => {
     const tgw = (network: string, id: string) =>
       liveEntity('transit_gateway', { id, name: 'tgw', cidr_blocks: [], transit_gateway_attachment_config: { kind: 'aws-transit-gateway-attachment' } }, { parentKey: network });
-    const net = (name: string, id: string) => liveEntity('network', { id, name, cloud_gateway_provider_account_id: 'x', region: 'r', availability_zones: [], cidr_block: 'c' });
-    const plan = buildPlan(desiredState([], { claims: [{ kind: 'transit_gateway', parent: 'prod' }] }), liveState([net('prod', 'n1'), net('dev', 'n2'), tgw('prod', 't1'), tgw('dev', 't2')]));
+    const net = (name: string, id: string) =>
+      liveEntity('network', { id, name, cloud_gateway_provider_account_id: 'x', region: 'r', availability_zones: [], cidr_block: 'c' }, { ids: { x: 'aws' } });
+    // The network declares its transit_gateways list, so it is declared too (unchanged).
+    const prod = net('prod', 'n1');
+    const desired = desiredState([desiredEntity('network', prod.fields)], { claims: [{ kind: 'transit_gateway', parent: 'prod' }] });
+    const aws = liveEntity('provider_account', { id: 'x', provider: 'aws' });
+    const plan = buildPlan(desired, liveState([aws, prod, net('dev', 'n2'), tgw('prod', 't1'), tgw('dev', 't2')]));
     expect(plan.operations.map((op) => op.id)).toEqual(['delete:transit_gateway:prod/tgw']);
   });
 });

@@ -3,13 +3,28 @@ import { scopedKey, type Entity } from '../../src/model/entity.js';
 import type { JsonObject } from '../../src/model/json.js';
 import type { Claim, DesiredState, EnvUse, GatewayScope, LiveState } from '../../src/model/state.js';
 import { kindOf, type KindName } from '../../src/kinds/registry.js';
+import { DEFAULT_OWNER, OWNER_LABEL } from '../../src/model/ownership.js';
+import { isJsonObject } from '../../src/model/json.js';
 
 export interface EntityOptions {
   controlPlane?: string;
   line?: number;
 }
 
-export function desiredEntity(kind: KindName, fields: JsonObject, options: EntityOptions = {}): Entity {
+/**
+ * Kinds that record their owner in labels get the default owner's label, on both sides, as the loader stamps it and as
+ * Konnect holds it after konsync made the resource; `unowned` leaves it out (made by hand, or by another tool).
+ */
+function withOwner(kind: KindName, fields: JsonObject, unowned: boolean | undefined): JsonObject {
+  const field = kindOf(kind).labels;
+  if (field === undefined || unowned) return fields;
+  const labels = isJsonObject(fields[field]) ? (fields[field] as JsonObject) : {};
+  if (labels[OWNER_LABEL] !== undefined) return fields;
+  return { ...fields, [field]: { ...labels, [OWNER_LABEL]: DEFAULT_OWNER } };
+}
+
+export function desiredEntity(kind: KindName, input: JsonObject, options: EntityOptions & { unowned?: boolean } = {}): Entity {
+  const fields = withOwner(kind, input, options.unowned);
   const local = kindOf(kind).identity(fields);
   if (local === undefined) throw new Error(`no identity for ${kind} ${JSON.stringify(fields)}`);
   const entity: Entity = { kind, key: scopedKey(options.controlPlane, local), fields, source: { file: 'kong.yaml', line: options.line ?? 1, column: 1 } };
@@ -22,10 +37,13 @@ export interface LiveOptions {
   /** Server id → local key, for decoding references. */
   ids?: Record<string, string>;
   parentKey?: string;
+  /** No owner label (see `withOwner`). */
+  unowned?: boolean;
 }
 
 /** Decodes a Konnect-shaped object the way the reader does. */
-export function liveEntity(kind: KindName, raw: JsonObject, options: LiveOptions = {}): Entity {
+export function liveEntity(kind: KindName, input: JsonObject, options: LiveOptions = {}): Entity {
+  const raw = withOwner(kind, input, options.unowned);
   const descriptor = kindOf(kind);
   const ids = options.ids ?? {};
   const ctx: Parameters<typeof descriptor.decode>[1] = { geo: 'us', key: (_kind, id) => ids[id] };

@@ -56,7 +56,8 @@ describe('ordering', () => {
       liveEntity('partial', { id: 'pa-1', name: 'redis', type: 'redis-ee', config: {} }, { controlPlane: CP, ids }),
       liveEntity('plugin', { id: 'pl-1', name: 'rate-limiting-advanced', partials: [{ id: 'pa-1', path: 'config.redis' }], config: {} }, { controlPlane: CP, ids }),
     ];
-    const claims = [{ kind: 'network' as const }, { kind: 'configuration' as const }, ...gatewayClaims(CP)];
+    // The network is marked `absent: true` (Konnect keeps no owner on networks); the configuration belongs to payments.
+    const claims = [{ kind: 'network' as const, key: 'prod' }, { kind: 'configuration' as const }, ...gatewayClaims(CP)];
     const plan = buildPlan(desiredState([], { claims }), liveState(live));
     before(plan, 'delete:configuration:payments', 'delete:network:prod');
     before(plan, 'delete:plugin:payments/rate-limiting-advanced', 'delete:partial:payments/redis');

@@ -19,7 +19,7 @@ describe('drift detection and exit codes', () => {
 
   it('exit 2 on an out-of-band change, with JSON still printed and parseable', async () => {
     const id = await controlPlaneId(h, CP);
-    await h.api('PATCH', `/control-planes/${id}`, { labels: { team: 'payments', 'changed-by': 'hand' } });
+    await h.api('PATCH', `/control-planes/${id}`, { labels: { team: 'payments', 'konsync-owner': 'default', 'changed-by': 'hand' } });
     const text = await h.run(['diff', ...state, ...h.konnect]);
     expect(text.code, text.out + text.err).toBe(2);
     expect(text.out).toContain(CP);

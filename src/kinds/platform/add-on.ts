@@ -19,8 +19,8 @@ export const addOn: KindDescriptor = {
   file: { key: 'cloud_gateways.add_ons' },
   identity: (fields) => str(fields.name),
   refs: [
-    { path: 'owner.control_plane', kind: 'control_plane' },
-    { path: 'owner.control_plane_group', kind: 'control_plane' },
+    { path: 'owner.control_plane', kind: 'control_plane', owner: true },
+    { path: 'owner.control_plane_group', kind: 'control_plane', owner: true },
   ],
   check: (addOn, ctx) => {
     const owner = isJsonObject(addOn.fields.owner) ? addOn.fields.owner : {};

@@ -19,7 +19,7 @@ export const configuration: KindDescriptor = {
   file: { key: 'cloud_gateways.configurations' },
   identity: (fields) => str(fields.control_plane),
   refs: [
-    { path: 'control_plane', kind: 'control_plane' },
+    { path: 'control_plane', kind: 'control_plane', owner: true },
     { path: 'dataplane_groups[].network', kind: 'network', needsReady: true },
   ],
   check: (configuration, ctx) => {

@@ -9,6 +9,7 @@ export const controlPlane: KindDescriptor = {
   api: 'control-planes',
   scope: 'org',
   file: { key: 'control_planes' },
+  labels: 'labels',
   identity: (fields) => str(fields.name),
   refs: [],
   immutable: ['cluster_type', 'cloud_gateway'],

@@ -9,7 +9,7 @@ export const customDomain: KindDescriptor = {
   scope: 'org',
   file: { key: 'cloud_gateways.custom_domains' },
   identity: (fields) => str(fields.domain),
-  refs: [{ path: 'control_plane', kind: 'control_plane' }],
+  refs: [{ path: 'control_plane', kind: 'control_plane', owner: true }],
   check: (domain, ctx) => {
     const cp = ctx.find('control_plane', String(domain.fields.control_plane));
     if (cp && cp.fields.cloud_gateway !== true) ctx.report(domain, ['control_plane'], `control plane "${cp.key}" is not a cloud gateway (cloud_gateway: true)`);

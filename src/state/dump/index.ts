@@ -9,6 +9,8 @@ import { ownedIds } from '../../diff/claims.js';
 import { secretRewriter } from '../../diff/secrets.js';
 import { inSelectTags, isServerMade, tagsOf } from './select.js';
 import { itemOf, nestedItem, pushAt } from './items.js';
+import { labelledOwner } from '../../diff/ownership.js';
+import { DEFAULT_OWNER } from '../../model/ownership.js';
 import { learnedFor } from '../../kinds/schema-defaults.js';
 import { NEEDS_PLUGIN_DEFINITIONS } from '../load/ownership.js';
 
@@ -143,6 +145,7 @@ export function dumpState(live: LiveState, options: DumpOptions = {}): DumpResul
     }
   }
 
+  writeOwner(platform, wanted, warnings);
   const documents: DumpDocument[] = [];
   if (Object.keys(platform).some((key) => !key.startsWith('_'))) documents.push({ file: PLATFORM_FILE, content: platform });
   // No file overwrites another: a control plane named `konnect` does not replace the platform file.
@@ -153,6 +156,15 @@ export function dumpState(live: LiveState, options: DumpOptions = {}): DumpResul
     documents.push({ file, controlPlane, content: headerFirst(content) });
   }
   return { documents, warnings };
+}
+
+/** The owner recorded on the dumped resources becomes the platform file's `_konnect.owner` (one state, one owner). */
+function writeOwner(platform: JsonObject, dumped: readonly Entity[], warnings: string[]): void {
+  const owners = [...new Set(dumped.map(labelledOwner).filter((owner): owner is string => typeof owner === 'string'))].sort();
+  if (owners.length > 1) warnings.push(`the dumped control planes belong to several owners (${owners.join(', ')}): split the platform file per owner before syncing it`);
+  const owner = owners[0];
+  if (owner === undefined || owner === DEFAULT_OWNER) return;
+  platform._konnect = { ...((platform._konnect ?? {}) as JsonObject), owner };
 }
 
 /** `_format_version`, `_konnect`, `_info` before the entity lists. */

@@ -4,6 +4,7 @@ import type { Entity } from '../../model/entity.js';
 import { kindOf } from '../../kinds/registry.js';
 import type { LearnedDefaults } from '../../kinds/descriptor.js';
 import type { SecretRewriter } from '../../diff/secrets.js';
+import { OWNER_LABEL, PROTECTED_LABEL } from '../../model/ownership.js';
 
 /**
  * Drops null-valued keys at every depth, and objects left empty by that: absent and null compare equal, and files
@@ -82,7 +83,23 @@ export function itemOf(entity: Entity, options: ItemOptions): JsonObject {
     else fields.tags = tags;
   }
   if (options.withId && entity.id !== undefined) fields.id = entity.id;
+  writeOwnership(descriptor.labels, fields);
   return ordered(fields);
+}
+
+/**
+ * konsync's own labels go back to what the files say: `protected: true`, and `adopt: true` on a resource no konsync
+ * state owns (the owner itself becomes the file's `_konnect.owner`).
+ */
+function writeOwnership(field: string | undefined, fields: JsonObject): void {
+  if (field === undefined) return;
+  const labels = isJsonObject(fields[field]) ? { ...(fields[field] as JsonObject) } : {};
+  if (labels[PROTECTED_LABEL] === 'true') fields.protected = true;
+  if (labels[OWNER_LABEL] === undefined) fields.adopt = true;
+  delete labels[OWNER_LABEL];
+  delete labels[PROTECTED_LABEL];
+  if (Object.keys(labels).length > 0) fields[field] = labels;
+  else delete fields[field];
 }
 
 /** Turns an entity's item into the item nested in its parent: the parent reference goes, fields are renamed back. */

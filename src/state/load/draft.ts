@@ -1,5 +1,6 @@
 import type { JsonObject } from '../../model/json.js';
 import type { KindName } from '../../kinds/kind-names.js';
+import type { Intent } from '../../model/ownership.js';
 import type { FieldPath } from './field-path.js';
 import type { FileHeader } from './file-header.js';
 import type { ParsedSource } from './parse-source.js';
@@ -27,6 +28,10 @@ export interface DraftEntity {
   referenceOnly?: boolean;
   /** Model field → the key it was written as, where they differ (`consumer_group` ← `name` in `groups: [{name}]`). */
   writtenAs?: Record<string, string>;
+  /** `protected`, `adopt` as written on a platform resource. */
+  intent?: Intent;
+  /** Written with `absent: true`: to be deleted, not declared. */
+  absent?: boolean;
 }
 
 /** A path inside a draft's fields, as written in its file. */

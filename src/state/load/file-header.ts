@@ -12,6 +12,8 @@ export interface FileHeader {
   /** Whether `_konnect` named the control plane (otherwise decK's `default`). */
   namedControlPlane: boolean;
   geo?: Geo;
+  /** `_konnect.owner`. */
+  owner?: string;
   selectTags: string[];
   lookupTags: Partial<Record<LookupSection, string[]>>;
   includePluginDefinitions: boolean;
@@ -70,6 +72,7 @@ export function readFileHeader(source: ParsedSource, flags: HeaderFlags): { head
     defaults,
   };
   if (typeof konnect.geo === 'string') header.geo = konnect.geo as Geo;
+  if (typeof konnect.owner === 'string') header.owner = konnect.owner;
   if (typeof root._workspace === 'string') header.workspace = root._workspace;
   return { header, problems };
 }

@@ -9,6 +9,7 @@ import { displayName, type DraftEntity, type LoadedFile } from './draft.js';
 import type { FieldPath } from './field-path.js';
 import { problemAt } from './parse-source.js';
 import { expandShorthands } from './shorthands.js';
+import { INTENT_KEYS } from '../../model/ownership.js';
 
 type NestedSpec = NonNullable<FileLocation['nested']>[number] & { kind: KindName };
 
@@ -31,6 +32,16 @@ function addSelectTags(descriptor: KindDescriptor, fields: JsonObject, selectTag
   const tags = Array.isArray(fields.tags) ? [...fields.tags] : [];
   for (const tag of selectTags) if (!tags.includes(tag)) tags.push(tag);
   fields.tags = tags;
+}
+
+/** Removes `protected`, `adopt`, `absent` from a platform resource's fields and returns which were true. */
+function takeIntent(fields: JsonObject): { protected?: boolean; adopt?: boolean; absent?: boolean } {
+  const out: { protected?: boolean; adopt?: boolean; absent?: boolean } = {};
+  for (const key of INTENT_KEYS) {
+    if (fields[key] === true) out[key] = true;
+    delete fields[key];
+  }
+  return out;
 }
 
 interface Parent {
@@ -67,6 +78,8 @@ export function flattenFile(file: LoadedFile, root: JsonObject): { drafts: Draft
       if (!nestedKeys.has(name) && !SERVER_MADE.includes(name) && name !== 'id') fields[name] = value;
     }
     const id = typeof item.id === 'string' ? item.id : undefined;
+    // How konsync should treat a platform resource is not part of it: kept beside its fields, never sent.
+    const intent = descriptor.scope === 'org' ? takeIntent(fields) : {};
     const writtenAs: Record<string, string> = {};
     if (parent?.spec.map) {
       // A mapped item only references another entity (`groups: [{name}]`): its other fields belong to that entity.
@@ -86,6 +99,8 @@ export function flattenFile(file: LoadedFile, root: JsonObject): { drafts: Draft
       fields[parent.spec.ref] = parent.key;
     }
     const draft = addDraft(kind, fields, path, parent?.spec.map ? undefined : id, parent?.spec.map !== undefined);
+    if (intent.absent) draft.absent = true;
+    if (intent.protected || intent.adopt) draft.intent = { ...(intent.protected ? { protected: true } : {}), ...(intent.adopt ? { adopt: true } : {}) };
     if (Object.keys(writtenAs).length > 0) draft.writtenAs = writtenAs;
     // Shorthands first: a service `url` conflicts with a `port` written beside it, not with one from `_info.defaults`.
     problems.push(...expandShorthands(draft));

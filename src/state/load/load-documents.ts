@@ -1,6 +1,6 @@
 import { ValidationError, type Problem } from '../../errors.js';
 import { isJsonObject, type JsonObject } from '../../model/json.js';
-import { entityRef } from '../../model/entity.js';
+import { entityRef, type Entity } from '../../model/entity.js';
 import { deckEnv, GEOS, indexByRef, type DesiredState, type EnvUse, type Geo } from '../../model/state.js';
 import type { DraftEntity, LoadedFile } from './draft.js';
 import { readFileHeader } from './file-header.js';
@@ -13,6 +13,7 @@ import { resolveReferences } from './resolve-references.js';
 import { checkSchema } from './schema-check.js';
 import { renderTemplate } from './template.js';
 import { dropUnsupportedKeys } from './unsupported-keys.js';
+import { decideOwner, stampOwnership, takeAbsent } from './owner.js';
 import { KINDS } from '../../kinds/registry.js';
 
 /** One state file's text, as read by the I/O edge. */
@@ -24,6 +25,8 @@ export interface SourceText {
 export interface CoreOptions {
   /** Control plane geo; a top-level `_konnect.geo` in files may not contradict it. Default `us`. */
   geo?: Geo;
+  /** This state's owner (`--owner`); a `_konnect.owner` in files may not contradict it. Default `default`. */
+  owner?: string;
   /** Environment for `${{ env "DECK_X" }}`; only DECK_ names are read, and all of them are recorded (`secrets`). */
   env: Record<string, string | undefined>;
   /**
@@ -125,24 +128,23 @@ export function loadDocuments(inputs: readonly SourceText[], options: CoreOption
   const warnings: string[] = [];
   const results = inputs.map((input) => loadOneFile(input, options, problems, env, warnings)).filter((r): r is FileResult => r !== undefined);
   const geo = decideGeo(results, options.geo, problems);
+  const owner = decideOwner(results.map((result) => result.file), options.owner, problems);
   checkWorkspaces(results, problems);
 
-  const drafts = results.flatMap((result) => result.drafts);
+  const { drafts, claims: retired } = takeAbsent(results.flatMap((result) => result.drafts), problems);
   const sideFiles = options.sideFiles ?? new Map<string, string>();
   for (const draft of drafts) problems.push(...loadCodeFields(draft, sideFiles));
   const resolved = resolveReferences(drafts);
   problems.push(...resolved.problems);
   const byRef = indexByRef(resolved.entities);
-  checkPlatformRules(resolved.entities, {
-    all: resolved.entities,
-    find: (kind, key) => byRef.get(entityRef(kind, key)),
-    report: (entity, sub, message) => {
-      const draft = resolved.drafts.get(entity)!;
-      problems.push(problemAt(draft.file.source, [...draft.path, ...sub], message));
-    },
-  });
+  const report = (entity: Entity, sub: ReadonlyArray<string | number>, message: string) => {
+    const draft = resolved.drafts.get(entity)!;
+    problems.push(problemAt(draft.file.source, [...draft.path, ...sub], message));
+  };
+  checkPlatformRules(resolved.entities, { all: resolved.entities, find: (kind, key) => byRef.get(entityRef(kind, key)), report });
+  stampOwnership(resolved.entities, owner, report);
 
-  const claims = dedupeClaims(results.flatMap(({ file, root }) => fileClaims(file, root)));
+  const claims = dedupeClaims([...results.flatMap(({ file, root }) => fileClaims(file, root)), ...retired]);
   const anyContent = results.some(({ root }) => Object.keys(root).length > 0);
   if (inputs.length === 0 || (problems.length === 0 && !anyContent)) {
     problems.push({ message: 'nothing to load: the files and directories given hold no configuration' });
@@ -152,6 +154,7 @@ export function loadDocuments(inputs: readonly SourceText[], options: CoreOption
   const uniqueEnv = [...new Map(env.map((use) => [`${use.name}\u0000${use.value}`, use])).values()];
   const state: DesiredState = {
     geo,
+    owner,
     entities: resolved.entities,
     claims,
     scopes: gatewayScopes(results),

@@ -56,7 +56,7 @@ export function dedupeClaims(claims: Claim[]): Claim[] {
   for (const claim of claims) {
     const normalized: Claim = { ...claim };
     if (claim.selectTags) normalized.selectTags = [...claim.selectTags].sort();
-    seen.set(JSON.stringify([normalized.kind, normalized.controlPlane ?? '', normalized.parent ?? '', normalized.selectTags ?? []]), normalized);
+    seen.set(JSON.stringify([normalized.kind, normalized.controlPlane ?? '', normalized.parent ?? '', normalized.key ?? '', normalized.selectTags ?? []]), normalized);
   }
   return [...seen.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, claim]) => claim);
 }

@@ -94,6 +94,7 @@ export function resolveReferences(drafts: DraftEntity[]): Resolved {
       const entity: Entity = { kind: descriptor.kind, key, fields: draft.fields, source: { file: draft.file.source.file, ...draft.file.source.locate(draft.path), path: formatFieldPath(draft.path) } };
       if (draft.controlPlane !== undefined) entity.controlPlane = draft.controlPlane;
       if (draft.id !== undefined) entity.id = draft.id;
+      if (draft.intent) entity.intent = draft.intent;
       entities.push(entity);
       origin.set(entity, draft);
     }

@@ -11,6 +11,7 @@ import { ORG } from './raw-store.js';
 import { CONTROL_PLANE_KIND } from '../../kinds/control-plane-kind.js';
 import { GATEWAY_KIND_NAMES, selectReads } from './select-reads.js';
 import { SchemaDefaults } from './schema-defaults.js';
+import { labelledOwner, stateOwner } from '../../diff/ownership.js';
 
 export interface ReadOptions {
   /** Read every control plane's gateway entities and every platform resource, not only what desired touches (dump). */
@@ -80,9 +81,15 @@ export async function readLiveState(api: KonnectApi, desired: DesiredState, opti
       });
     jobs.push(fetcher.listUnder(ORG, kind, parents).then(() => undefined));
   }
+  // Control planes this state owns and no longer declares may be deleted: their gateway entities are read too, so
+  // the plan can say what goes with them.
+  const claimsControlPlanes = desired.claims.some((claim) => claim.kind === CONTROL_PLANE_KIND && claim.key === undefined);
+  const declared = new Set(desired.entities.filter((entity) => entity.kind === CONTROL_PLANE_KIND).map((entity) => entity.key));
+  const owner = stateOwner(desired.owner);
+  const mayDelete = (cp: Entity) => claimsControlPlanes && !declared.has(cp.key) && labelledOwner(cp) === owner;
   const controlPlanes = entities
     .filter((entity) => entity.kind === CONTROL_PLANE_KIND && entity.id !== undefined)
-    .filter((entity) => selection.controlPlanes === 'all' || selection.controlPlanes.has(entity.key));
+    .filter((entity) => selection.controlPlanes === 'all' || selection.controlPlanes.has(entity.key) || mayDelete(entity));
   for (const cp of controlPlanes) {
     const listed = readGatewayEntities(fetcher, cp.key, cp.id!);
     jobs.push(options.schemaDefaults === false ? listed : listed.then(() => schemas.forControlPlane(cp.key, cp.id!, desiredByPlane.get(cp.key) ?? [], fetcher.store)));
