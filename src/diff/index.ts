@@ -35,6 +35,7 @@ export function buildPlan(desired: DesiredState, live: LiveState): Plan {
   const liveIndex = indexByRef(liveEntities);
   const desiredScope = implicitScope(desiredEntities);
   const liveScope = implicitScope(liveEntities);
+  const view: OwnershipView = { owner: stateOwner(desired.owner), desired: desiredIndex, live: liveIndex };
   const resolution = resolveReferences({
     desired: desiredEntities,
     desiredIndex,
@@ -42,8 +43,8 @@ export function buildPlan(desired: DesiredState, live: LiveState): Plan {
     scopes: desired.scopes,
     claims: desired.claims,
     implicit: desiredScope,
+    view,
   });
-  const view: OwnershipView = { owner: stateOwner(desired.owner), desired: desiredIndex, live: liveIndex };
   const ownership = { claims: desired.claims, lookedUp: resolution.lookedUp, owned: ownedIds(liveEntities), view };
   const warnings = [...(desired.warnings ?? []), ...resolution.warnings];
   const { live: pairedLive, renamedFrom } = pairPinnedIds(desiredIndex, liveIndex);

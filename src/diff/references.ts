@@ -6,7 +6,8 @@ import type { Claim, GatewayScope } from '../model/state.js';
 import { PlanError } from '../errors.js';
 import { kindOf, type KindName } from '../kinds/registry.js';
 import { allRefs, type HeldRef, type ImplicitScope } from './entity-refs.js';
-import { hasTags } from './claims.js';
+import { hasTags, keepReason } from './claims.js';
+import type { OwnershipView } from './ownership.js';
 
 const ID_PREFIX = 'id:';
 
@@ -55,6 +56,8 @@ export interface ResolveInput {
   scopes: readonly GatewayScope[];
   claims: readonly Claim[];
   implicit: ImplicitScope;
+  /** Who this state is: a claimed platform resource another state manages is not deleted, so it may be referenced. */
+  view?: OwnershipView;
 }
 
 export function where(entity: Entity): string {
@@ -64,6 +67,9 @@ export function where(entity: Entity): string {
 /** Checks every reference of every desired entity; throws PlanError naming both ends of the first that fails. */
 export function resolveReferences(input: ResolveInput): Resolution {
   const claimedKinds = new Set(input.claims.map((claim) => claim.kind));
+  // Kept whatever the files say (not this state's, or not claimed): referenced as it is.
+  const kept = (live: Entity) =>
+    !claimedKinds.has(live.kind) || (input.view !== undefined && keepReason(live, { claims: input.claims, lookedUp: new Set(), owned: new Set(), view: input.view }) !== undefined);
   const scopes = new Map(input.scopes.map((scope) => [scope.controlPlane, scope]));
   const lookedUp = new Set<EntityRef>();
   const warnings: string[] = [];
@@ -79,8 +85,8 @@ export function resolveReferences(input: ResolveInput): Resolution {
         lookedUp.add(held.ref);
         continue;
       }
-      // A platform collection the files do not claim is left alone, and may be referenced as it is.
-      if (live && target.scope === 'org' && !claimedKinds.has(held.kind)) {
+      // A platform resource the files do not claim, or that another state manages, is left alone: referenced as it is.
+      if (live && target.scope === 'org' && kept(live)) {
         lookedUp.add(held.ref);
         continue;
       }
