@@ -86,11 +86,19 @@ function updateRequests(desired: Entity, live: Entity, geo: Geo, renamedFrom: st
   if (update === 'replace') return [];
   const encoded = descriptor.encode(desired.fields, ctx);
   const defaults = descriptor.defaults?.(desired.fields);
-  const body = update.fields
-    ? pick(encoded, update.fields, descriptor.encode(live.fields, ctx), defaults ? descriptor.encode(deepMerge(defaults, desired.fields), ctx) : encoded)
+  const fields = typeof update.fields === 'function' ? update.fields(desired.fields) : update.fields;
+  const body = fields
+    ? pick(encoded, fields, descriptor.encode(live.fields, ctx), defaults ? descriptor.encode(deepMerge(defaults, desired.fields), ctx) : encoded)
     : encoded;
-  const request: PlannedRequest = { api: descriptor.api, method: update.method, path: update.path === 'list' ? where.listPath : where.itemPath, body };
-  if (renamedFrom !== undefined) request.captures = `${desired.kind}:${desired.key}`;
+  // A write may give the entity a new id (a configuration PUT does): what waits on it or references it uses the
+  // response's id. A rename also records the id under the new key.
+  const request: PlannedRequest = {
+    api: descriptor.api,
+    method: update.method,
+    path: update.path === 'list' ? where.listPath : where.itemPath,
+    body,
+    captures: `${desired.kind}:${desired.key}`,
+  };
   return [withAccept(request, update.acceptStatuses)];
 }
 

@@ -107,7 +107,9 @@ async function sendRequest(planned: PlannedRequest, ctx: OperationContext): Prom
     };
   }
   const response = await ctx.api.request(request);
-  if (captures !== undefined && isJsonObject(response.body) && typeof response.body.id === 'string') {
+  // Only a success names the entity: an accepted 409 ("identical configuration") carries a problem, not the entity.
+  const succeeded = response.status >= 200 && response.status < 300;
+  if (captures !== undefined && succeeded && isJsonObject(response.body) && typeof response.body.id === 'string') {
     ctx.resolver.record(captures, response.body.id);
   }
   return { path, response };

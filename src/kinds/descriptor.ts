@@ -71,7 +71,15 @@ export interface FileLocation {
 export interface WriteSpec {
   create?: { method: 'POST' | 'PUT'; path: 'list' | 'item'; acceptStatuses?: number[] };
   /** `replace`: the API has no update, every change is delete + create. */
-  update: { method: 'PUT' | 'PATCH'; path: 'list' | 'item'; fields?: string[]; acceptStatuses?: number[] } | 'replace';
+  update:
+    | {
+        method: 'PUT' | 'PATCH';
+        path: 'list' | 'item';
+        /** The fields a PATCH may carry; a function when they depend on the entity (a transit gateway's kind). */
+        fields?: string[] | ((fields: JsonObject) => string[]);
+        acceptStatuses?: number[];
+      }
+    | 'replace';
   /** `none`: cannot be deleted through the API (provider accounts). */
   delete:
     | {
