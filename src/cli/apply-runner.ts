@@ -3,7 +3,7 @@ import type { Plan } from '../model/plan.js';
 import type { KonnectApi } from '../konnect/types.js';
 import { executePlan, type ExecutionReport } from '../executor/index.js';
 import type { IdResolver } from '../executor/resolve.js';
-import { EXIT_ERROR, EXIT_OK } from './exit-codes.js';
+import { EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK } from './exit-codes.js';
 import type { ApplyFlags } from './apply-options.js';
 import { assertSafe } from './safety.js';
 import { progressPrinter } from './progress-output.js';
@@ -60,5 +60,11 @@ export async function applyPlan(plan: Plan, api: KonnectApi, flags: ApplyFlags, 
     progress.close();
   }
   if (session.format !== 'json') session.out(`\n${renderReport(plan, report, session)}`);
-  return { report, exitCode: report.failed > 0 || report.aborted ? EXIT_ERROR : EXIT_OK };
+  return { report, exitCode: exitCodeOf(report) };
+}
+
+/** 130 after Ctrl-C; 1 when anything failed or was skipped (the files are not in effect); pendings (--no-wait) are 0. */
+export function exitCodeOf(report: ExecutionReport): number {
+  if (report.aborted) return EXIT_INTERRUPTED;
+  return report.failed > 0 || report.skipped > 0 ? EXIT_ERROR : EXIT_OK;
 }

@@ -19,7 +19,7 @@ Examples:
 
 apply refuses a plan when anything it touches changed in Konnect since it was planned (make a new plan), and
 refuses replacements or more than --max-deletes deletes (default 10) without --allow-destructive.
-Exit codes: 0 everything applied (or nothing to do), 1 an error or a failed operation.`;
+Exit codes: 0 everything applied (or nothing to do), 1 an error or a failed or skipped operation, 130 interrupted.`;
 
 interface ApplyOptions extends KonnectOptions, ApplyFlags {
   output: OutputFormat;

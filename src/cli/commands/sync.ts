@@ -17,7 +17,8 @@ Examples:
 
 sync asks for confirmation only on a terminal. Without one (CI, cron) it proceeds, as decK's sync does: the safety
 gates still hold (no replacements, at most --max-deletes deletes, unless --allow-destructive).
-Exit codes: 0 in sync (applied, or nothing to do), 1 an error, a failed operation or a declined confirmation.`;
+Exit codes: 0 in sync (applied, or nothing to do), 1 an error, a failed or skipped operation or a declined
+confirmation, 130 interrupted (Ctrl-C: requests in flight finish, nothing new starts, the report says what was done).`;
 
 interface SyncOptions extends StateCommandOptions, ApplyFlags {
   yes?: boolean;
