@@ -103,6 +103,7 @@ function scrub(op: Operation, rewrite: SecretRewriter, used: SecretUse): Operati
   out.patch = op.patch.map((patch) => (patch.value === undefined ? patch : ({ ...patch, value: rewrite(patch.value, used.anywhere) } as PatchOp)));
   if (op.before) out.before = rewrite(op.before, used.anywhere) as JsonObject;
   if (op.after) out.after = rewrite(op.after, used.anywhere) as JsonObject;
+  if (op.fields) out.fields = rewrite(op.fields, used.anywhere) as JsonObject;
   return out;
 }
 

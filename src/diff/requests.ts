@@ -121,12 +121,17 @@ export function canDelete(entity: Entity): boolean {
   return descriptor.write.delete !== 'none' || descriptor.buildRequests !== undefined;
 }
 
+/**
+ * The requests of a change. They read only what the plan keeps of it (desired model fields, the live side's `before`,
+ * `renamedFrom`), so that apply can re-derive them from a plan file and refuse one whose requests were edited.
+ */
 export function requestsFor(change: Change, geo: Geo): PlannedRequest[] {
   if (change.action === 'create') return createRequests(change.desired!, geo);
   if (change.action === 'delete') return deleteRequests(change.live!, geo);
-  if (change.action === 'update') return updateRequests(change.desired!, change.live!, geo, change.renamedFrom);
-  const live = change.renamedFrom === undefined ? change.live! : { ...change.live!, key: change.renamedFrom };
-  return [...deleteRequests(live, geo), ...createRequests(change.desired!, geo)];
+  const live: Entity = { ...change.live!, fields: change.before ?? change.live!.fields };
+  if (change.action === 'update') return updateRequests(change.desired!, live, geo, change.renamedFrom);
+  const renamed = change.renamedFrom === undefined ? live : { ...live, key: change.renamedFrom };
+  return [...deleteRequests(renamed, geo), ...createRequests(change.desired!, geo)];
 }
 
 /** The readiness poll for an entity of an async kind, or undefined. */
