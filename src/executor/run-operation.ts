@@ -7,6 +7,8 @@ import { renderEnv } from './env.js';
 import type { IdResolver } from './resolve.js';
 import { waitUntilGone, waitUntilReady, type PollOptions } from './wait.js';
 import { kindOf } from '../kinds/registry.js';
+import type { Geo } from '../model/state.js';
+import { adoptExisting, createsOwnEntity, isAlreadyExists } from './already-exists.js';
 
 /** A replace whose delete went through but whose create did not: the entity is gone. */
 export class ReplaceIncompleteError extends ExecutionError {
@@ -20,6 +22,8 @@ export interface OperationContext {
   api: KonnectApi;
   resolver: IdResolver;
   env: Readonly<Record<string, string | undefined>>;
+  /** The plan's geo: requests built while running (adopting an entity that already exists) need it. */
+  geo: Geo;
   clock: Clock;
   noWait: boolean;
   waitTimeoutMs: number;
@@ -31,16 +35,28 @@ export interface OperationContext {
   onState(state: string): void;
 }
 
-export type RunOutcome = { outcome: 'applied'; detail?: string } | { outcome: 'pending'; message: string };
+/** `note`: an applied operation worth a word (a create that found its entity already there). */
+export type RunOutcome = { outcome: 'applied'; detail?: string; note?: string } | { outcome: 'pending'; message: string };
 
 /** Runs one operation's requests in order (or its readiness wait). Throws on failure; the caller contains it. */
 export async function runOperation(op: Operation, ctx: OperationContext): Promise<RunOutcome> {
   if (op.action === 'wait') return runWait(op, ctx);
   const readiness = kindOf(op.kind).readiness;
   let sent = 0;
+  let note: string | undefined;
   for (const planned of op.requests) {
     try {
-      const { path } = await sendRequest(planned, ctx);
+      let path: string;
+      try {
+        ({ path } = await sendRequest(planned, ctx));
+      } catch (error) {
+        // A concurrent run may have created it first: converge on it rather than fail.
+        if (!createsOwnEntity(op, planned) || !isAlreadyExists(error)) throw error;
+        const send = async (request: PlannedRequest) => void (await sendRequest(request, ctx));
+        note = await adoptExisting(op, error, { resolver: ctx.resolver, env: ctx.env, geo: ctx.geo, send });
+        sent++;
+        continue;
+      }
       sent++;
       // An async resource lingers (`terminating`) after its DELETE: a replace must not re-create it before it is gone.
       if (planned.method === 'DELETE' && readiness && (op.action === 'replace' || !ctx.noWait)) {
@@ -57,7 +73,7 @@ export async function runOperation(op: Operation, ctx: OperationContext): Promis
       throw error;
     }
   }
-  return { outcome: 'applied' };
+  return note === undefined ? { outcome: 'applied' } : { outcome: 'applied', note };
 }
 
 function rethrowUnlessAborted(signal: AbortSignal | undefined): (error: unknown) => void {
