@@ -130,6 +130,12 @@ export interface KindDescriptor {
   refs: RefSpec[];
   /** Model paths whose change cannot be made in place: the plan replaces the entity. */
   immutable: string[];
+  /**
+   * Model paths Konnect holds unique within the kind's scope beyond the identity (a consumer's `custom_id`, a basic-auth
+   * `username` across consumers). A delete and a create or update holding the same value cannot exist together: the
+   * delete goes first. Every other delete of the kind waits for the creates and updates beside it (docs/DESIGN.md).
+   */
+  unique?: string[];
   /** Replacement rules beyond plain immutability; returns the reason, e.g. a cache tier downgrade. */
   replaceWhen?(before: JsonObject, after: JsonObject): string | undefined;
   /** Konnect's rules across fields and entities that JSON Schema cannot express; the loader runs them offline. */

@@ -46,6 +46,7 @@ export const plugin = coreEntity({
   // Custom plugins' schemas are their control plane's own; bundled plugins share one across control planes.
   schema: { field: 'name', collection: 'plugins', convert: pluginDefaultsFromSchema, localTo: { kind: 'custom_plugin', field: 'name' } },
   overrides: {
+    unique: ['instance_name'],
     // The plugin's name is the key's first part: `rate-limiting|service=orders`.
     lookupQuery: (key) => ({ 'filter[name][eq]': key.split('|')[0] ?? key }),
     // RLA's namespace is generated when omitted (SOURCES.md drift trap 1).
