@@ -62,3 +62,8 @@ export async function adoptExisting(op: Operation, refused: unknown, ctx: AdoptC
   }
   return 'already existed with other values: updated to the desired state';
 }
+
+/** A delete answered 404: the entity is gone already (a concurrent run deleted it), which is what was asked. */
+export function isAlreadyGone(op: Operation, planned: PlannedRequest, error: unknown): boolean {
+  return op.action === 'delete' && planned.method === 'DELETE' && error instanceof ApiError && error.status === 404;
+}

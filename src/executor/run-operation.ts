@@ -8,7 +8,7 @@ import type { IdResolver } from './resolve.js';
 import { waitUntilGone, waitUntilReady, type PollOptions } from './wait.js';
 import { kindOf } from '../kinds/registry.js';
 import type { Geo } from '../model/state.js';
-import { adoptExisting, createsOwnEntity, isAlreadyExists } from './already-exists.js';
+import { adoptExisting, createsOwnEntity, isAlreadyExists, isAlreadyGone } from './already-exists.js';
 
 /** A replace whose delete went through but whose create did not: the entity is gone. */
 export class ReplaceIncompleteError extends ExecutionError {
@@ -50,7 +50,12 @@ export async function runOperation(op: Operation, ctx: OperationContext): Promis
       try {
         ({ path } = await sendRequest(planned, ctx));
       } catch (error) {
-        // A concurrent run may have created it first: converge on it rather than fail.
+        // A concurrent run may have deleted it first, or created it: converge on it rather than fail.
+        if (isAlreadyGone(op, planned, error)) {
+          note = 'already gone (converged: another run deleted it)';
+          sent++;
+          continue;
+        }
         if (!createsOwnEntity(op, planned) || !isAlreadyExists(error)) throw error;
         const send = async (request: PlannedRequest) => void (await sendRequest(request, ctx));
         note = await adoptExisting(op, error, { resolver: ctx.resolver, env: ctx.env, geo: ctx.geo, send });

@@ -74,6 +74,28 @@ describe('a create answered "already exists"', () => {
   });
 });
 
+describe('a delete answered 404', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => h?.stop());
+
+  it('is gone already, as asked: applied, nothing skipped', async () => {
+    await h.write('state/platform.yaml', platformYaml({ extraPlanes: ['e2e-extra'] }));
+    await mustSync(h, ['-s', h.path('state')]);
+    await h.write('state/platform.yaml', platformYaml());
+    const planned = await h.run(['plan', '-s', h.path('state'), ...h.konnect, '--out', h.path('plan.json')]);
+    expect(planned.code, planned.out + planned.err).toBe(2);
+    const plan = JSON.parse(await readFile(h.path('plan.json'), 'utf8')) as Plan;
+    // Another run deletes the control plane first (core entities answer a repeated DELETE with 204; Konnect's platform APIs with 404).
+    await h.api('DELETE', `/control-planes/${await controlPlaneId(h, 'e2e-extra')}`);
+    const report = await executePlan(plan, new KonnectClient({ token: h.emulator.token, addr: h.emulator.url }), { env: h.env });
+    expect(report.failed, JSON.stringify(report.results)).toBe(0);
+    expect(report.results.find((result) => result.id === 'delete:control_plane:e2e-extra')?.message, JSON.stringify(report.results)).toContain('already gone');
+  });
+});
+
 describe('two syncs of the same state at once', () => {
   let h: Harness;
   let state: string[];
