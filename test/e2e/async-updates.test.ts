@@ -83,3 +83,22 @@ describe('updating every async kind in place', () => {
     });
   }
 });
+
+describe('removing every async kind at once', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+    await h.write('async/state.yaml', state(BASE));
+    const first = await h.run(['sync', '-s', h.path('async'), ...h.konnect, '--yes']);
+    if (first.code !== 0) throw new Error(`setup sync failed: ${first.out}${first.err}`);
+  });
+  afterAll(async () => h?.stop());
+
+  it('deletes them in order, each waiting for what used it to be gone: exit 0, then no changes', async () => {
+    await h.write('async/state.yaml', 'control_planes: []\ncloud_gateways: { networks: [], configurations: [], custom_domains: [], add_ons: [] }\n');
+    const sync = await h.run(['sync', '-s', h.path('async'), ...h.konnect, '--yes', '--allow-destructive']);
+    expect(sync.code, sync.out + sync.err).toBe(0);
+    const diff = await h.run(['diff', '-s', h.path('async'), ...h.konnect]);
+    expect(diff.code, diff.out + diff.err).toBe(0);
+  });
+});
