@@ -46,23 +46,13 @@ export async function runOperation(op: Operation, ctx: OperationContext): Promis
   let note: string | undefined;
   for (const planned of op.requests) {
     try {
-      let path: string;
-      try {
-        ({ path } = await sendRequest(planned, ctx));
-      } catch (error) {
-        // A concurrent run may have deleted it first, or created it: converge on it rather than fail.
-        if (isAlreadyGone(op, planned, error)) {
-          note = 'already gone (converged: another run deleted it)';
-          sent++;
-          continue;
-        }
-        if (!createsOwnEntity(op, planned) || !isAlreadyExists(error)) throw error;
-        const send = async (request: PlannedRequest) => void (await sendRequest(request, ctx));
-        note = await adoptExisting(op, error, { resolver: ctx.resolver, env: ctx.env, geo: ctx.geo, send });
-        sent++;
+      const result = await sendOrConverge(op, planned, ctx);
+      sent++;
+      if ('note' in result) {
+        note = result.note;
         continue;
       }
-      sent++;
+      const { path } = result;
       // An async resource lingers (`terminating`) after its DELETE: a replace must not re-create it before it is gone.
       if (planned.method === 'DELETE' && readiness && (op.action === 'replace' || !ctx.noWait)) {
         const gone = waitUntilGone(ctx.api, { api: planned.api, statePath: readiness.statePath }, path, pollOptions(ctx));
@@ -79,6 +69,21 @@ export async function runOperation(op: Operation, ctx: OperationContext): Promis
     }
   }
   return note === undefined ? { outcome: 'applied' } : { outcome: 'applied', note };
+}
+
+/**
+ * Sends a planned request. A concurrent run may have done it first: a delete answered 404 (gone already) and a create
+ * answered "already exists" (adopted when it matches, see adoptExisting) converge instead of failing; `note` says so.
+ */
+async function sendOrConverge(op: Operation, planned: PlannedRequest, ctx: OperationContext): Promise<{ path: string } | { note: string }> {
+  try {
+    return await sendRequest(planned, ctx);
+  } catch (error) {
+    if (isAlreadyGone(op, planned, error)) return { note: 'already gone (converged: another run deleted it)' };
+    if (!createsOwnEntity(op, planned) || !isAlreadyExists(error)) throw error;
+    const send = async (request: PlannedRequest) => void (await sendRequest(request, ctx));
+    return { note: await adoptExisting(op, error, { resolver: ctx.resolver, env: ctx.env, geo: ctx.geo, send }) };
+  }
 }
 
 function rethrowUnlessAborted(signal: AbortSignal | undefined): (error: unknown) => void {
