@@ -3,7 +3,7 @@ import { buildPlan } from '../../src/diff/index.js';
 import { planProblems } from '../../src/diff/plan-check.js';
 import type { Entity } from '../../src/model/entity.js';
 import type { Plan } from '../../src/model/plan.js';
-import { desiredState, liveState } from './helpers.js';
+import { CP, desiredEntity, desiredState, gatewayClaims, liveControlPlane, liveEntity, liveState } from './helpers.js';
 import { everythingClaimed, konnectShapedLive, matchingDesired } from './fixture.js';
 
 const plan = (desired: Entity[], live: Entity[]) =>
@@ -19,11 +19,41 @@ function touched(entities: Entity[]): Entity[] {
   });
 }
 
+function renamed(): Plan {
+  const id = '5f0c1d2e-0000-4000-8000-000000000009';
+  const gw = { controlPlane: CP };
+  const desired = [{ ...desiredEntity('service', { name: 'new', host: 'h' }, gw), id }, desiredEntity('route', { name: 'r', service: 'new', paths: ['/'] }, gw)];
+  const live = [
+    liveControlPlane(),
+    liveEntity('service', { id, name: 'old', host: 'h' }, gw),
+    liveEntity('route', { id: 'r1', name: 'r', service: { id }, paths: ['/'] }, { controlPlane: CP, ids: { [id]: 'old' } }),
+  ];
+  const made = JSON.parse(JSON.stringify(buildPlan(desiredState(desired, { claims: gatewayClaims(CP) }), liveState(live)))) as Plan;
+  expect(made.operations[0]).toMatchObject({ id: `update:service:${CP}/new`, renamedFrom: `${CP}/old` });
+  return made;
+}
+
+function membershipChange(): Plan {
+  const group = liveEntity('control_plane', { id: 'cp-2', name: 'platform', config: { cluster_type: 'CLUSTER_TYPE_CONTROL_PLANE_GROUP', auth_type: 'pinned_client_certs', cloud_gateway: false } });
+  const membership = liveEntity('control_plane_membership', { members: [{ id: 'cp-1', name: CP }] }, { parentKey: 'platform' });
+  const desired = [
+    desiredEntity('control_plane', { name: CP, cloud_gateway: true }),
+    desiredEntity('control_plane', { name: 'other' }),
+    desiredEntity('control_plane', { name: 'platform', cluster_type: 'CLUSTER_TYPE_CONTROL_PLANE_GROUP' }),
+    desiredEntity('control_plane_membership', { control_plane: 'platform', members: ['other'] }),
+  ];
+  const made = JSON.parse(JSON.stringify(buildPlan(desiredState(desired, { claims: [{ kind: 'control_plane' }, { kind: 'control_plane_membership' }] }), liveState([liveControlPlane(), group, membership])))) as Plan;
+  expect(made.operations.map((op) => op.id)).toContain('update:control_plane_membership:platform');
+  return made;
+}
+
 describe('planProblems: a plan as konsync made it passes', () => {
   it.each([
     ['creates of every fixture kind', () => plan(matchingDesired(), konnectShapedLive().filter((entity) => entity.kind === 'provider_account'))],
     ['deletes of every fixture kind', () => plan([], konnectShapedLive())],
     ['updates and replacements', () => plan(touched(matchingDesired()), konnectShapedLive())],
+    ['a rename through a pinned id', () => renamed()],
+    ['a control plane group membership change', () => membershipChange()],
   ])('%s', (_what, make) => {
     const made = make();
     expect(made.operations.length).toBeGreaterThan(0);
