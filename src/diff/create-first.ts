@@ -54,8 +54,7 @@ export function orderDeletesAroundBuilds(
     if (action !== 'delete' && action !== 'create' && action !== 'update') continue;
     const entity = (action === 'delete' ? item.change.live : item.change.desired)!;
     const place = placeOf(entity);
-    const into = action === 'delete' ? deletes : builds;
-    into.set(place, [...(into.get(place) ?? []), item]);
+    pushTo(action === 'delete' ? deletes : builds, place, item);
   }
 
   const holders = uniqueHolders([...deletes.values()].flat());
@@ -94,8 +93,14 @@ function uniqueValues(entity: Entity): string[] {
 
 function uniqueHolders(removed: readonly PlannedChange[]): Map<string, PlannedChange[]> {
   const holders = new Map<string, PlannedChange[]>();
-  for (const item of removed) for (const value of uniqueValues(item.change.live!)) holders.set(value, [...(holders.get(value) ?? []), item]);
+  for (const item of removed) for (const value of uniqueValues(item.change.live!)) pushTo(holders, value, item);
   return holders;
+}
+
+function pushTo<T>(map: Map<string, T[]>, key: string, item: T): void {
+  const list = map.get(key);
+  if (list) list.push(item);
+  else map.set(key, [item]);
 }
 
 function clashes(live: Entity, desired: Entity): boolean {
