@@ -38,13 +38,18 @@ export async function applyPlan(plan: Plan, api: KonnectApi, flags: ApplyFlags, 
   const waits = plan.summary.wait > 0 ? `, then ${plan.summary.wait} readiness wait${plan.summary.wait === 1 ? '' : 's'}` : '';
   session.err(`\nApplying ${plan.summary.total} change${plan.summary.total === 1 ? '' : 's'}${waits}${flags.wait ? '' : ' (--no-wait: not waiting)'}:`);
   const progress = progressPrinter(session);
-  // Ctrl-C: start nothing more, let requests in flight finish, report what happened.
+  // Ctrl-C (or a CI job cancelled: SIGTERM): start nothing more, let requests in flight finish, report what happened.
   const controller = new AbortController();
-  const onInterrupt = () => {
-    session.err('Interrupted: letting requests in flight finish and starting no more.');
-    controller.abort();
-  };
-  process.once('SIGINT', onInterrupt);
+  let stoppedBy: number | undefined;
+  const handlers = STOP_SIGNALS.map(({ signal, code }) => {
+    const handler = () => {
+      stoppedBy ??= code;
+      session.err(`Interrupted${signal === 'SIGINT' ? '' : ` (${signal})`}: letting requests in flight finish and starting no more.`);
+      controller.abort();
+    };
+    process.once(signal, handler);
+    return { signal, handler };
+  });
   let report: ExecutionReport;
   try {
     report = await executePlan(plan, api, {
@@ -56,12 +61,18 @@ export async function applyPlan(plan: Plan, api: KonnectApi, flags: ApplyFlags, 
       ...(resolver ? { resolver } : {}),
     });
   } finally {
-    process.off('SIGINT', onInterrupt);
+    for (const { signal, handler } of handlers) process.off(signal, handler);
     progress.close();
   }
   if (session.format !== 'json') session.out(`\n${renderReport(plan, report, session)}`);
-  return { report, exitCode: exitCodeOf(report) };
+  return { report, exitCode: report.aborted && stoppedBy !== undefined ? stoppedBy : exitCodeOf(report) };
 }
+
+/** Signals that stop a run cleanly, and the exit code after the report: 128 + the signal's number, as shells report it. */
+const STOP_SIGNALS = [
+  { signal: 'SIGINT', code: EXIT_INTERRUPTED },
+  { signal: 'SIGTERM', code: 143 },
+] as const;
 
 /** 130 after Ctrl-C; 1 when anything failed or was skipped (the files are not in effect); pendings (--no-wait) are 0. */
 export function exitCodeOf(report: ExecutionReport): number {

@@ -13,8 +13,8 @@ interface Exit {
   err: string;
 }
 
-/** Runs konsync in a child process and sends it SIGINT once its stderr shows `trigger`. Bounded by `limitMs`. */
-function interruptWhen(args: string[], env: Record<string, string | undefined>, trigger: RegExp, limitMs = 60_000): Promise<Exit> {
+/** Runs konsync in a child process and sends it `signal` once its stderr shows `trigger`. Bounded by `limitMs`. */
+function interruptWhen(args: string[], env: Record<string, string | undefined>, trigger: RegExp, signal: NodeJS.Signals = 'SIGINT', limitMs = 60_000): Promise<Exit> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CHILD, MAIN, ...args], { env: { ...env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
@@ -29,7 +29,7 @@ function interruptWhen(args: string[], env: Record<string, string | undefined>, 
       err += chunk.toString();
       if (!sent && trigger.test(err)) {
         sent = true;
-        child.kill('SIGINT');
+        child.kill(signal);
       }
     });
     child.on('error', reject);
@@ -63,4 +63,12 @@ describe('Ctrl-C', () => {
       expect(result.code, result.out + result.err).toBe(130);
     }, 90_000);
   }
+
+  it('sync stopped by SIGTERM (a cancelled CI job): the same clean report, exit 143', async () => {
+    await h.write('term/network.yaml', networkYaml('e2e-int-term', '10.72.0.0/22'));
+    const result = await interruptWhen(['sync', '-s', h.path('term'), ...h.konnect, '--yes'], h.env, /waiting/, 'SIGTERM');
+    expect(result.err).toContain('Interrupted (SIGTERM)');
+    expect(result.out).toContain('Result (interrupted):');
+    expect(result.code, result.out + result.err).toBe(143);
+  }, 90_000);
 });
