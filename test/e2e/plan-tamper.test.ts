@@ -114,6 +114,18 @@ describe('apply refuses an edited plan', () => {
     });
   }
 
+  it('refuses a fingerprint pointing at another entity (it would redirect the write), writing nothing', async () => {
+    const copy = structuredClone(plan);
+    const billing = find(copy, 'delete', 'service', 'billing');
+    find(copy, 'update', 'service', 'orders').fingerprint = structuredClone(billing.fingerprint!);
+    await h.write('tampered.json', JSON.stringify(copy, null, 2));
+    const before = h.emulator.requestLog.length;
+    const result = await h.run(['apply', h.path('tampered.json'), ...h.konnect, '--allow-destructive']);
+    expect(result.code, result.out + result.err).toBe(1);
+    expect(result.err).toContain('service e2e-payments/orders is not the entity the plan holds the id of');
+    expect(h.emulator.requestLog.slice(before).filter((entry) => entry.method !== 'GET')).toEqual([]);
+  });
+
   it('applies the plan as written', async () => {
     const result = await h.run(['apply', h.path('plan.json'), ...h.konnect, '--allow-destructive']);
     expect(result.code, result.out + result.err).toBe(0);
