@@ -4,6 +4,7 @@ import type { Entity } from '../model/entity.js';
 import { canonicalJson, isJsonObject } from '../model/json.js';
 import { KINDS, kindOf, type KindName } from '../kinds/registry.js';
 import { splitKey } from '../executor/split-key.js';
+import { envNames, RENDERED_PREFIX } from '../executor/env.js';
 import type { Change } from './compare.js';
 import { operationFor } from './operations.js';
 import { readinessFor, requestsFor } from './requests.js';
@@ -39,8 +40,14 @@ export function planProblems(plan: Plan): PlanProblem[] {
       if (dep === op.id) problems.push({ path: at(index), message: `${op.id} depends on itself` });
     }
     for (const message of pathProblems(op)) problems.push({ path: at(index), message });
+    for (const name of new Set(op.requests.flatMap((request) => (request.body ? envNames(request.body) : [])))) {
+      if (!name.startsWith(RENDERED_PREFIX)) problems.push({ path: at(index), message: `${op.id}: a body renders ${name} from the environment; only ${RENDERED_PREFIX} variables may be` });
+    }
     for (const message of derivationProblems(op, plan)) problems.push({ path: at(index), message });
   });
+  for (const name of plan.env) {
+    if (!name.startsWith(RENDERED_PREFIX)) problems.push({ path: 'env', message: `the plan asks for ${name}; only ${RENDERED_PREFIX} variables may be` });
+  }
   const cycle = cycleOf(plan.operations);
   if (cycle.length > 0) problems.push({ path: 'operations', message: `dependency cycle: ${cycle.join(' → ')}` });
   if (canonicalJson(summarize(plan.operations)) !== canonicalJson(plan.summary)) {

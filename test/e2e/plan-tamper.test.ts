@@ -67,6 +67,15 @@ describe('apply refuses an edited plan', () => {
       message: /create:service:e2e-payments\/shipping: its requests are not what this create sends/,
     },
     {
+      what: 'a body and after-state that read the token from the environment',
+      edit: (p) => {
+        const op = find(p, 'create', 'service', 'shipping');
+        op.after!.host = '${{ env "KONNECT_TOKEN" }}';
+        op.requests[0]!.body!.host = '${{ env "KONNECT_TOKEN" }}';
+      },
+      message: /a body renders KONNECT_TOKEN from the environment; only DECK_ variables may be/,
+    },
+    {
       what: 'a dependsOn naming a missing operation',
       edit: (p) => {
         find(p, 'create', 'route', 'shipping-route').dependsOn = ['create:service:e2e-payments/nowhere'];
