@@ -53,6 +53,8 @@ export interface DesiredState {
   secrets?: EnvUse[];
   /** Files read, in load order. */
   files: string[];
+  /** Files a directory walk found and left out: konsync plans, files that are clearly not state. */
+  skipped?: string[];
   /** Things in the files that konsync accepted but will not act on (e.g. OAuth2 and mTLS credentials, `_workspace`). */
   warnings?: string[];
 }

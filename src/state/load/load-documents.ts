@@ -5,7 +5,7 @@ import { deckEnv, GEOS, indexByRef, type DesiredState, type EnvUse, type Geo } f
 import type { DraftEntity, LoadedFile } from './draft.js';
 import { readFileHeader } from './file-header.js';
 import { flattenFile } from './flatten.js';
-import { loadCodeFields } from './code-fields.js';
+import { loadCodeFields, type SideFileContent } from './code-fields.js';
 import { dedupeClaims, fileClaims, gatewayScopes, NEEDS_PLUGIN_DEFINITIONS } from './ownership.js';
 import { parseSource, problemAt } from './parse-source.js';
 import { checkPlatformRules } from './platform-rules.js';
@@ -39,7 +39,7 @@ export interface CoreOptions {
    */
   selectTags?: readonly string[];
   /** Contents of the `handler_file`/`schema_file` paths the files ask for (see `sideFileRequests`). */
-  sideFiles?: ReadonlyMap<string, string>;
+  sideFiles?: ReadonlyMap<string, SideFileContent>;
 }
 
 interface FileResult {
@@ -128,7 +128,7 @@ export function loadDocuments(inputs: readonly SourceText[], options: CoreOption
   checkWorkspaces(results, problems);
 
   const drafts = results.flatMap((result) => result.drafts);
-  const sideFiles = options.sideFiles ?? new Map<string, string>();
+  const sideFiles = options.sideFiles ?? new Map<string, SideFileContent>();
   for (const draft of drafts) problems.push(...loadCodeFields(draft, sideFiles));
   const resolved = resolveReferences(drafts);
   problems.push(...resolved.problems);
