@@ -25,6 +25,7 @@ collections a sync would claim whole).`;
 
 interface DumpOptions extends KonnectOptions {
   controlPlane?: string[];
+  konnectControlPlaneName?: string;
   selectTag?: string[];
   out: string;
   withId?: boolean;
@@ -42,11 +43,14 @@ export function register(program: Command): void {
   addSelectTagOption(command, 'only gateway entities carrying this tag, written as _info.select_tags (repeatable)');
   command
     .addOption(new Option('--control-plane <name>', 'only this control plane\'s gateway entities (repeatable)').argParser(collect))
+    .addOption(new Option('--konnect-control-plane-name <name>', 'decK\'s name for --control-plane: only this control plane\'s gateway entities'))
     .option('--out <dir|->', 'directory to write the files to, or - for stdout', '-')
     .option('--with-id', 'write each gateway entity\'s Konnect id')
     .option('--skip-defaults', 'leave out values equal to what Konnect fills in by itself')
     .addHelpText('after', EXAMPLES)
-    .action(async (options: DumpOptions) => {
+    .action(async (parsed: DumpOptions) => {
+      const named = parsed.konnectControlPlaneName;
+      const options: DumpOptions = named === undefined ? parsed : { ...parsed, controlPlane: [...(parsed.controlPlane ?? []), named] };
       await runCommand(options.output, async (session) => {
         const geo = options.geo ?? 'us';
         const api = createClient({ ...options, geo }, session.io.env);

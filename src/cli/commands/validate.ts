@@ -42,7 +42,7 @@ function report(session: Session, state: DesiredState | undefined, problems: Pro
   }
   if (!state) {
     for (const problem of problems) session.out(formatProblem(problem));
-    session.err(session.colors.red(`✗ ${count(problems.length, 'problem')}`));
+    session.out(session.colors.red(`✗ ${count(problems.length, 'problem')}`));
     return;
   }
   for (const warning of state.warnings ?? []) session.err(session.colors.yellow(`warning: ${warning}`));

@@ -3,7 +3,7 @@ import { isJsonObject, type JsonObject } from '../../model/json.js';
 import { entityRef } from '../../model/entity.js';
 import { deckEnv, GEOS, indexByRef, type DesiredState, type EnvUse, type Geo } from '../../model/state.js';
 import type { DraftEntity, LoadedFile } from './draft.js';
-import { readFileHeader } from './file-header.js';
+import { DEFAULT_CONTROL_PLANE, readFileHeader } from './file-header.js';
 import { flattenFile } from './flatten.js';
 import { loadCodeFields, type SideFileContent } from './code-fields.js';
 import { dedupeClaims, fileClaims, gatewayScopes, NEEDS_PLUGIN_DEFINITIONS } from './ownership.js';
@@ -38,6 +38,8 @@ export interface CoreOptions {
    * their claims only cover live entities carrying them); a file that sets different ones is a ValidationError.
    */
   selectTags?: readonly string[];
+  /** decK's `--konnect-control-plane-name`: the control plane of files whose `_konnect` names none. */
+  controlPlaneName?: string;
   /** Contents of the `handler_file`/`schema_file` paths the files ask for (see `sideFileRequests`). */
   sideFiles?: ReadonlyMap<string, SideFileContent>;
 }
@@ -74,6 +76,7 @@ function loadOneFile(input: SourceText, options: CoreOptions, problems: Problem[
   const { header, problems: headerProblems } = readFileHeader(source, {
     includePluginDefinitions: options.includePluginDefinitions === true,
     selectTags: options.selectTags ?? [],
+    ...(options.controlPlaneName !== undefined ? { controlPlaneName: options.controlPlaneName } : {}),
   });
   problems.push(...headerProblems);
   const file: LoadedFile = { source, header };
@@ -82,6 +85,12 @@ function loadOneFile(input: SourceText, options: CoreOptions, problems: Problem[
   warnings.push(...unsupported.warnings);
   const flat = flattenFile(file, root);
   problems.push(...flat.problems);
+  if (!header.namedControlPlane && options.controlPlaneName === undefined && flat.drafts.some((draft) => draft.controlPlane !== undefined)) {
+    warnings.push(
+      `${input.path} names no control plane: its gateway entities go to the control plane "${DEFAULT_CONTROL_PLANE}", as in decK; ` +
+        'name it with _konnect.control_plane_name, or pass --konnect-control-plane-name',
+    );
+  }
   const needsDefinitions = flat.drafts.find((draft) => NEEDS_PLUGIN_DEFINITIONS.includes(draft.kind));
   if (needsDefinitions && !header.includePluginDefinitions) {
     const message = `${input.path} contains plugin definitions (${KINDS[needsDefinitions.kind].file.key}); set _info.include_plugin_definitions: true to manage them`;
