@@ -3,7 +3,7 @@ import { isJsonObject, type JsonObject } from '../../model/json.js';
 import { entityRef } from '../../model/entity.js';
 import { deckEnv, GEOS, indexByRef, type DesiredState, type EnvUse, type Geo } from '../../model/state.js';
 import type { DraftEntity, LoadedFile } from './draft.js';
-import { DEFAULT_CONTROL_PLANE, readFileHeader } from './file-header.js';
+import { readFileHeader } from './file-header.js';
 import { flattenFile } from './flatten.js';
 import { loadCodeFields, type SideFileContent } from './code-fields.js';
 import { dedupeClaims, fileClaims, gatewayScopes, NEEDS_PLUGIN_DEFINITIONS } from './ownership.js';
@@ -85,12 +85,6 @@ function loadOneFile(input: SourceText, options: CoreOptions, problems: Problem[
   warnings.push(...unsupported.warnings);
   const flat = flattenFile(file, root);
   problems.push(...flat.problems);
-  if (!header.namedControlPlane && options.controlPlaneName === undefined && flat.drafts.some((draft) => draft.controlPlane !== undefined)) {
-    warnings.push(
-      `${input.path} names no control plane: its gateway entities go to the control plane "${DEFAULT_CONTROL_PLANE}", as in decK; ` +
-        'name it with _konnect.control_plane_name, or pass --konnect-control-plane-name',
-    );
-  }
   const needsDefinitions = flat.drafts.find((draft) => NEEDS_PLUGIN_DEFINITIONS.includes(draft.kind));
   if (needsDefinitions && !header.includePluginDefinitions) {
     const message = `${input.path} contains plugin definitions (${KINDS[needsDefinitions.kind].file.key}); set _info.include_plugin_definitions: true to manage them`;
@@ -158,6 +152,7 @@ export function loadDocuments(inputs: readonly SourceText[], options: CoreOption
   }
   if (problems.length > 0) throw new ValidationError(problems.sort(byPosition));
 
+  const unnamed = results.filter((r) => !r.file.header.namedControlPlane && r.drafts.some((draft) => draft.controlPlane !== undefined));
   const uniqueEnv = [...new Map(env.map((use) => [`${use.name}\u0000${use.value}`, use])).values()];
   const state: DesiredState = {
     geo,
@@ -170,5 +165,6 @@ export function loadDocuments(inputs: readonly SourceText[], options: CoreOption
   const secrets = deckEnv(options.env);
   if (secrets.length > 0) state.secrets = secrets;
   if (warnings.length > 0) state.warnings = warnings;
+  if (unnamed.length > 0) state.unnamedControlPlane = unnamed.map((r) => r.file.source.file);
   return state;
 }
