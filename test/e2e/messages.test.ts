@@ -73,4 +73,11 @@ describe('a plain decK file without _konnect', () => {
     expect(result.code).toBe(1);
     expect(result.err).toContain(`belongs to control plane "e2e-paymnts", which is neither in the desired state nor in Konnect (did you mean "${CP}"?)`);
   });
+
+  it('dump of a control plane that does not exist is an error with a "did you mean", not an empty file naming it', async () => {
+    const result = await h.run(['dump', ...h.konnect, '--konnect-control-plane-name', 'e2e-paymnts', '--out', '-']);
+    expect(result.code).toBe(1);
+    expect(result.out).not.toContain('e2e-paymnts.yaml');
+    expect(result.err).toContain(`no control plane named "e2e-paymnts" in Konnect (did you mean "${CP}"?)`);
+  });
 });

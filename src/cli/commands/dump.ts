@@ -9,6 +9,10 @@ import { dumpState, toYaml } from '../../state/dump/index.js';
 import { deckEnv, type Geo } from '../../model/state.js';
 import { emptyDesiredState } from '../pipeline.js';
 import { EXIT_OK } from '../exit-codes.js';
+import { ValidationError } from '../../errors.js';
+import type { Entity } from '../../model/entity.js';
+import { suggestName } from '../../model/suggest.js';
+import { CONTROL_PLANE_KIND } from '../../kinds/control-plane-kind.js';
 
 const EXAMPLES = `
 Examples:
@@ -32,6 +36,19 @@ interface DumpOptions extends KonnectOptions {
   skipDefaults?: boolean;
   geo?: Geo;
   output: OutputFormat;
+}
+
+/** A control plane asked for by name must exist: dumping a typo would write an empty file naming it. */
+function assertControlPlanesExist(names: readonly string[], entities: readonly Entity[]): void {
+  const known = entities.filter((entity) => entity.kind === CONTROL_PLANE_KIND).map((entity) => entity.key);
+  const missing = names.filter((name) => !known.includes(name));
+  if (missing.length === 0) return;
+  throw new ValidationError(
+    missing.map((name) => {
+      const suggestion = suggestName(name, known);
+      return { message: `no control plane named "${name}" in Konnect`, ...(suggestion !== undefined ? { hint: `did you mean "${suggestion}"?` } : {}) };
+    }),
+  );
 }
 
 /** `konsync dump`: live state → state files. */
@@ -59,6 +76,7 @@ export function register(program: Command): void {
           schemaDefaults: options.skipDefaults === true,
           ...(options.controlPlane ? { controlPlanes: options.controlPlane } : {}),
         });
+        assertControlPlanesExist(options.controlPlane ?? [], live.entities);
         const { documents, warnings } = dumpState(live, {
           withId: options.withId === true,
           skipDefaults: options.skipDefaults === true,
