@@ -2,7 +2,7 @@ import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ValidationError, type Problem } from '../../errors.js';
 import type { SourceText } from './load-documents.js';
-import { isInside, type SideFileContent } from './code-fields.js';
+import { isInside, MAX_LUA_BYTES, type SideFileContent } from './code-fields.js';
 import { stateLikeness } from './state-likeness.js';
 
 const STATE_FILE = /\.(ya?ml|json)$/i;
@@ -32,14 +32,17 @@ function unreadable(error: unknown): string {
  * State files under a directory, recursively, in lexical order of their paths (decK's walk). Hidden entries and
  * `node_modules` are skipped; a symlinked file counts, a symlinked directory is not followed (so a walk cannot loop).
  */
-async function filesUnder(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true });
+async function filesUnder(dir: string, problems: Problem[]): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch((error: unknown) => {
+    problems.push({ file: dir, message: unreadable(error) });
+    return [];
+  });
   const out: string[] = [];
   for (const entry of [...entries].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     if (entry.name.startsWith('.')) continue;
     const path = join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (!SKIPPED_DIRECTORY(entry.name)) out.push(...(await filesUnder(path)));
+      if (!SKIPPED_DIRECTORY(entry.name)) out.push(...(await filesUnder(path, problems)));
     } else if (STATE_FILE.test(entry.name) && (entry.isFile() || (entry.isSymbolicLink() && (await stat(path).catch(() => undefined))?.isFile()))) {
       out.push(path);
     }
@@ -100,7 +103,7 @@ export async function readStateFiles(paths: readonly string[]): Promise<ReadResu
       await readOnce(path, false);
       continue;
     }
-    for (const file of await filesUnder(path)) await readOnce(file, true);
+    for (const file of await filesUnder(path, problems)) await readOnce(file, true);
   }
   if (problems.length > 0) throw new ValidationError(problems);
   return { inputs, skipped };
@@ -117,6 +120,17 @@ export async function readSideFiles(requests: ReadonlyArray<{ path: string; dir:
     if (real === undefined) continue;
     if (!isInside(realDir, real)) {
       out.set(path, { problem: `${path} resolves to ${real}, outside ${dir}, the directory of the state file that names it` });
+      continue;
+    }
+    const info = await stat(real).catch(() => undefined);
+    if (!info) continue;
+    // Checked before reading: a FIFO would block the read forever, a huge file would fill memory.
+    if (!info.isFile()) {
+      out.set(path, { problem: `${path} is not a regular file` });
+      continue;
+    }
+    if (info.size > MAX_LUA_BYTES) {
+      out.set(path, { problem: `${path} is ${info.size} bytes; Konnect accepts at most ${MAX_LUA_BYTES} bytes (100 KB) per plugin file` });
       continue;
     }
     const text = await readFile(real, 'utf8').catch(() => undefined);

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -81,6 +82,17 @@ describe('code files stay inside the directory of the state file that names them
     await writeFile(file, gateway('lua/inside.lua'));
     const state = await loadState([file], { env: {} });
     expect(state.entities[0]!.fields.handler).toBe('return { PRIORITY = 1 }\n');
+  });
+
+  it('neither blocks on a FIFO nor reads a file over Konnect\'s limit', async () => {
+    const root = await setup();
+    const file = join(root, 'repo/konnect/g.yaml');
+    execFileSync('mkfifo', [join(root, 'repo/konnect/lua/fifo.lua')]);
+    await writeFile(file, gateway('lua/fifo.lua'));
+    await expect(loadState([file], { env: {} })).rejects.toThrow(`custom_plugins[0].handler_file: ${join(root, 'repo/konnect/lua/fifo.lua')} is not a regular file`);
+    await writeFile(join(root, 'repo/konnect/lua/big.lua'), `-- ${'x'.repeat(MAX_LUA_BYTES)}\n`);
+    await writeFile(file, gateway('lua/big.lua'));
+    await expect(loadState([file], { env: {} })).rejects.toThrow(`big.lua is ${MAX_LUA_BYTES + 4} bytes; Konnect accepts at most ${MAX_LUA_BYTES} bytes (100 KB) per plugin file`);
   });
 
   it('the pure core refuses an escaping path even when the caller hands it the text', () => {
