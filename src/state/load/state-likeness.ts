@@ -94,27 +94,41 @@ function yamlShape(rest: string, next: string | undefined): Shape {
   return 'scalar';
 }
 
+/** The significant lines of a text (no blanks, comments, document markers, directives), read lazily. */
+function* significantLines(text: string): Generator<string> {
+  for (let start = 0; start < text.length; ) {
+    const end = text.indexOf('\n', start);
+    const line = text.slice(start, end < 0 ? text.length : end).replace(/\r$/, '');
+    start = end < 0 ? text.length : end + 1;
+    if (SIGNIFICANT(line)) yield line;
+  }
+}
+
 /**
- * Block YAML's top-level keys, from the lines alone (no full parse: the loader parses each file once). Undefined when
- * the text is not block YAML this scan can read (a flow document, a lone scalar): such a file is read as state.
+ * Block YAML's top-level keys, from the lines alone, stopping at the first state key (no full parse: the loader parses
+ * each file once, and a big state file says what it is in its first lines). Undefined when the text is not block YAML
+ * this scan can read (a flow document, a lone scalar): such a file is read as state.
  */
 function classifyYaml(text: string): Likeness | undefined {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/).filter(SIGNIFICANT);
-  if (lines.length === 0) return 'state';
-  if (/^[[{]/.test(lines[0]!)) return undefined;
+  const lines = significantLines(text);
+  let line = lines.next().value;
+  if (line === undefined) return 'state';
+  const first = line;
+  if (/^[[{]/.test(first)) return undefined;
   let keys = 0;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    if (/^\s/.test(line)) continue;
-    const match = TOP_LEVEL_KEY.exec(line);
-    if (!match) continue;
-    keys++;
-    const key = match[1] ?? match[2]?.replace(/''/g, "'") ?? match[3]!;
-    if (fits(key, yamlShape(match[4] ?? '', lines[i + 1]))) return 'state';
+  while (line !== undefined) {
+    const next = lines.next().value;
+    const match = /^\s/.test(line) ? null : TOP_LEVEL_KEY.exec(line);
+    if (match) {
+      keys++;
+      const key = match[1] ?? match[2]?.replace(/''/g, "'") ?? match[3]!;
+      if (fits(key, yamlShape(match[4] ?? '', next))) return 'state';
+    }
+    line = next;
   }
   if (keys > 0) return 'other';
   // A top-level list is no state file (the schema wants a mapping); anything else is left to the loader.
-  return /^-(\s|$)/.test(lines[0]!) ? 'other' : undefined;
+  return /^-(\s|$)/.test(first) ? 'other' : undefined;
 }
 
 /**
