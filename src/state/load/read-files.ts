@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { ValidationError, type Problem } from '../../errors.js';
 import type { SourceText } from './load-documents.js';
 import { isInside, MAX_LUA_BYTES, type SideFileContent } from './code-fields.js';
-import { stateLikeness } from './state-likeness.js';
+import { looksLikePlan, stateLikeness } from './state-likeness.js';
 
 const STATE_FILE = /\.(ya?ml|json)$/i;
 /** Directories a walk never enters: hidden ones (.git, .github, .terraform...) and installed packages. */
@@ -78,7 +78,8 @@ export async function readStateFiles(paths: readonly string[]): Promise<ReadResu
       problems.push({ file, message: unreadable(error) });
       return;
     }
-    const likeness = stateLikeness(file, text);
+    // A named file is read whatever it looks like (only a plan is refused): no need to classify it in full.
+    const likeness = walked ? stateLikeness(file, text) : looksLikePlan(text) ? 'plan' : 'state';
     if (likeness === 'state' || (!walked && likeness === 'other')) {
       seen.add(real);
       inputs.push({ path: file, text });

@@ -131,6 +131,14 @@ function classifyYaml(text: string): Likeness | undefined {
   return /^-(\s|$)/.test(first) ? 'other' : undefined;
 }
 
+/** The head of a plan file as konsync writes it: `format` is its first key. */
+const PLAN_HEAD = new RegExp(`^\\uFEFF?\\s*\\{\\s*"format"\\s*:\\s*"${PLAN_MARKER}`);
+
+/** Whether a text starts as a konsync plan file does (no parse: a named state file may be big). */
+export function looksLikePlan(text: string): boolean {
+  return PLAN_HEAD.test(text.slice(0, 256));
+}
+
 /**
  * Whether a file a walk found is a state file: `plan` for konsync's own plan files (format marker), `other` when it is
  * clearly not state (no top-level key of the state schema with the shape the schema asks for), else `state`. Empty

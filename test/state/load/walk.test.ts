@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../../src/errors.js';
 import { loadState } from '../../../src/state/load/index.js';
 import { readStateFiles } from '../../../src/state/load/read-files.js';
-import { stateLikeness } from '../../../src/state/load/state-likeness.js';
+import { looksLikePlan, stateLikeness } from '../../../src/state/load/state-likeness.js';
 import { keys, yaml } from './helpers.js';
 
 async function tree(files: Record<string, string>): Promise<string> {
@@ -108,5 +108,14 @@ describe('stateLikeness', () => {
     ['array.json', 'other', '[1, 2]'],
   ])('%s → %s', (path, expected, text) => {
     expect(stateLikeness(path, text)).toBe(expected);
+  });
+});
+
+describe('looksLikePlan', () => {
+  it('recognises the head konsync writes, not a state file mentioning the marker', () => {
+    expect(looksLikePlan(PLAN)).toBe(true);
+    expect(looksLikePlan(`\uFEFF${PLAN}`)).toBe(true);
+    expect(looksLikePlan('{"services": [{"name": "konsync/plan@1", "format": "konsync/plan@1"}]}')).toBe(false);
+    expect(looksLikePlan(STATE)).toBe(false);
   });
 });
