@@ -46,7 +46,9 @@ describe('-s . in a repository', () => {
   it('validate lists what it read; a plan named with -s is refused with what to do', async () => {
     const valid = await h.run(['validate', '-s', repo]);
     expect(valid.code, valid.out + valid.err).toBe(0);
-    expect(valid.out).toContain('2 files valid');
+    expect(valid.out).toContain('✓ 2 files valid: 1 control plane, 8 entities (4 files found that are not state: skipped)');
+    const json = JSON.parse((await h.run(['validate', '-s', repo, '--output', 'json'])).out) as { skipped: string[] };
+    expect(json.skipped.map((file) => file.slice(repo.length + 1))).toEqual(['ci/pre-merge.yml', 'diff.json', 'package.json', 'plan.json']);
     const named = await h.run(['validate', '-s', repo, '-s', `${repo}/plan.json`]);
     expect(named.code).toBe(1);
     expect(named.out).toContain('plan.json:1:1: this is a konsync plan file, not a state file (apply it with `konsync apply FILE`, or leave it out of -s)');

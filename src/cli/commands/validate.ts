@@ -48,7 +48,15 @@ function warningsOf(state: DesiredState, flagged: boolean): string[] {
 function report(session: Session, state: DesiredState | undefined, problems: Problem[], flagged = false): void {
   if (session.format === 'json') {
     const body = state
-      ? { valid: true, problems: [], files: state.files.length, controlPlanes: controlPlaneCount(state), entities: state.entities.length, warnings: warningsOf(state, flagged) }
+      ? {
+          valid: true,
+          problems: [],
+          files: state.files.length,
+          controlPlanes: controlPlaneCount(state),
+          entities: state.entities.length,
+          warnings: warningsOf(state, flagged),
+          skipped: state.skipped ?? [],
+        }
       : { valid: false, problems };
     session.out(JSON.stringify(body, null, 2));
     return;
@@ -60,7 +68,8 @@ function report(session: Session, state: DesiredState | undefined, problems: Pro
   }
   for (const warning of warningsOf(state, flagged)) session.err(session.colors.yellow(`warning: ${warning}`));
   const planes = count(controlPlaneCount(state), 'control plane');
-  session.out(session.colors.green(`✓ ${count(state.files.length, 'file')} valid: ${planes}, ${count(state.entities.length, 'entity', 'entities')}`));
+  const skipped = state.skipped?.length ? ` (${count(state.skipped.length, 'file')} found that ${state.skipped.length === 1 ? 'is' : 'are'} not state: skipped)` : '';
+  session.out(session.colors.green(`✓ ${count(state.files.length, 'file')} valid: ${planes}, ${count(state.entities.length, 'entity', 'entities')}${skipped}`));
 }
 
 /** `konsync validate -s PATH...`: loads and checks the state files offline (no Konnect token needed). */
