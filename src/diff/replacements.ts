@@ -86,7 +86,14 @@ export function propagateReplacements(input: PropagationInput): Propagation {
     const blame = blocked.map((b) => input.desired.get(entityRef(b.target.kind, b.target.key))).find((entity) => entity?.source);
     throw new PlanError(blocked.map(blockedMessage).join('\n'), blame ? blameOf(blame) : undefined);
   }
-  assertOrderable(edges, (ref) => titleOf((input.live.get(ref) ?? input.desired.get(ref))!));
+  assertOrderable(
+    edges,
+    (ref) => titleOf((input.live.get(ref) ?? input.desired.get(ref))!),
+    (ref) => {
+      const desired = input.desired.get(ref);
+      return desired ? blameOf(desired) : undefined;
+    },
+  );
 
   const changes: Change[] = [];
   const seen = new Set<EntityRef>();

@@ -188,6 +188,14 @@ describe('a replaced control plane', () => {
     expect(message).toContain('these replacements cannot be ordered');
     expect(message).toContain('add-on cache before control plane payments (add-on cache uses control plane payments)');
     expect(message).toContain('control plane payments before add-on cache (partial payments/redis in control plane payments uses add-on cache)');
+    const located = { ...cp, source: { file: 'platform.yaml', line: 2, column: 3 } };
+    let caught: unknown;
+    try {
+      plan([located, addOn('micro'), desiredEntity('partial', partial, gw)], [liveCp, liveAddOn, livePartial], claims);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toMatchObject({ name: 'PlanError', file: 'platform.yaml', line: 2, column: 3 });
   });
 });
 
