@@ -78,15 +78,19 @@ export async function readStateFiles(paths: readonly string[]): Promise<ReadResu
       problems.push({ file, message: unreadable(error) });
       return;
     }
-    // A named file is read whatever it looks like (only a plan is refused): no need to classify it in full.
-    const likeness = walked ? stateLikeness(file, text) : looksLikePlan(text) ? 'plan' : 'state';
-    if (likeness === 'state' || (!walked && likeness === 'other')) {
-      seen.add(real);
-      inputs.push({ path: file, text });
-    } else if (walked) {
+    if (walked && stateLikeness(file, text) !== 'state') {
       skipped.push(file);
+      return;
     }
-    else problems.push({ file, message: 'this is a konsync plan file, not a state file', hint: 'apply it with `konsync apply FILE`, or leave it out of -s' });
+    // A named file is read whatever it looks like; only a plan is refused (its head says so: no second parse).
+    if (!walked && looksLikePlan(text)) {
+      problems.push({ file, message: 'this is a konsync plan file, not a state file', hint: 'apply it with `konsync apply FILE`, or leave it out of -s' });
+      return;
+    }
+    seen.add(real);
+    inputs.push({ path: file, text });
+    // Named after a walk skipped it: read, so no longer skipped.
+    if (skipped.includes(file)) skipped.splice(skipped.indexOf(file), 1);
   };
   for (const path of paths) {
     if (path === STDIN) {
