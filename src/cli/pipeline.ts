@@ -20,9 +20,14 @@ export function statePaths(options: StateOptions): string[] {
   return paths;
 }
 
-/** What the shared state flags (`--geo`, `--select-tag`) and the environment ask of the loader. */
+/** What the shared state flags (`--geo`, `--select-tag`, `--konnect-control-plane-name`) and the environment ask of the loader. */
 export function loadOptions(options: StateOptions, session: Session): LoadOptions {
-  return { geo: options.geo, env: session.io.env, selectTags: options.selectTag ?? [] };
+  return {
+    geo: options.geo,
+    env: session.io.env,
+    selectTags: options.selectTag ?? [],
+    ...(options.konnectControlPlaneName !== undefined ? { controlPlaneName: options.konnectControlPlaneName } : {}),
+  };
 }
 
 /** Files → desired state. */

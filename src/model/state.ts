@@ -53,6 +53,13 @@ export interface DesiredState {
   secrets?: EnvUse[];
   /** Files read, in load order. */
   files: string[];
+  /**
+   * Files with gateway entities whose `_konnect` names no control plane: they go to `--konnect-control-plane-name`,
+   * else to decK's `default`. `validate` warns about them (offline, it cannot know whether `default` exists).
+   */
+  unnamedControlPlane?: string[];
+  /** Files a directory walk found and left out: konsync plans, files that are clearly not state. */
+  skipped?: string[];
   /** Things in the files that konsync accepted but will not act on (e.g. OAuth2 and mTLS credentials, `_workspace`). */
   warnings?: string[];
 }

@@ -32,22 +32,44 @@ function controlPlaneCount(state: DesiredState): number {
 
 const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-function report(session: Session, state: DesiredState | undefined, problems: Problem[]): void {
+/** Warnings for people: the loader's, and files whose control plane is decK's implicit `default`. */
+function warningsOf(state: DesiredState, flagged: boolean): string[] {
+  const unnamed = flagged ? [] : (state.unnamedControlPlane ?? []);
+  return [
+    ...(state.warnings ?? []),
+    ...unnamed.map(
+      (file) =>
+        `${file} names no control plane: its gateway entities go to the control plane "default", as in decK; ` +
+        'name it with _konnect.control_plane_name, or pass --konnect-control-plane-name',
+    ),
+  ];
+}
+
+function report(session: Session, state: DesiredState | undefined, problems: Problem[], flagged = false): void {
   if (session.format === 'json') {
     const body = state
-      ? { valid: true, problems: [], files: state.files.length, controlPlanes: controlPlaneCount(state), entities: state.entities.length, warnings: state.warnings ?? [] }
+      ? {
+          valid: true,
+          problems: [],
+          files: state.files.length,
+          controlPlanes: controlPlaneCount(state),
+          entities: state.entities.length,
+          warnings: warningsOf(state, flagged),
+          skipped: state.skipped ?? [],
+        }
       : { valid: false, problems };
     session.out(JSON.stringify(body, null, 2));
     return;
   }
   if (!state) {
     for (const problem of problems) session.out(formatProblem(problem));
-    session.err(session.colors.red(`✗ ${count(problems.length, 'problem')}`));
+    session.out(session.colors.red(`✗ ${count(problems.length, 'problem')}`));
     return;
   }
-  for (const warning of state.warnings ?? []) session.err(session.colors.yellow(`warning: ${warning}`));
+  for (const warning of warningsOf(state, flagged)) session.err(session.colors.yellow(`warning: ${warning}`));
   const planes = count(controlPlaneCount(state), 'control plane');
-  session.out(session.colors.green(`✓ ${count(state.files.length, 'file')} valid: ${planes}, ${count(state.entities.length, 'entity', 'entities')}`));
+  const skipped = state.skipped?.length ? ` (${count(state.skipped.length, 'file')} found that ${state.skipped.length === 1 ? 'is' : 'are'} not state: skipped)` : '';
+  session.out(session.colors.green(`✓ ${count(state.files.length, 'file')} valid: ${planes}, ${count(state.entities.length, 'entity', 'entities')}${skipped}`));
 }
 
 /** `konsync validate -s PATH...`: loads and checks the state files offline (no Konnect token needed). */
@@ -69,7 +91,7 @@ export function register(program: Command): void {
             envMode: options.mockEnv ? 'mock' : 'render',
             includePluginDefinitions: options.includePluginDefinitions === true,
           });
-          report(session, state, []);
+          report(session, state, [], options.konnectControlPlaneName !== undefined);
           return EXIT_OK;
         } catch (error) {
           if (!(error instanceof ValidationError)) throw error;

@@ -5,7 +5,7 @@ import { deckEnv, GEOS, indexByRef, type DesiredState, type EnvUse, type Geo } f
 import type { DraftEntity, LoadedFile } from './draft.js';
 import { readFileHeader } from './file-header.js';
 import { flattenFile } from './flatten.js';
-import { loadCodeFields } from './code-fields.js';
+import { loadCodeFields, type SideFileContent } from './code-fields.js';
 import { dedupeClaims, fileClaims, gatewayScopes, NEEDS_PLUGIN_DEFINITIONS } from './ownership.js';
 import { parseSource, problemAt } from './parse-source.js';
 import { checkPlatformRules } from './platform-rules.js';
@@ -38,8 +38,10 @@ export interface CoreOptions {
    * their claims only cover live entities carrying them); a file that sets different ones is a ValidationError.
    */
   selectTags?: readonly string[];
+  /** decK's `--konnect-control-plane-name`: the control plane of files whose `_konnect` names none. */
+  controlPlaneName?: string;
   /** Contents of the `handler_file`/`schema_file` paths the files ask for (see `sideFileRequests`). */
-  sideFiles?: ReadonlyMap<string, string>;
+  sideFiles?: ReadonlyMap<string, SideFileContent>;
 }
 
 interface FileResult {
@@ -74,6 +76,7 @@ function loadOneFile(input: SourceText, options: CoreOptions, problems: Problem[
   const { header, problems: headerProblems } = readFileHeader(source, {
     includePluginDefinitions: options.includePluginDefinitions === true,
     selectTags: options.selectTags ?? [],
+    ...(options.controlPlaneName !== undefined ? { controlPlaneName: options.controlPlaneName } : {}),
   });
   problems.push(...headerProblems);
   const file: LoadedFile = { source, header };
@@ -128,7 +131,7 @@ export function loadDocuments(inputs: readonly SourceText[], options: CoreOption
   checkWorkspaces(results, problems);
 
   const drafts = results.flatMap((result) => result.drafts);
-  const sideFiles = options.sideFiles ?? new Map<string, string>();
+  const sideFiles = options.sideFiles ?? new Map<string, SideFileContent>();
   for (const draft of drafts) problems.push(...loadCodeFields(draft, sideFiles));
   const resolved = resolveReferences(drafts);
   problems.push(...resolved.problems);
@@ -149,6 +152,7 @@ export function loadDocuments(inputs: readonly SourceText[], options: CoreOption
   }
   if (problems.length > 0) throw new ValidationError(problems.sort(byPosition));
 
+  const unnamed = results.filter((r) => !r.file.header.namedControlPlane && r.drafts.some((draft) => draft.controlPlane !== undefined));
   const uniqueEnv = [...new Map(env.map((use) => [`${use.name}\u0000${use.value}`, use])).values()];
   const state: DesiredState = {
     geo,
@@ -161,5 +165,6 @@ export function loadDocuments(inputs: readonly SourceText[], options: CoreOption
   const secrets = deckEnv(options.env);
   if (secrets.length > 0) state.secrets = secrets;
   if (warnings.length > 0) state.warnings = warnings;
+  if (unnamed.length > 0) state.unnamedControlPlane = unnamed.map((r) => r.file.source.file);
   return state;
 }
