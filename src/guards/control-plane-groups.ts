@@ -43,13 +43,14 @@ export function checkControlPlaneGroups(desired: DesiredState, out: FindingList,
   for (const membership of [...memberships, ...liveMemberships]) {
     for (const member of memberNames(membership)) groupsOf.set(member, [...(groupsOf.get(member) ?? []), membership.key]);
   }
-  for (const membership of memberships) {
-    memberNames(membership).forEach((member, index) => {
-      const groups = groupsOf.get(member) ?? [];
-      if (groups.length > MAX_GROUPS_PER_CONTROL_PLANE && groups.indexOf(membership.key) >= MAX_GROUPS_PER_CONTROL_PLANE) {
-        out.at(membership, ['members', index], 'error', 'group.max-groups', `control plane "${member}" is in ${groups.length} groups (${groups.join(', ')}); Konnect allows at most ${MAX_GROUPS_PER_CONTROL_PLANE}`);
-      }
-    });
+  // Once per control plane, at the last declared group that lists it (the one that breaks the limit).
+  const lastDeclared = new Map<string, { membership: Entity; index: number }>();
+  for (const membership of memberships) memberNames(membership).forEach((member, index) => lastDeclared.set(member, { membership, index }));
+  for (const [member, { membership, index }] of lastDeclared) {
+    const groups = groupsOf.get(member) ?? [];
+    if (groups.length > MAX_GROUPS_PER_CONTROL_PLANE) {
+      out.at(membership, ['members', index], 'error', 'group.max-groups', `control plane "${member}" is in ${groups.length} groups (${groups.join(', ')}); Konnect allows at most ${MAX_GROUPS_PER_CONTROL_PLANE}`);
+    }
   }
 
   const byPlane = entitiesAfterSync(desired, live);
