@@ -93,8 +93,10 @@ function checkCode(chunk: LuaNode, field: CodeField, plugin: string, extra: Set<
       const parent = parents.get(node);
       const grand = parent ? parents.get(parent) : undefined;
       const method = grand ? globalChain(grand) : parent ? globalChain(parent) : undefined;
-      if (!method || !allowedDbAccess(method)) {
-        report(node, 'error', 'custom-plugin.dao-api-migrations', `${(method ?? chain).join('.')}: streamed plugins cannot use the database layer (only the sandbox's read-only select/cache_key lookups)`);
+      if (!method || method.length < 4) {
+        report(node, 'warning', 'custom-plugin.dao-api-migrations', `kong.db used indirectly: streamed plugins may only call the sandbox's read-only select/cache_key lookups (kong.db.<entity>:select...)`);
+      } else if (!allowedDbAccess(method)) {
+        report(node, 'error', 'custom-plugin.dao-api-migrations', `${method.join('.')}: streamed plugins cannot use the database layer (only the sandbox's read-only select/cache_key lookups)`);
       }
     } else if (filesystemAccess(chain)) {
       report(node, 'error', 'custom-plugin.filesystem', `${chain.join('.')}: plugins cannot read or write the data plane's filesystem or run processes`);

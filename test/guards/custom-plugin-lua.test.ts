@@ -48,6 +48,12 @@ describe('custom plugin guard rails (Lua AST)', () => {
     ]);
   });
 
+  it('kong.db passed around cannot be checked: a warning, not an error', async () => {
+    expect((await findingsOf(['plugins-indirect-db.yaml'])).map(brief)).toEqual([
+      '11:20 warning custom-plugin.dao-api-migrations custom_plugins[0].handler: handler.lua line 3: kong.db used indirectly: streamed plugins may only call the sandbox\'s read-only select/cache_key lookups (kong.db.<entity>:select...)',
+    ]);
+  });
+
   it("the repository's payments-audit example plugin passes", async () => {
     const { loadState } = await import('../../src/state/load/index.js');
     const { runGuards } = await import('../../src/guards/index.js');
