@@ -4,8 +4,8 @@ import { register } from '../../src/cli/commands/validate.js';
 import { captureIO, useIO } from '../../src/cli/output.js';
 import { fixture } from './helpers.js';
 
-async function validate(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const target = captureIO({ env: {} });
+async function validate(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  const target = captureIO({ env });
   const restore = useIO(target);
   try {
     const program = new Command('konsync').exitOverride();
@@ -76,5 +76,14 @@ describe('konsync validate runs the guard rails', () => {
     const result = await validate(['-s', fixture('groups-bad.yaml'), fixture('groups-member-a.yaml'), fixture('groups-member-a-tagged.yaml'), '--output', 'github']);
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/^::error file=test\/guards\/fixtures\/groups-member-a-tagged.yaml,line=\d+,col=\d+,title=konsync::/m);
+  });
+
+  it('DECK_ values in a finding are masked, in text and JSON', async () => {
+    const env = { DECK_TRUSTED_IPS: 'secret-range-x' };
+    const text = await validate(['-s', fixture('environment-secret.yaml')], env);
+    expect(text.code).toBe(1);
+    expect(text.stdout).toContain('KONG_TRUSTED_IPS=[masked]: "[masked]" is not an IPv4 or IPv6 address');
+    const json = await validate(['-s', fixture('environment-secret.yaml'), '--output', 'json'], env);
+    expect(json.stdout).not.toContain('secret-range-x');
   });
 });
