@@ -45,5 +45,10 @@ describe('guard rails before every plan', () => {
     const result = await h.run(['diff', '-s', file, ...h.konnect]);
     expect(result.code, result.err).toBe(2);
     expect(result.err).toContain(`warning: ${file}:7:7: cloud_gateways.networks[0].cidr_block: 10.60.2.0/23 overlaps live network "legacy" (10.60.0.0/22)`);
+    const github = await h.run(['diff', '-s', file, ...h.konnect, '--output', 'github']);
+    expect(github.code).toBe(2);
+    expect(github.out).toContain(`::warning file=${file},line=7,col=7,title=konsync::cloud_gateways.networks[0].cidr_block: 10.60.2.0/23 overlaps live network`);
+    const json = await h.run(['diff', '-s', file, ...h.konnect, '--output', 'json']);
+    expect(() => JSON.parse(json.out)).not.toThrow();
   });
 });
