@@ -42,8 +42,14 @@ export function guardFiles(desired: DesiredState): void {
 export async function guardOnline(desired: DesiredState, live: LiveState, api: KonnectApi, session: Session): Promise<void> {
   const online: OnlineFacts = { live };
   if (desired.entities.some((entity) => entity.kind === 'network')) {
-    const response = await api.request({ api: 'cloud-gateways', method: 'GET', path: '/cloud-gateways/availability.json', describe: 'availability.json' });
-    online.availability = availabilityFrom(response.body, 'konnect');
+    try {
+      const response = await api.request({ api: 'cloud-gateways', method: 'GET', path: '/cloud-gateways/availability.json', describe: 'availability.json' });
+      online.availability = availabilityFrom(response.body, 'konnect');
+    } catch (error) {
+      // The plan does not need it: the network rules fall back to konsync's built-in regions, and say so.
+      const reason = error instanceof Error ? error.message : String(error);
+      session.err(session.colors.yellow(`warning: could not read availability.json (${reason}); networks checked against konsync's built-in regions`));
+    }
   }
   const findings = runGuards(desired, online);
   printWarnings(findings, session);
