@@ -8,6 +8,7 @@ import type { KonnectApi } from '../konnect/types.js';
 import { createClient, type KonnectOptions } from './konnect-options.js';
 import type { StateOptions } from './state-options.js';
 import type { Session } from './run-command.js';
+import { guardFiles, guardOnline } from './guard-output.js';
 
 export type StateCommandOptions = StateOptions & KonnectOptions;
 
@@ -45,8 +46,10 @@ export interface Planned {
 /** The composition every reviewing command starts with: load → read → plan. */
 export async function planFromFiles(options: StateCommandOptions, session: Session): Promise<Planned> {
   const desired = await loadDesired(options, session);
+  guardFiles(desired);
   const api = createClient({ ...options, geo: options.geo ?? desired.geo }, session.io.env);
   const live = await readLiveState(api, desired);
+  await guardOnline(desired, live, api, session);
   const plan = buildPlan(desired, live);
   return { desired, live, plan, api };
 }

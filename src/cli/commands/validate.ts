@@ -5,6 +5,9 @@ import { EXIT_ERROR, EXIT_OK } from '../exit-codes.js';
 import { loadState } from '../../state/load/index.js';
 import { loadOptions, statePaths } from '../pipeline.js';
 import { runCommand, type Session } from '../run-command.js';
+import { errorsOf, runGuards, type Finding } from '../../guards/index.js';
+import { findingAnnotation, formatFinding, printWarnings } from '../guard-output.js';
+import { githubAnnotation } from '../errors-output.js';
 import { addOutputOption, addStateOptions, type StateOptions } from '../state-options.js';
 
 const EXAMPLES = `
@@ -12,8 +15,11 @@ Examples:
   $ konsync validate -s konnect/                     # every file under konnect/, offline, no token needed
   $ konsync validate -s platform.yaml -s payments/ --output json
   $ konsync validate -s konnect/ --mock-env          # DECK_ variables not set: their names stand in for values
+  $ konsync validate -s konnect/ --output github      # problems and guard-rail warnings as pull-request annotations
 
-Exit codes: 0 valid, 1 invalid (every problem is listed, one per line: file:line:column: path: message).`;
+Also runs the Dedicated Cloud Gateway guard rails (README "Guard rails"): errors where Konnect would refuse,
+warnings where it would accept something that will not work.
+Exit codes: 0 valid (warnings allowed), 1 invalid (every problem is listed, one per line: file:line:column: path: message).`;
 
 interface ValidateOptions extends StateOptions {
   mockEnv?: boolean;
@@ -45,28 +51,42 @@ function warningsOf(state: DesiredState, flagged: boolean): string[] {
   ];
 }
 
-function report(session: Session, state: DesiredState | undefined, problems: Problem[], flagged = false): void {
+function reportProblems(session: Session, problems: Problem[]): void {
   if (session.format === 'json') {
-    const body = state
-      ? {
-          valid: true,
-          problems: [],
-          files: state.files.length,
-          controlPlanes: controlPlaneCount(state),
-          entities: state.entities.length,
-          warnings: warningsOf(state, flagged),
-          skipped: state.skipped ?? [],
-        }
-      : { valid: false, problems };
+    session.out(JSON.stringify({ valid: false, problems }, null, 2));
+    return;
+  }
+  if (session.format === 'github') {
+    for (const problem of problems) session.out(githubAnnotation('error', `${problem.path ? `${problem.path}: ` : ''}${problem.message}`, problem));
+    return;
+  }
+  for (const problem of problems) session.out(formatProblem(problem));
+  session.out(session.colors.red(`✗ ${count(problems.length, 'problem')}`));
+}
+
+/** A loaded state and its guard-rail findings: errors make it invalid, warnings are shown and keep exit 0. */
+function reportState(session: Session, state: DesiredState, findings: Finding[], flagged: boolean): void {
+  const errors = errorsOf(findings);
+  const warnings = warningsOf(state, flagged);
+  if (session.format === 'json') {
+    const body = {
+      valid: errors.length === 0, problems: errors, files: state.files.length, controlPlanes: controlPlaneCount(state),
+      entities: state.entities.length, warnings, skipped: state.skipped ?? [], findings,
+    };
     session.out(JSON.stringify(body, null, 2));
     return;
   }
-  if (!state) {
-    for (const problem of problems) session.out(formatProblem(problem));
-    session.out(session.colors.red(`✗ ${count(problems.length, 'problem')}`));
+  for (const warning of warnings) session.err(session.colors.yellow(`warning: ${warning}`));
+  if (session.format === 'github') {
+    for (const finding of findings) session.out(findingAnnotation(finding));
+  } else {
+    printWarnings(findings, session);
+    for (const error of errors) session.out(formatFinding(error));
+  }
+  if (errors.length > 0) {
+    session.out(session.colors.red(`✗ ${count(errors.length, 'problem')}`));
     return;
   }
-  for (const warning of warningsOf(state, flagged)) session.err(session.colors.yellow(`warning: ${warning}`));
   const planes = count(controlPlaneCount(state), 'control plane');
   const skipped = state.skipped?.length ? ` (${count(state.skipped.length, 'file')} found that ${state.skipped.length === 1 ? 'is' : 'are'} not state: skipped)` : '';
   session.out(session.colors.green(`✓ ${count(state.files.length, 'file')} valid: ${planes}, ${count(state.entities.length, 'entity', 'entities')}${skipped}`));
@@ -76,7 +96,7 @@ function report(session: Session, state: DesiredState | undefined, problems: Pro
 export function register(program: Command): void {
   const command = program.command('validate').description('check state files offline: syntax, schema, references, Konnect rules');
   addStateOptions(command);
-  addOutputOption(command);
+  addOutputOption(command, ['text', 'json', 'github']);
   command
     .option('--mock-env', 'render ${{ env "DECK_X" }} as the variable name instead of its value (no secrets needed)')
     .option('--include-plugin-definitions', 'manage custom_plugins even where _info.include_plugin_definitions is not set')
@@ -91,11 +111,12 @@ export function register(program: Command): void {
             envMode: options.mockEnv ? 'mock' : 'render',
             includePluginDefinitions: options.includePluginDefinitions === true,
           });
-          report(session, state, [], options.konnectControlPlaneName !== undefined);
-          return EXIT_OK;
+          const findings = runGuards(state);
+          reportState(session, state, findings, options.konnectControlPlaneName !== undefined);
+          return errorsOf(findings).length > 0 ? EXIT_ERROR : EXIT_OK;
         } catch (error) {
           if (!(error instanceof ValidationError)) throw error;
-          report(session, undefined, error.problems);
+          reportProblems(session, error.problems);
           return EXIT_ERROR;
         }
       });

@@ -105,9 +105,17 @@ export function loadCodeFields(draft: DraftEntity, sideFiles: ReadonlyMap<string
     try {
       luaparse.parse(code, { luaVersion: 'LuaJIT' });
     } catch (error) {
-      const lua = error as { message?: string };
+      const lua = error as { message?: string; line?: number };
       const where = typeof relative === 'string' ? sideFilePath(source.file, relative) : `${field}`;
-      report(field, `${where}: Lua syntax error: ${lua.message ?? String(error)}`);
+      const problem = problemAt(source, [...draft.path, typeof relative === 'string' ? fileField : field], `${where}: Lua syntax error: ${lua.message ?? String(error)}`);
+      // Inline in a block scalar: point at the YAML line that holds the Lua line (the last one for an error at the end).
+      const text = typeof relative === 'string' ? undefined : source.locateText([...draft.path, field]);
+      if (text?.block && typeof lua.line === 'number') {
+        const lines = code.endsWith('\n') ? code.split('\n').length - 1 : code.split('\n').length;
+        problem.line = text.line + Math.min(lua.line, Math.max(lines, 1)) - 1;
+        problem.column = text.column;
+      }
+      problems.push(problem);
     }
   }
   return problems;

@@ -14,6 +14,7 @@ import { checkSchema } from './schema-check.js';
 import { renderTemplate } from './template.js';
 import { dropUnsupportedKeys } from './unsupported-keys.js';
 import { KINDS } from '../../kinds/registry.js';
+import { sourceLocator } from './source-locator.js';
 
 /** One state file's text, as read by the I/O edge. */
 export interface SourceText {
@@ -166,5 +167,6 @@ export function loadDocuments(inputs: readonly SourceText[], options: CoreOption
   if (secrets.length > 0) state.secrets = secrets;
   if (warnings.length > 0) state.warnings = warnings;
   if (unnamed.length > 0) state.unnamedControlPlane = unnamed.map((r) => r.file.source.file);
+  state.locator = sourceLocator(results.map((result) => result.file.source));
   return state;
 }

@@ -35,9 +35,18 @@ describe('custom plugins', () => {
     ]);
   });
 
-  it('rejects Lua with a syntax error, naming the field and the Lua position', () => {
+  it('rejects Lua with a syntax error, naming the field, the Lua position and the YAML line holding it', () => {
     const problem = onlyProblem({ 'g.yaml': yaml(...HEAD, '- name: x', '  handler: |', '    return {', '      PRIORITY = ', '  schema: "return {}"') });
-    expect(problem).toMatchObject({ file: 'g.yaml', line: 4, path: 'custom_plugins[0].handler', message: expect.stringMatching(/^handler: Lua syntax error: \[3:0\]/) });
+    // The error is at the end of the Lua text (line 3): the last line of the block, YAML line 6.
+    expect(problem).toMatchObject({ file: 'g.yaml', line: 6, column: 5, path: 'custom_plugins[0].handler', message: expect.stringMatching(/^handler: Lua syntax error: \[3:0\]/) });
+    const early = onlyProblem({ 'g.yaml': yaml(...HEAD, '- name: x', '  handler: |', '    local x = = 1', '    return {}', '  schema: "return {}"') });
+    expect(early).toMatchObject({ line: 5, column: 5, message: expect.stringMatching(/^handler: Lua syntax error: \[1:/) });
+  });
+
+  it('a syntax error in a handler_file is reported at the handler_file key, naming the file', () => {
+    const sideFiles = new Map([[sideFilePath('g.yaml', 'h.lua'), 'return {\n']]);
+    const problem = onlyProblem({ 'g.yaml': yaml(...HEAD, '- name: x', '  handler_file: h.lua', '  schema: "return {}"') }, { sideFiles });
+    expect(problem).toMatchObject({ line: 4, column: 3, path: 'custom_plugins[0].handler_file', message: expect.stringMatching(/^h\.lua: Lua syntax error: \[2:0\]/) });
   });
 
   it('rejects Lua over 100 KB', () => {
