@@ -55,12 +55,14 @@ describe('konsync status against the emulator', () => {
   let h: Harness;
   let healthz: string;
   let restore: (() => void) | undefined;
+  let syncOutput = '';
   beforeAll(async () => {
     h = await startHarness();
     healthz = `${h.emulator.url}/_dataplanes/{hostname}/___konnect/healthz`;
     await h.write('state/platform.yaml', platform);
     const synced = await h.run(['sync', '-s', h.path('state'), ...h.konnect, '--yes']);
     if (synced.code !== 0) throw new Error(synced.out + synced.err);
+    syncOutput = synced.out;
   });
   afterAll(async () => {
     restore?.();
@@ -129,6 +131,37 @@ describe('konsync status against the emulator', () => {
     expect(markdown.code).toBe(2);
     expect(markdown.out).toContain('| st-net | aws/us-east-2 | ready | arn:aws:iam::');
     await fetch(`${h.emulator.url}/_emulator/unhealthy/${host}`, { method: 'DELETE' });
+    expect((await fetch(healthz.replace('{hostname}', host))).status).toBe(200);
+    expect((await fetch(healthz.replace('{hostname}', 'nowhere.example.com'))).status).toBe(404);
+  });
+
+  it('after the apply, sync prints the IAM role and the DNS records to create', async () => {
+    expect(syncOutput).toMatch(/Network st-net: data planes assume IAM role arn:aws:iam::123456789012:role\/[0-9a-f-]{36}/);
+    expect(syncOutput).toMatch(/Custom domain api\.example\.com: create these DNS records at your registrar:\n  api\.example\.com\. CNAME \S+\.\n  _acme-challenge\.api\.example\.com\. CNAME _acme-challenge\.\S+\.acme\.\S+\./);
+  });
+
+  it('diff shows the records (text and JSON); diff and validate --check-dns warn', async () => {
+    restore?.();
+    restore = useResolver(tableResolver({}, { 'example.com': ['digicert.com'] }));
+    const json = await h.run(['diff', '-s', h.path('state'), ...h.konnect, '--output', 'json', '--check-dns']);
+    expect(json.code, json.err).toBe(0);
+    const body = JSON.parse(json.out) as { operations: unknown[]; dcgw: { customDomains: Array<{ domain: string; records: unknown[]; caa: { at: string } }>; warnings: string[] } };
+    expect(body.operations).toEqual([]);
+    expect(body.dcgw.customDomains.map((d) => [d.domain, d.records.length, d.caa.at])).toEqual([
+      ['api.example.com', 2, 'example.com'],
+      ['shop.example.com', 2, 'example.com'],
+    ]);
+    expect(body.dcgw.warnings[0]).toBe(
+      'custom domain api.example.com: the CAA records at example.com do not allow pki.goog, which issues Konnect\'s certificates; add: example.com. CAA 0 issue "pki.goog"',
+    );
+    const text = await h.run(['diff', '-s', h.path('state'), ...h.konnect]);
+    expect(text.out).toContain('DNS records for custom domain shop.example.com:\n  shop.example.com. CNAME ');
+    const validate = await h.run(['validate', '-s', h.path('state'), '--check-dns', '--output', 'json']);
+    expect(validate.code).toBe(0);
+    expect((JSON.parse(validate.out) as { warnings: string[] }).warnings).toEqual([
+      expect.stringContaining('custom domain api.example.com: the CAA records at example.com do not allow pki.goog'),
+      expect.stringContaining('custom domain shop.example.com: the CAA records at example.com do not allow pki.goog'),
+    ]);
   });
 
   it('needs files or --all', async () => {

@@ -48,8 +48,8 @@ export function register(program: Command): void {
           else session.err('Cancelled: nothing was applied.');
           return EXIT_ERROR;
         }
-        const { report, exitCode } = await applyPlan(plan, api, options, session);
-        if (json) session.out(JSON.stringify({ plan, report }, null, 2));
+        const { report, exitCode, notes } = await applyPlan(plan, api, options, session);
+        if (json) session.out(JSON.stringify({ plan, report, ...(notes ? { dcgw: notes } : {}) }, null, 2));
         return exitCode;
       });
     });

@@ -5,6 +5,8 @@ import { EXIT_ERROR, EXIT_OK } from '../exit-codes.js';
 import { loadState } from '../../state/load/index.js';
 import { loadOptions, statePaths } from '../pipeline.js';
 import { runCommand, type Session } from '../run-command.js';
+import { checkDomains, declaredDomains, dnsWarnings } from '../../dcgw/domain-dns.js';
+import { currentResolver } from '../../dcgw/dns-check.js';
 import { addOutputOption, addStateOptions, type StateOptions } from '../state-options.js';
 
 const EXAMPLES = `
@@ -16,6 +18,7 @@ Examples:
 Exit codes: 0 valid, 1 invalid (every problem is listed, one per line: file:line:column: path: message).`;
 
 interface ValidateOptions extends StateOptions {
+  checkDns?: boolean;
   mockEnv?: boolean;
   includePluginDefinitions?: boolean;
 }
@@ -57,6 +60,7 @@ export function register(program: Command): void {
   addOutputOption(command);
   command
     .option('--mock-env', 'render ${{ env "DECK_X" }} as the variable name instead of its value (no secrets needed)')
+    .option('--check-dns', 'ask public DNS whether each custom domain’s CAA records allow pki.goog, which issues Konnect’s certificates (warnings)')
     .option('--include-plugin-definitions', 'manage custom_plugins even where _info.include_plugin_definitions is not set')
     .addHelpText('after', EXAMPLES)
     .action(async (options: ValidateOptions) => {
@@ -69,6 +73,8 @@ export function register(program: Command): void {
             envMode: options.mockEnv ? 'mock' : 'render',
             includePluginDefinitions: options.includePluginDefinitions === true,
           });
+          // Offline there is no gateway hostname to compare CNAMEs with: only CAA (diff --check-dns and status do both).
+          if (options.checkDns) (state.warnings ??= []).push(...dnsWarnings(await checkDomains(declaredDomains(state), currentResolver())));
           report(session, state, []);
           return EXIT_OK;
         } catch (error) {
