@@ -8,6 +8,7 @@ import type { KonnectApi } from '../konnect/types.js';
 import { createClient, type KonnectOptions } from './konnect-options.js';
 import type { StateOptions } from './state-options.js';
 import type { Session } from './run-command.js';
+import { assertValidOnline } from './online-validation.js';
 
 export type StateCommandOptions = StateOptions & KonnectOptions;
 
@@ -37,11 +38,15 @@ export interface Planned {
   api: KonnectApi;
 }
 
-/** The composition every reviewing command starts with: load → read → plan. */
-export async function planFromFiles(options: StateCommandOptions, session: Session): Promise<Planned> {
+/**
+ * The composition every reviewing command starts with: load → read → (Konnect validates the gateway entities, for
+ * plan and sync unless `--skip-online-validation`) → plan.
+ */
+export async function planFromFiles(options: StateCommandOptions & { skipOnlineValidation?: boolean }, session: Session, validateOnline = false): Promise<Planned> {
   const desired = await loadDesired(options, session);
   const api = createClient({ ...options, geo: options.geo ?? desired.geo }, session.io.env);
   const live = await readLiveState(api, desired);
+  if (validateOnline && !options.skipOnlineValidation) await assertValidOnline(desired, live, api);
   const plan = buildPlan(desired, live);
   return { desired, live, plan, api };
 }

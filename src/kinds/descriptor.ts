@@ -218,6 +218,8 @@ export interface KindDescriptor {
   decode(raw: JsonObject, ctx: DecodeContext): JsonObject;
   /** Created by Konnect itself (custom-domain certificates, `konnect-managed` partials): never deleted or dumped. */
   serverManaged?(raw: JsonObject): boolean;
+  /** Konnect's name for `POST .../core-entities/schemas/{entityName}/validate`; absent: not validated online. */
+  validateAs?: string;
   /** Read-only lookups (provider accounts): never planned. */
   readOnly?: boolean;
 }

@@ -3,6 +3,7 @@ import { addKonnectOptions } from '../konnect-options.js';
 import { addOutputOption, addStateOptions } from '../state-options.js';
 import { addApplyOptions, type ApplyFlags } from '../apply-options.js';
 import { runCommand } from '../run-command.js';
+import { addOnlineValidationOption } from '../online-validation.js';
 import { hasChanges, planFromFiles, type StateCommandOptions } from '../pipeline.js';
 import { renderPlan } from '../plan-output.js';
 import { applyPlan, preflight } from '../apply-runner.js';
@@ -29,13 +30,14 @@ export function register(program: Command): void {
   addStateOptions(command);
   addKonnectOptions(command);
   addOutputOption(command);
+  addOnlineValidationOption(command);
   addApplyOptions(command);
   command
     .option('-y, --yes', 'apply without asking')
     .addHelpText('after', EXAMPLES)
     .action(async (options: SyncOptions) => {
       await runCommand(options.output, async (session) => {
-        const { plan, api, desired } = await planFromFiles(options, session);
+        const { plan, api, desired } = await planFromFiles(options, session, true);
         const json = session.format === 'json';
         if (!json) session.out(renderPlan(plan, session, desired));
         if (!hasChanges(plan)) {

@@ -54,7 +54,9 @@ export function saveEntity(scope: Scope, spec: CollectionSpec, raw: unknown, opt
   const items = collectionOf(scope.ctx, scope.controlPlaneId, spec.collection);
   const constraint = [
     ...(options.existing === undefined && items[id] && !options.dryRun ? [uniqueViolation('id')] : []),
-    ...foreignKeyErrors(scope, spec, filled),
+    // Kong's `/schemas/{entity}/validate` checks the body against the schema, not the database: references to
+    // entities that do not exist yet are fine there (decK validates a whole file before creating anything).
+    ...(options.dryRun ? [] : foreignKeyErrors(scope, spec, filled)),
     ...(spec.check?.(filled, scope) ?? []),
     ...(options.dryRun ? [] : uniqueErrors(scope, spec, filled, id)),
   ];
