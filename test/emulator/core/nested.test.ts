@@ -113,5 +113,7 @@ describe('schema validation endpoint', () => {
     const route = { name: 'r', paths: ['/r'], service: { id: '00000000-0000-4000-8000-000000000000' } };
     expect((await h.call('POST', `${BASE}/schemas/routes/validate`, route)).status).toBe(200);
     expect((await h.call('POST', `${BASE}/schemas/routes/validate`, { ...route, paths: 'not-a-list' })).status).toBe(400);
+    const plugin = { name: 'rate-limiting-advanced', partials: [{ id: '00000000-0000-4000-8000-000000000000' }], config: { limit: [5], window_size: [60], strategy: 'redis' } };
+    expect((await h.call('POST', `${BASE}/schemas/plugins/validate`, plugin)).status).toBe(200);
   });
 });
