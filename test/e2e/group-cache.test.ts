@@ -3,7 +3,7 @@ import { controlPlaneId, startHarness, type Harness } from './harness.js';
 
 // The seed scenario with nothing written by hand: konsync derives the `konnect-managed` partial on each member of the
 // group that owns the managed cache, and removes it from a control plane that leaves the group.
-const platform = (members: string) => `control_planes:
+const platform = (members: string, cache = true) => `control_planes:
   - name: g-shared
     cluster_type: CLUSTER_TYPE_CONTROL_PLANE_GROUP
     cloud_gateway: true
@@ -24,10 +24,10 @@ cloud_gateways:
       version: "3.11"
       dataplane_groups:
         - { provider: aws, region: us-east-2, network: g-net, autoscale: { kind: autopilot, base_rps: 100 } }
-  add_ons:
+  add_ons:${cache ? `
     - name: g-shared-cache
       owner: { control_plane_group: g-shared }
-      config: { kind: managed-cache.v0, capacity_config: { kind: tiered, tier: small } }
+      config: { kind: managed-cache.v0, capacity_config: { kind: tiered, tier: small } }` : ' []'}
 `;
 
 const member = (name: string, redis: boolean) => `_format_version: "3.0"
@@ -101,5 +101,14 @@ describe('group-owned managed cache: derived partials (seed scenario, end to end
     expect((await partialsOf(h, 'g-team-a')).map((p) => p.name)).toEqual(['konnect-managed']);
     const diff = await h.run(['diff', '-s', h.path('state'), ...h.konnect]);
     expect(diff.code, diff.out + diff.err).toBe(0);
+  });
+
+  it('removes the partials when the cache goes', async () => {
+    await h.write('state/platform.yaml', platform('[g-team-a]', false));
+    await h.write('state/team-a.yaml', member('g-team-a', false));
+    const result = await h.run(['sync', '-s', h.path('state'), ...h.konnect, '--yes']);
+    expect(result.code, result.out + result.err).toBe(0);
+    expect((await partialsOf(h, 'g-team-a')).map((p) => p.name)).toEqual([]);
+    expect(((await h.api('GET', '/cloud-gateways/add-ons')) as Listed).data).toEqual([]);
   });
 });
