@@ -9,6 +9,7 @@ import { assertSafe } from './safety.js';
 import { progressPrinter } from './progress-output.js';
 import { renderReport } from './report.js';
 import type { Session } from './run-command.js';
+import { afterApply, renderAfterApply, type AfterApply } from '../dcgw/after-apply.js';
 
 /** Refuses a plan whose DECK_ variables are not all set here: nothing is sent. */
 function assertEnv(plan: Plan, env: Record<string, string | undefined>): void {
@@ -27,6 +28,18 @@ export function preflight(plan: Plan, flags: ApplyFlags, env: Record<string, str
 export interface ApplyOutcome {
   report: ExecutionReport;
   exitCode: number;
+  /** DNS records, IAM roles and group conflicts for what was applied (JSON: `dcgw`). */
+  notes?: AfterApply;
+}
+
+/** The after-apply notes; reading them must not turn a good apply into a failure, so a failure is a warning. */
+async function notesAfter(plan: Plan, api: KonnectApi, session: Session): Promise<AfterApply | undefined> {
+  try {
+    return await afterApply(plan, api);
+  } catch (error) {
+    session.err(`warning: could not read DNS records, IAM roles and group status after the apply: ${error instanceof Error ? error.message : String(error)}`);
+    return undefined;
+  }
 }
 
 /**
@@ -65,7 +78,10 @@ export async function applyPlan(plan: Plan, api: KonnectApi, flags: ApplyFlags, 
     progress.close();
   }
   if (session.format !== 'json') session.out(`\n${renderReport(plan, report, session)}`);
-  return { report, exitCode: report.aborted && stoppedBy !== undefined ? stoppedBy : exitCodeOf(report) };
+  const notes = report.aborted ? undefined : await notesAfter(plan, api, session);
+  const noteText = notes && session.format !== 'json' ? renderAfterApply(notes) : '';
+  if (noteText !== '') session.out(`\n${noteText}`);
+  return { report, exitCode: report.aborted && stoppedBy !== undefined ? stoppedBy : exitCodeOf(report), ...(notes ? { notes } : {}) };
 }
 
 /** Signals that stop a run cleanly, and the exit code after the report: 128 + the signal's number, as shells report it. */

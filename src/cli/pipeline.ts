@@ -9,6 +9,7 @@ import { createClient, type KonnectOptions } from './konnect-options.js';
 import type { StateOptions } from './state-options.js';
 import type { Session } from './run-command.js';
 import { guardFiles, guardOnline } from './guard-output.js';
+import { assertValidOnline } from './online-validation.js';
 
 export type StateCommandOptions = StateOptions & KonnectOptions;
 
@@ -43,13 +44,17 @@ export interface Planned {
   api: KonnectApi;
 }
 
-/** The composition every reviewing command starts with: load → read → plan. */
-export async function planFromFiles(options: StateCommandOptions, session: Session): Promise<Planned> {
+/**
+ * The composition every reviewing command starts with: load → read → (Konnect validates the gateway entities, for
+ * plan and sync unless `--skip-online-validation`) → plan.
+ */
+export async function planFromFiles(options: StateCommandOptions & { skipOnlineValidation?: boolean }, session: Session, validateOnline = false): Promise<Planned> {
   const desired = await loadDesired(options, session);
   guardFiles(desired);
   const api = createClient({ ...options, geo: options.geo ?? desired.geo }, session.io.env);
   const live = await readLiveState(api, desired);
   await guardOnline(desired, live, api, session);
+  if (validateOnline && !options.skipOnlineValidation) await assertValidOnline(desired, live, api);
   const plan = buildPlan(desired, live);
   return { desired, live, plan, api };
 }

@@ -7,6 +7,7 @@ import { internalError, problem } from './problem.js';
 import { RATE_LIMIT_BODY, type RateLimiter } from './rate-limit.js';
 import type { FaultInjector } from './faults.js';
 import { observeExchange, type Exchange } from './observer.js';
+import { dataPlaneResponse } from './healthz.js';
 
 export interface ServerParts {
   dispatcher: Dispatcher;
@@ -92,9 +93,20 @@ async function toEmuRequest(request: IncomingMessage, url: URL): Promise<EmuRequ
 export function createEmulatorServer(parts: ServerParts): { server: Server; held: Set<Socket> } {
   const held = new Set<Socket>();
   const { dispatcher, limiter, faults, log } = parts;
+  const unhealthy = new Set<string>();
   const server = createServer((request, response) => {
     void (async () => {
       const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+      // Data plane endpoints are not Konnect's API: no limit, no faults, not logged nor checked against its specs.
+      if (!url.pathname.startsWith(`${PREFIX}/`)) {
+        dispatcher.lifecycles.settle(dispatcher.ctx);
+        const answer = dataPlaneResponse(dispatcher.ctx, request.method ?? 'GET', url.pathname, unhealthy);
+        if (answer) {
+          request.resume();
+          send(response, serialise(answer, {}));
+          return;
+        }
+      }
       const entry: RequestLogEntry = { method: request.method ?? 'GET', path: url.pathname + url.search, status: 0, at: dispatcher.ctx.now() };
       log.push(entry);
       // Every request counts against the limit, even one whose connection is about to be reset.

@@ -45,8 +45,8 @@ export function register(program: Command): void {
       // One resolver for the stale check and the run: each entity's id is looked up at most once.
       const resolver = resolveIds(plan, api);
       await assertFresh(plan, api, resolver);
-      const { report, exitCode } = await applyPlan(plan, api, options, session, resolver);
-      if (session.format === 'json') session.out(JSON.stringify({ summary: plan.summary, report }, null, 2));
+      const { report, exitCode, notes } = await applyPlan(plan, api, options, session, resolver);
+      if (session.format === 'json') session.out(JSON.stringify({ summary: plan.summary, report, ...(notes ? { dcgw: notes } : {}) }, null, 2));
       return exitCode;
     });
   });

@@ -3,6 +3,7 @@ import { addKonnectOptions } from '../konnect-options.js';
 import { addOutputOption, addStateOptions } from '../state-options.js';
 import { addApplyOptions, type ApplyFlags } from '../apply-options.js';
 import { runCommand } from '../run-command.js';
+import { addOnlineValidationOption } from '../online-validation.js';
 import { hasChanges, planFromFiles, type StateCommandOptions } from '../pipeline.js';
 import { renderPlan } from '../plan-output.js';
 import { applyPlan, preflight } from '../apply-runner.js';
@@ -30,13 +31,14 @@ export function register(program: Command): void {
   addStateOptions(command);
   addKonnectOptions(command);
   addOutputOption(command);
+  addOnlineValidationOption(command);
   addApplyOptions(command);
   command
     .option('-y, --yes', 'apply without asking')
     .addHelpText('after', EXAMPLES)
     .action(async (options: SyncOptions) => {
       await runCommand(options.output, async (session) => {
-        const { plan, api, desired } = await planFromFiles(options, session);
+        const { plan, api, desired } = await planFromFiles(options, session, true);
         const json = session.format === 'json';
         if (!json) session.out(renderPlan(plan, session, desired));
         if (!hasChanges(plan)) {
@@ -49,8 +51,8 @@ export function register(program: Command): void {
           else session.err('Cancelled: nothing was applied.');
           return EXIT_ERROR;
         }
-        const { report, exitCode } = await applyPlan(plan, api, options, session);
-        if (json) session.out(JSON.stringify({ plan, report }, null, 2));
+        const { report, exitCode, notes } = await applyPlan(plan, api, options, session);
+        if (json) session.out(JSON.stringify({ plan, report, ...(notes ? { dcgw: notes } : {}) }, null, 2));
         return exitCode;
       });
     });

@@ -8,6 +8,11 @@ import { runCommand, type Session } from '../run-command.js';
 import { errorsOf, runGuards, type Finding } from '../../guards/index.js';
 import { findingAnnotation, formatFinding, printWarnings } from '../guard-output.js';
 import { githubAnnotation } from '../errors-output.js';
+import { checkDomains, declaredDomains, dnsWarnings } from '../../dcgw/domain-dns.js';
+import { addKonnectOptions, createClient, type KonnectOptions } from '../konnect-options.js';
+import { readLiveState } from '../../state/read/index.js';
+import { validateOnline } from '../../online/validate-online.js';
+import { currentResolver } from '../../dcgw/dns-check.js';
 import { addOutputOption, addStateOptions, type StateOptions } from '../state-options.js';
 
 const EXAMPLES = `
@@ -16,12 +21,15 @@ Examples:
   $ konsync validate -s platform.yaml -s payments/ --output json
   $ konsync validate -s konnect/ --mock-env          # DECK_ variables not set: their names stand in for values
   $ konsync validate -s konnect/ --output github      # problems and guard-rail warnings as pull-request annotations
+  $ konsync validate -s konnect/ --online            # and ask Konnect to validate each gateway entity (needs a token)
 
 Also runs the Dedicated Cloud Gateway guard rails (README "Guard rails"): errors where Konnect would refuse,
 warnings where it would accept something that will not work.
 Exit codes: 0 valid (warnings allowed), 1 invalid (every problem is listed, one per line: file:line:column: path: message).`;
 
-interface ValidateOptions extends StateOptions {
+interface ValidateOptions extends StateOptions, KonnectOptions {
+  online?: boolean;
+  checkDns?: boolean;
   mockEnv?: boolean;
   includePluginDefinitions?: boolean;
 }
@@ -97,8 +105,11 @@ export function register(program: Command): void {
   const command = program.command('validate').description('check state files offline: syntax, schema, references, Konnect rules');
   addStateOptions(command);
   addOutputOption(command, ['text', 'json', 'github']);
+  addKonnectOptions(command);
   command
     .option('--mock-env', 'render ${{ env "DECK_X" }} as the variable name instead of its value (no secrets needed)')
+    .option('--online', 'also have Konnect validate every gateway entity (POST .../schemas/{entity}/validate), as decK\'s gateway validate does')
+    .option('--check-dns', 'ask public DNS whether each custom domain’s CAA records allow pki.goog, which issues Konnect’s certificates (warnings)')
     .option('--include-plugin-definitions', 'manage custom_plugins even where _info.include_plugin_definitions is not set')
     .addHelpText('after', EXAMPLES)
     .action(async (options: ValidateOptions) => {
@@ -112,6 +123,15 @@ export function register(program: Command): void {
             includePluginDefinitions: options.includePluginDefinitions === true,
           });
           const findings = runGuards(state);
+          if (errorsOf(findings).length === 0) {
+            // Offline there is no gateway hostname to compare CNAMEs with: only CAA (diff --check-dns and status do both).
+            if (options.checkDns) (state.warnings ??= []).push(...dnsWarnings(await checkDomains(declaredDomains(state), currentResolver())));
+            if (options.online) {
+              const api = createClient({ ...options, geo: options.geo ?? state.geo }, session.io.env);
+              const refused = await validateOnline(state, await readLiveState(api, state, { schemaDefaults: false }), api);
+              if (refused.length > 0) throw new ValidationError(refused);
+            }
+          }
           reportState(session, state, findings, options.konnectControlPlaneName !== undefined);
           return errorsOf(findings).length > 0 ? EXIT_ERROR : EXIT_OK;
         } catch (error) {

@@ -6,6 +6,7 @@ import type { DraftEntity, LoadedFile } from './draft.js';
 import { readFileHeader } from './file-header.js';
 import { flattenFile } from './flatten.js';
 import { loadCodeFields, type SideFileContent } from './code-fields.js';
+import { deriveDrafts, derivedClaims, entityWarnings } from './derive.js';
 import { dedupeClaims, fileClaims, gatewayScopes, NEEDS_PLUGIN_DEFINITIONS } from './ownership.js';
 import { parseSource, problemAt } from './parse-source.js';
 import { checkPlatformRules } from './platform-rules.js';
@@ -131,7 +132,8 @@ export function loadDocuments(inputs: readonly SourceText[], options: CoreOption
   const geo = decideGeo(results, options.geo, problems);
   checkWorkspaces(results, problems);
 
-  const drafts = results.flatMap((result) => result.drafts);
+  const declared = results.flatMap((result) => result.drafts);
+  const drafts = [...declared, ...deriveDrafts(declared)];
   const sideFiles = options.sideFiles ?? new Map<string, SideFileContent>();
   for (const draft of drafts) problems.push(...loadCodeFields(draft, sideFiles));
   const resolved = resolveReferences(drafts);
@@ -146,7 +148,9 @@ export function loadDocuments(inputs: readonly SourceText[], options: CoreOption
     },
   });
 
-  const claims = dedupeClaims(results.flatMap(({ file, root }) => fileClaims(file, root)));
+  warnings.push(...entityWarnings(resolved.entities, resolved.drafts));
+  const declaredClaims = results.flatMap(({ file, root }) => fileClaims(file, root));
+  const claims = dedupeClaims([...declaredClaims, ...derivedClaims(declaredClaims)]);
   const anyContent = results.some(({ root }) => Object.keys(root).length > 0);
   if (inputs.length === 0 || (problems.length === 0 && !anyContent)) {
     problems.push({ message: 'nothing to load: the files and directories given hold no configuration' });
