@@ -2,6 +2,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { aiPartialsModule, AI_PARTIALS_FILE } from './spec-derived.js';
+import { emulatorDoc, EMULATOR_DOC } from './fuzz/emulator-doc.js';
+import { oracle } from './spec-oracle.js';
 import { SPECS_MISSING, specsAvailable } from './spec-location.js';
 
 const suite = specsAvailable() ? describe : describe.skip;
@@ -19,4 +21,5 @@ function matchesGenerated(file: string, generated: string): void {
 
 suite('emulator files derived from the official specs are current', () => {
   it(AI_PARTIALS_FILE, () => matchesGenerated(AI_PARTIALS_FILE, aiPartialsModule()));
+  it(`${EMULATOR_DOC} (operations served, in scope, out of scope)`, () => matchesGenerated(EMULATOR_DOC, emulatorDoc(oracle())));
 });
