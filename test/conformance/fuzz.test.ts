@@ -162,6 +162,59 @@ suite('conformance fuzzing: requests generated from the official specs', () => {
     },
   );
 
+  it('control planes: valid bodies live through create → read → list (name filter) → update → delete → read', async () => {
+    const fields = requestFields('POST', '/control-planes', { name: 'x' });
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 0 }).chain(() => validBody(fields, { name: unique('cp'), description: 'fuzz', labels: { team: 'fuzz' } })), async (body) => {
+        tally.cases += 1;
+        const { tags: _tags, ...controlPlane } = body;
+        const created = await send('POST', '/control-planes', controlPlane);
+        expect(created.status, `POST ${JSON.stringify(controlPlane)} → ${JSON.stringify(created.body)}`).toBe(201);
+        const item = `/control-planes/${String(created.body.id)}`;
+        expect((await send('GET', item)).body.id).toBe(created.body.id);
+        const byName = await send('GET', `/control-planes?filter[name][eq]=${encodeURIComponent(String(controlPlane.name))}`);
+        expect(byName.body.data?.map((entry) => entry.id)).toEqual([created.body.id]);
+        const patched = await send('PATCH', item, { description: 'patched' });
+        expect([patched.status, patched.body.description]).toEqual([200, 'patched']);
+        expect((await send('DELETE', item)).status).toBe(204);
+        expect((await send('GET', item)).status).toBe(404);
+      }),
+      { numRuns: RUNS, seed: SEED },
+    );
+  });
+
+  it('platform writes: a body breaking one documented rule is a 400 problem with invalid_parameters', async () => {
+    const accounts = await send('GET', '/cloud-gateways/provider-accounts?filter[provider][eq]=aws');
+    const network = {
+      name: unique('net'),
+      cloud_gateway_provider_account_id: String(accounts.body.data?.[0]?.id),
+      region: 'us-east-2',
+      availability_zones: ['use2-az1', 'use2-az2', 'use2-az3'],
+      cidr_block: '10.42.0.0/22',
+    };
+    const created = await send('POST', '/cloud-gateways/networks', network);
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const writes: { method: string; template: string; path: string; seed: Body }[] = [
+      { method: 'POST', template: '/control-planes', path: '/control-planes', seed: { name: unique('cp') } },
+      { method: 'PATCH', template: '/control-planes/{controlPlaneId}', path: `/control-planes/${controlPlaneId}`, seed: { description: 'd' } },
+      { method: 'POST', template: '/cloud-gateways/networks', path: '/cloud-gateways/networks', seed: { ...network, name: unique('net'), cidr_block: '10.43.0.0/22' } },
+      { method: 'PATCH', template: '/cloud-gateways/networks/{networkId}', path: `/cloud-gateways/networks/${String(created.body.id)}`, seed: { name: unique('net') } },
+    ];
+    for (const write of writes) {
+      const mutations = invalidBodies(requestFields(write.method, write.template, write.seed), write.seed);
+      await fc.assert(
+        fc.asyncProperty(fc.constantFrom(...mutations), async (mutation) => {
+          tally.cases += 1;
+          const reply = await send(write.method, write.path, mutation.body);
+          const context = `${write.method} ${write.template} with ${mutation.rule}: ${JSON.stringify(reply.body)}`;
+          expect(reply.status, context).toBe(400);
+          expect(reply.body, context).toMatchObject({ status: 400, title: expect.any(String), invalid_parameters: expect.any(Array) });
+        }),
+        { numRuns: Math.min(RUNS * 3, mutations.length * 2), seed: SEED },
+      );
+    }
+  });
+
   it('pagination walks every item exactly once, whatever the page size', async () => {
     const tag = unique('page');
     const ids: string[] = [];

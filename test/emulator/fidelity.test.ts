@@ -58,6 +58,14 @@ describe('emulator fidelity to the official specs (issue 11)', () => {
     expect(ok.status).toBe(201);
   });
 
+  it('3. an integer the spec leaves unbounded still has to fit Konnect’s int64: never stored as a float', async () => {
+    const { h, core } = await withControlPlane();
+    const huge = await h.call('POST', `${core}/partials`, { type: 'redis-ce', config: { host: 'redis', database: 2.3e30 } });
+    expect(huge.status).toBe(400);
+    expect(huge.body).toMatchObject({ details: [{ field: 'config.database' }] });
+    expect((await h.call('POST', `${core}/partials`, { type: 'redis-ce', config: { host: 'redis', database: 15 } })).status).toBe(201);
+  });
+
   it('4. an AI partial config is closed and typed as the spec says', async () => {
     const { h, core } = await withControlPlane();
     const config = { model: { name: 'text-embedding-3-small', provider: 'openai' } };
