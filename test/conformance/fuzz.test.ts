@@ -16,9 +16,12 @@ if (!specsAvailable()) console.warn(SPECS_MISSING);
 const RUNS = Number(process.env.KONSYNC_FUZZ_RUNS ?? 8);
 const SEED = Number(process.env.KONSYNC_FUZZ_SEED ?? 20261206);
 const CORE = '/control-planes/{controlPlaneId}/core-entities';
+/** A larger budget needs longer than the suite's 20 s per test. */
+const TIMEOUT = 20_000 + RUNS * 1_000;
 
 interface Reply {
   status: number;
+  headers: Headers;
   body: Body & { data?: Body[]; offset?: string; next?: string };
 }
 
@@ -39,7 +42,7 @@ async function send(method: string, path: string, body?: unknown, token: string 
   } catch {
     parsed = { unparsable: text };
   }
-  return { status: response.status, body: parsed as Reply['body'] };
+  return { status: response.status, headers: response.headers, body: parsed as Reply['body'] };
 }
 
 /** Kong's error body for the core entities (Koko): what a rejected write must answer. */
@@ -72,7 +75,7 @@ function example(row: OperationRow | undefined): Body {
   return rest;
 }
 
-suite('conformance fuzzing: requests generated from the official specs', () => {
+suite('conformance fuzzing: requests generated from the official specs', { timeout: TIMEOUT }, () => {
   const spec = oracle();
   const rows = operationRows(spec);
   const row = (method: string, template: string): OperationRow | undefined => rows.find((item) => item.method === method && item.template === template);
@@ -270,6 +273,23 @@ suite('conformance fuzzing: requests generated from the official specs', () => {
         if (index === 0 && reply.status !== 401 && !isPublic) problems.push(`${operation.method} ${concrete(operation.template)} with a wrong token → ${reply.status}`);
         if (reply.status >= 500 || (!documented && !kokoUndocumented && !refusedToken)) problems.push(`${operation.method} ${concrete(operation.template)} (${path}) → ${reply.status}`);
       }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('a method a served path does not document gets 405 with an Allow header naming the methods it serves', async () => {
+    const problems: string[] = [];
+    const byPath = new Map<string, OperationRow[]>();
+    for (const operation of rows.filter((item) => item.coverage === 'served')) byPath.set(operation.template, [...(byPath.get(operation.template) ?? []), operation]);
+    for (const [template, operations] of byPath) {
+      const documented = operations.map((operation) => operation.method);
+      const other = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].find((method) => !documented.includes(method));
+      if (!other) continue;
+      tally.cases += 1;
+      const path = template.replace('{controlPlaneId}', controlPlaneId).replace(/\{[^}]+\}/g, 'p-0');
+      const reply = await send(other, path);
+      const allow = (reply.headers.get('allow') ?? '').split(', ');
+      if (reply.status !== 405 || !documented.every((method) => allow.includes(method))) problems.push(`${other} ${template} → ${reply.status}, Allow: ${allow.join(', ')}`);
     }
     expect(problems).toEqual([]);
   });
