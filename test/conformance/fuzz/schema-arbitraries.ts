@@ -30,6 +30,12 @@ function branchFor(spec: SpecOracle, api: SpecApi, node: Node, seed: Body): Node
   return named ?? (branches[0] as Node);
 }
 
+/** The spec closes this body (`additionalProperties: false`), on the branch the seed takes. */
+export function isClosed(spec: SpecOracle, api: SpecApi, schema: unknown, seed: Body = {}): boolean {
+  const node = spec.node(api, schema);
+  return node !== undefined && (node.additionalProperties === false || branchFor(spec, api, node, seed).additionalProperties === false);
+}
+
 export function fieldsOf(spec: SpecOracle, api: SpecApi, schema: unknown, seed: Body = {}): Field[] {
   const node = spec.node(api, schema);
   if (!node) return [];
@@ -93,9 +99,9 @@ export interface Mutation {
   body: Body;
 }
 
-/** Every single-rule violation of the seed that the spec documents. */
-export function invalidBodies(fields: Field[], seed: Body): Mutation[] {
-  const out: Mutation[] = [{ rule: 'unknown property', body: { ...seed, fuzz_unknown_property: 1 } }];
+/** Every single-rule violation of the seed that the spec documents; an unknown property only where the body is closed. */
+export function invalidBodies(fields: Field[], seed: Body, closed: boolean): Mutation[] {
+  const out: Mutation[] = closed ? [{ rule: 'unknown property', body: { ...seed, fuzz_unknown_property: 1 } }] : [];
   for (const field of fields) {
     for (const value of wrongType(field.schema)) out.push({ rule: `${field.name} of the wrong type (${JSON.stringify(value)})`, body: { ...seed, [field.name]: value } });
     if (typeof field.schema.maximum === 'number') out.push({ rule: `${field.name} above its maximum`, body: { ...seed, [field.name]: field.schema.maximum + 1 } });
