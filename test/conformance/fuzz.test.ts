@@ -13,7 +13,7 @@ import { listProbes } from './fuzz/list-probes.js';
 const suite = specsAvailable() ? describe : describe.skip;
 if (!specsAvailable()) console.warn(SPECS_MISSING);
 
-const RUNS = Number(process.env.KONSYNC_FUZZ_RUNS ?? 8);
+const RUNS = Number(process.env.KONSYNC_FUZZ_RUNS ?? 6);
 const SEED = Number(process.env.KONSYNC_FUZZ_SEED ?? 20261206);
 const CORE = '/control-planes/{controlPlaneId}/core-entities';
 /** A larger budget needs longer than the suite's 20 s per test. */
