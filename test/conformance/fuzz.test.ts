@@ -239,6 +239,44 @@ suite('conformance fuzzing: requests generated from the official specs', { timeo
     }
   });
 
+  /** Consumer credentials: written under their consumer, read there and at the top level (`/key-auths/{id}`). */
+  const CREDENTIALS = [
+    { nested: 'key-auth', top: 'key-auths', seed: (): Body => ({ key: unique('key') }) },
+    { nested: 'basic-auth', top: 'basic-auths', seed: (): Body => ({ username: unique('basic'), password: 'secret' }) },
+    { nested: 'acls', top: 'acls', seed: (): Body => ({ group: unique('group') }) },
+    { nested: 'jwt', top: 'jwts', seed: (): Body => ({ key: unique('jwt'), algorithm: 'HS256', secret: 'secret' }) },
+    { nested: 'hmac-auth', top: 'hmac-auths', seed: (): Body => ({ username: unique('hmac'), secret: 'secret' }) },
+  ];
+
+  it.each(CREDENTIALS.map((credential) => [credential.nested, credential] as const))(
+    'consumer %s credentials: create under the consumer → read there and at the top level → list by tag → update → delete',
+    async (_name, credential) => {
+      const consumer = await send('POST', `${base()}/consumers`, { username: unique('owner') });
+      const nested = `${base()}/consumers/${String(consumer.body.id)}/${credential.nested}`;
+      const fields = requestFields('POST', `${CORE}/consumers/{ConsumerIdForNestedEntities}/${credential.nested}`, credential.seed());
+      expect(fields.length).toBeGreaterThan(0);
+      await fc.assert(
+        fc.asyncProperty(fc.integer({ min: 0 }).chain(() => validBody(fields, credential.seed())), async (generated) => {
+          tally.cases += 1;
+          const tag = unique('t');
+          const body = { ...generated, tags: [tag] };
+          const created = await send('POST', nested, body);
+          expect(created.status, `POST ${JSON.stringify(body)} → ${JSON.stringify(created.body)}`).toBe(201);
+          const id = String(created.body.id);
+          expect((await send('GET', `${nested}/${id}`)).body.id).toBe(id);
+          expect((await send('GET', `${base()}/${credential.top}/${id}`)).body.id).toBe(id);
+          const byTag = await send('GET', `${base()}/${credential.top}?tags=${encodeURIComponent(tag)}`);
+          expect(byTag.body.data?.map((entry) => entry.id)).toEqual([id]);
+          const updated = await send('PUT', `${nested}/${id}`, { ...body, tags: [tag, 'updated'] });
+          expect(updated.status, JSON.stringify(updated.body)).toBe(200);
+          expect((await send('DELETE', `${nested}/${id}`)).status).toBe(204);
+          expect((await send('GET', `${base()}/${credential.top}/${id}`)).status).toBe(404);
+        }),
+        { numRuns: RUNS, seed: SEED },
+      );
+    },
+  );
+
   it('pagination walks every item exactly once, whatever the page size', async () => {
     const tag = unique('page');
     const ids: string[] = [];
