@@ -20,7 +20,11 @@ const BEHAVIOURS: Behaviour[] = [
   { behaviour: 'Platform list filters (`filter[field][op]`, every documented operator)', implemented: 'yes', notes: 'fuzz: one request per documented field and operator of every top-level list' },
   { behaviour: 'Core-entity list filters: `tags` (`a,b` all, `a/b` any), `filter[name][eq|contains]` (services, routes, plugins, consumers by username), `custom_id`', implemented: 'yes', notes: 'undocumented filters are refused with a 400' },
   { behaviour: 'Control plane `labels` and `sort` query parameters', implemented: 'yes', notes: '' },
-  { behaviour: 'Request body validation: types, integer ranges, enums, lengths, required fields, unknown properties', implemented: 'yes', notes: 'hand-written schemas from the specs; AI partial schemas generated from the spec (`src/emulator/core/schemas/ai-partials.ts`)' },
+  {
+    behaviour: 'Request body validation: types, integer ranges (int64 where the spec gives none), enums, lengths, required fields, unknown properties, nullability',
+    implemented: 'yes',
+    notes: 'hand-written schemas from the specs; AI partial schemas generated from the spec (`src/emulator/core/schemas/ai-partials.ts`); core entities read a null as unset, as Kong does',
+  },
   { behaviour: 'Error bodies: problem+json with `invalid_parameters` (platform), Koko `{code, message, details}` (core entities)', implemented: 'yes', notes: 'fuzz: single-rule invalid bodies' },
   { behaviour: '405 with `Allow`; 415 for a body declared as anything but JSON; 400 for malformed JSON; 413 above 10 MB', implemented: 'yes', notes: 'test/emulator/fidelity.test.ts, test/emulator/server.test.ts' },
   { behaviour: 'Asynchronous states (networks, transit gateways, private DNS, custom domains, data-plane groups)', implemented: 'yes', notes: '`--provision-ms`' },

@@ -99,10 +99,14 @@ export interface Mutation {
   body: Body;
 }
 
-/** Every single-rule violation of the seed that the spec documents; an unknown property only where the body is closed. */
-export function invalidBodies(fields: Field[], seed: Body, closed: boolean): Mutation[] {
+/**
+ * Every single-rule violation of the seed that the spec documents; an unknown property only where the body is closed,
+ * a null only where null is not read as "unset" (Kong's core entities take a null as the field's default).
+ */
+export function invalidBodies(fields: Field[], seed: Body, closed: boolean, nullIsUnset: boolean): Mutation[] {
   const out: Mutation[] = closed ? [{ rule: 'unknown property', body: { ...seed, fuzz_unknown_property: 1 } }] : [];
   for (const field of fields) {
+    if (!nullIsUnset && field.schema.nullable !== true && typeOf(field.schema) !== undefined) out.push({ rule: `${field.name} null where the spec does not allow it`, body: { ...seed, [field.name]: null } });
     for (const value of wrongType(field.schema)) out.push({ rule: `${field.name} of the wrong type (${JSON.stringify(value)})`, body: { ...seed, [field.name]: value } });
     if (typeof field.schema.maximum === 'number') out.push({ rule: `${field.name} above its maximum`, body: { ...seed, [field.name]: field.schema.maximum + 1 } });
     if (typeof field.schema.minimum === 'number') out.push({ rule: `${field.name} below its minimum`, body: { ...seed, [field.name]: field.schema.minimum - 1 } });
