@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
 import { fieldsOf, invalidBodies, isClosed, validBody, type Body, type Field, type Mutation } from './fuzz/schema-arbitraries.js';
 import { concrete, operationRows, type OperationRow } from './fuzz/operations.js';
-import { oracle, SPECS_MISSING, specsAvailable } from './spec-oracle.js';
+import { oracle, SPECS_MISSING, specsAvailable, type SpecOracle } from './spec-oracle.js';
 import { listProbes } from './fuzz/list-probes.js';
 
 // Conformance fuzzing: requests generated from the official specs, sent to the emulator over HTTP. Every exchange is
@@ -67,36 +67,37 @@ const unique = (prefix: string): string => `${prefix}-${(counter += 1)}`;
 
 /** The request body the spec gives as an example (of the schema, or the operation's first), without an id. */
 function example(row: OperationRow | undefined): Body {
-  const spec = oracle();
-  const requestBody = row && spec.node(row.api, row.operation.requestBody);
-  const content = requestBody && spec.node(row.api, requestBody.content);
-  const media = content && spec.node(row.api, content['application/json']);
-  const schema = media && spec.node(row.api, media.schema);
-  const examples = media && spec.node(row.api, media.examples);
-  const first = examples && spec.node(row.api, Object.values(examples)[0]);
+  const spec = oracle;
+  const requestBody = row && spec().node(row.api, row.operation.requestBody);
+  const content = requestBody && spec().node(row.api, requestBody.content);
+  const media = content && spec().node(row.api, content['application/json']);
+  const schema = media && spec().node(row.api, media.schema);
+  const examples = media && spec().node(row.api, media.examples);
+  const first = examples && spec().node(row.api, Object.values(examples)[0]);
   const { id: _id, ...rest } = (schema?.example ?? first?.value ?? media?.example ?? {}) as Body;
   return rest;
 }
 
 suite('conformance fuzzing: requests generated from the official specs', { timeout: TIMEOUT }, () => {
-  const spec = oracle();
-  const rows = operationRows(spec);
+  // describe.skip still runs this factory: the specs are read once a test runs, never without them.
+  const spec = (): SpecOracle => oracle();
+  let rows: OperationRow[] = [];
   const row = (method: string, template: string): OperationRow | undefined => rows.find((item) => item.method === method && item.template === template);
   const requestSchema = (method: string, template: string): { api: OperationRow['api']; schema: unknown } | undefined => {
     const found = row(method, template);
-    const requestBody = found && spec.node(found.api, found.operation.requestBody);
-    const content = requestBody && spec.node(found.api, requestBody.content);
-    const media = content && spec.node(found.api, content['application/json']);
+    const requestBody = found && spec().node(found.api, found.operation.requestBody);
+    const content = requestBody && spec().node(found.api, requestBody.content);
+    const media = content && spec().node(found.api, content['application/json']);
     return found && media ? { api: found.api, schema: media.schema } : undefined;
   };
   const requestFields = (method: string, template: string, seed: Body): Field[] => {
     const found = requestSchema(method, template);
-    return found ? fieldsOf(spec, found.api, found.schema, seed) : [];
+    return found ? fieldsOf(spec(), found.api, found.schema, seed) : [];
   };
   /** Kong rejects unknown fields of every core entity; the platform APIs only where the spec closes the body. */
   const mutationsOf = (method: string, template: string, seed: Body): Mutation[] => {
     const found = requestSchema(method, template);
-    const closed = found !== undefined && (found.api === 'control-planes-config' || isClosed(spec, found.api, found.schema, seed));
+    const closed = found !== undefined && (found.api === 'control-planes-config' || isClosed(spec(), found.api, found.schema, seed));
     return invalidBodies(requestFields(method, template, seed), seed, closed, found?.api === 'control-planes-config');
   };
 
@@ -113,6 +114,7 @@ suite('conformance fuzzing: requests generated from the official specs', { timeo
   ];
 
   beforeAll(async () => {
+    rows = operationRows(spec());
     emulator = await startEmulator({ provisionMs: 0, seed: SEED, rateLimitPerMinute: 1_000_000 });
     const created = await send('POST', '/control-planes', { name: 'fuzz' });
     controlPlaneId = String(created.body.id);
@@ -333,7 +335,7 @@ suite('conformance fuzzing: requests generated from the official specs', { timeo
 
   it('every documented query parameter of every served list operation is honoured', async () => {
     const refused: string[] = [];
-    for (const probe of listProbes(spec, rows)) {
+    for (const probe of listProbes(spec(), rows)) {
       tally.cases += 1;
       // Group memberships exist only on a control plane group.
       const owner = probe.path.includes('/group-') ? groupId : controlPlaneId;
