@@ -77,7 +77,8 @@ function send(response: ServerResponse, outgoing: Outgoing): void {
 
 /**
  * Konnect's v2 APIs read JSON only: a body declared as anything else (`text/plain`, a form) is refused, not parsed.
- * A body without a content type is read as JSON, as Konnect's gateway does.
+ * A body sent without any content type is still read as JSON: the specs say nothing of it, and refusing it would only
+ * break hand-written clients.
  */
 function jsonContentType(header: string | undefined): boolean {
   if (header === undefined || header.trim() === '') return true;

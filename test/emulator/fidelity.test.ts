@@ -133,6 +133,16 @@ describe('emulator fidelity to the official specs (issue 11)', () => {
       body,
     });
     expect(json.status).toBe(201);
+    // fetch labels a string body text/plain; a raw request without the header is read as JSON.
+    const untyped = await new Promise<number>((resolve, reject) => {
+      const request = httpRequest(`${h.emulator.url}/v2${core}/services`, { method: 'POST', headers: { authorization: `Bearer ${h.emulator.token}` } }, (response) => {
+        response.resume();
+        resolve(response.statusCode ?? 0);
+      });
+      request.on('error', reject);
+      request.end(JSON.stringify({ name: 'untyped', host: 'example.com' }));
+    });
+    expect(untyped).toBe(201);
     // fetch refuses TRACE: node:http sends it.
     const trace = await new Promise<{ status: number; allow: unknown }>((resolve, reject) => {
       const request = httpRequest(`${h.emulator.url}/v2/control-planes`, { method: 'TRACE', headers: { authorization: `Bearer ${h.emulator.token}` } }, (response) => {
