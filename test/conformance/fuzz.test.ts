@@ -111,6 +111,11 @@ suite('conformance fuzzing: requests generated from the official specs', { timeo
     { path: 'vaults', seed: () => ({ ...example(row('POST', `${CORE}/vaults`)), prefix: unique('vault') }) },
     { path: 'partials', seed: () => ({ type: 'redis-ce', name: unique('partial'), config: { host: 'redis.internal', port: 6379 } }) },
     { path: 'custom-plugins', seed: () => ({ ...example(row('POST', `${CORE}/custom-plugins`)), name: unique('fuzz-plugin') }) },
+    // The examples link partials and a key set that do not exist here.
+    { path: 'plugins', nameFilter: 'name', seed: () => ({ ...example(row('POST', `${CORE}/plugins`)), partials: null, instance_name: unique('plugin') }) },
+    { path: 'certificates', seed: () => example(row('POST', `${CORE}/certificates`)) },
+    { path: 'ca_certificates', seed: () => ({ ...example(row('POST', `${CORE}/ca_certificates`)), cert: `-----BEGIN CERTIFICATE-----\n${unique('ca')}\n-----END CERTIFICATE-----` }) },
+    { path: 'keys', seed: () => ({ ...example(row('POST', `${CORE}/keys`)), set: null, name: unique('key'), kid: unique('kid') }) },
   ];
 
   beforeAll(async () => {

@@ -31,6 +31,11 @@ const BEHAVIOURS: Behaviour[] = [
   { behaviour: '429 rate limiting (not in the specs; Konnect’s observed headers and body)', implemented: 'yes', notes: '' },
   { behaviour: '`list_consumers` on `GET /consumer_groups/{id}`', implemented: 'yes', notes: '' },
   { behaviour: '`expand_partials` on plugin reads', implemented: 'no', notes: 'accepted and ignored: linked partials stay references' },
+  {
+    behaviour: 'Content checks beyond the schema: PEM certificates and keys parse, a key matches its certificate, a JWK is JSON',
+    implemented: 'no',
+    notes: 'the emulator stores what the schema accepts (the specs’ own examples, e.g. `certificate-content`, pass)',
+  },
   { behaviour: '`cert_digest` of CA certificates', implemented: 'partly', notes: 'sha256 of the PEM text; Kong hashes the DER certificate (issue 11 item 8, separate change)' },
 ];
 

@@ -21,6 +21,15 @@ const SERVER_FIELDS = new Set(['id', 'created_at', 'updated_at']);
 
 /** A union (route flavours, partial types) is read through the branch the seed takes: the one its `type` names, else the first. */
 function branchFor(spec: SpecOracle, api: SpecApi, node: Node, seed: Body): Node {
+  if (Array.isArray(node.allOf)) {
+    // allOf: one object with every part's fields and required names.
+    const parts = node.allOf.map((part) => branchFor(spec, api, spec.node(api, part) ?? {}, seed));
+    return {
+      properties: Object.assign({}, ...parts.map((part) => (isNode(part.properties) ? part.properties : {}))),
+      required: parts.flatMap((part) => (Array.isArray(part.required) ? part.required : [])),
+      ...(parts.some((part) => part.additionalProperties === false) ? { additionalProperties: false } : {}),
+    };
+  }
   const branches = (Array.isArray(node.oneOf) ? node.oneOf : Array.isArray(node.anyOf) ? node.anyOf : []).map((branch) => spec.node(api, branch) ?? {});
   if (isNode(node.properties) || branches.length === 0) return node;
   const named = branches.find((branch) => {
