@@ -76,11 +76,27 @@ function send(response: ServerResponse, outgoing: Outgoing): void {
   response.end(outgoing.payload);
 }
 
+/**
+ * Konnect's v2 APIs read JSON only: a body declared as anything else (`text/plain`, a form) is refused, not parsed.
+ * A body sent without any content type is still read as JSON: the specs say nothing of it, and refusing it would only
+ * break hand-written clients.
+ */
+function jsonContentType(header: string | undefined): boolean {
+  if (header === undefined || header.trim() === '') return true;
+  const media = header.split(';')[0]!.trim().toLowerCase();
+  return media === 'application/json' || /^application\/[a-z0-9.+-]+\+json$/.test(media);
+}
+
 async function toEmuRequest(request: IncomingMessage, url: URL): Promise<EmuRequest | EmuResponse> {
   const raw = await readBody(request);
   if (raw === undefined) return problem(413, 'Payload Too Large', `Request body exceeds ${MAX_BODY_BYTES} bytes`);
   const parsed: EmuRequest = { method: request.method ?? 'GET', path: apiPath(url.pathname), query: url.searchParams, body: undefined, headers: request.headers };
   if (raw.trim() === '') return parsed;
+  const type = request.headers['content-type'];
+  if (!jsonContentType(type)) {
+    parsed.unsupportedType = type ?? '';
+    return parsed;
+  }
   try {
     parsed.body = JSON.parse(raw);
   } catch {
