@@ -1,7 +1,11 @@
 import { createPrng } from './prng.js';
 
-export type FaultKind = '429' | '500' | 'reset' | 'timeout';
-const KINDS: FaultKind[] = ['429', '500', 'reset', 'timeout'];
+/**
+ * `429`: a transient refusal (the window still has room; half of them carry a short Retry-After, half none).
+ * `exhaust`: the window runs out now, so every request is refused until it resets, as Konnect's limiter does.
+ */
+export type FaultKind = '429' | 'exhaust' | '500' | 'reset' | 'timeout';
+const KINDS: FaultKind[] = ['429', 'exhaust', '500', 'reset', 'timeout'];
 
 export interface FaultSpec {
   probabilities: Partial<Record<FaultKind, number>>;
@@ -11,9 +15,11 @@ export interface FaultSpec {
 export interface FaultDecision {
   fault?: FaultKind;
   latencyMs: number;
+  /** For a transient `429`: whether it carries a Retry-After (drawn, so half of them do). */
+  retryAfter?: boolean;
 }
 
-/** Parses `429=0.05,500=0.02,reset=0.01,timeout=0.005,latency=20-80ms` (or `latency=50ms`). */
+/** Parses `429=0.05,exhaust=0.001,500=0.02,reset=0.01,timeout=0.005,latency=20-80ms` (or `latency=50ms`). */
 export function parseFaults(text: string): FaultSpec {
   const spec: FaultSpec = { probabilities: {} };
   for (const part of text.split(',').map((item) => item.trim()).filter((item) => item !== '')) {
@@ -63,6 +69,7 @@ export class FaultInjector {
     }
     const latency = this.spec.latency;
     const latencyMs = latency ? latency.min + Math.floor(this.random() * (latency.max - latency.min + 1)) : 0;
+    if (fault === '429') return { fault, latencyMs, retryAfter: this.random() < 0.5 };
     return fault ? { fault, latencyMs } : { latencyMs };
   }
 }

@@ -26,22 +26,40 @@ export class RateLimiter {
 
   hit(key: string): RateLimitDecision {
     const now = this.now();
+    const window = this.current(key, now);
+    window.count += 1;
+    const allowed = window.count <= this.limit;
+    return { allowed, headers: this.headers(window.start, now, Math.max(0, this.limit - window.count), !allowed) };
+  }
+
+  /**
+   * Headers for an injected transient 429: the window's true count (it still has room), and a short Retry-After when
+   * asked for. Nothing when the limiter announces nothing.
+   */
+  transientHeaders(key: string, retryAfter: boolean): Record<string, string> {
+    const now = this.now();
+    const window = this.current(key, now);
+    const headers = this.headers(window.start, now, Math.max(0, this.limit - window.count), false);
+    if (retryAfter && this.sendHeaders && !this.omitRetryAfter) headers['retry-after'] = '1';
+    return headers;
+  }
+
+  /** An injected exhaustion: the rest of this window is refused, as when the limit is really reached. */
+  exhaust(key: string): RateLimitDecision {
+    const now = this.now();
+    const window = this.current(key, now);
+    window.count = Math.max(window.count, this.limit + 1);
+    return { allowed: false, headers: this.headers(window.start, now, 0, true) };
+  }
+
+  private current(key: string, now: number): { start: number; count: number } {
     const start = Math.floor(now / WINDOW_MS) * WINDOW_MS;
     let window = this.windows.get(key);
     if (!window || window.start !== start) {
       window = { start, count: 0 };
       this.windows.set(key, window);
     }
-    window.count += 1;
-    const allowed = window.count <= this.limit;
-    return { allowed, headers: this.headers(start, now, Math.max(0, this.limit - window.count), !allowed) };
-  }
-
-  /** Headers for an injected 429: the window looks exhausted. */
-  exhaustedHeaders(key: string): Record<string, string> {
-    const now = this.now();
-    const start = this.windows.get(key)?.start ?? Math.floor(now / WINDOW_MS) * WINDOW_MS;
-    return this.headers(start, now, 0, true);
+    return window;
   }
 
   private headers(start: number, now: number, remaining: number, throttled: boolean): Record<string, string> {

@@ -127,8 +127,8 @@ export function createEmulatorServer(parts: ServerParts): { server: Server; held
       log.push(entry);
       // Every request counts against the limit, even one whose connection is about to be reset.
       const key = rateLimitKey(request);
-      const limit = limiter.hit(key);
       const decision = faults?.next() ?? { latencyMs: 0 };
+      const limit = decision.fault === 'exhaust' ? limiter.exhaust(key) : limiter.hit(key);
       if (decision.fault) entry.fault = decision.fault;
       // For the test observer only (a no-op without one): what was asked, what was answered, and whether a fault did it.
       const report = (status: number, responseBody: unknown, requestBody: unknown, fault: Exchange['fault']): void =>
@@ -141,7 +141,7 @@ export function createEmulatorServer(parts: ServerParts): { server: Server; held
       let result: EmuResponse;
       let requestBody: unknown;
       if (!limit.allowed) result = tooMany(limit.headers);
-      else if (decision.fault === '429') result = tooMany(limiter.exhaustedHeaders(key));
+      else if (decision.fault === '429') result = tooMany(limiter.transientHeaders(key, decision.retryAfter === true));
       else if (decision.fault === '500') result = internalError();
       else if (!url.pathname.startsWith(`${PREFIX}/`)) result = { status: 404, body: { message: 'no Route matched with those values' } };
       else {
@@ -152,7 +152,7 @@ export function createEmulatorServer(parts: ServerParts): { server: Server; held
           result = await dispatch(dispatcher, emuRequest);
         }
       }
-      report(result.status, result.status === 204 ? undefined : result.body, requestBody, limit.allowed ? decision.fault : 'rate-limit');
+      report(result.status, result.status === 204 ? undefined : result.body, requestBody, limit.allowed || decision.fault === 'exhaust' ? decision.fault : 'rate-limit');
       if (decision.fault === 'timeout') {
         // The request took effect; the answer never leaves. The socket stays open until the client or stop() ends it.
         held.add(request.socket);

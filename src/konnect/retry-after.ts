@@ -61,3 +61,9 @@ export function throttleDelay(headers: Headers, now: number): { ms: number; sour
 export function announcesLimit(headers: Headers): boolean {
   return Object.keys(headers).some((name) => name === 'retry-after' || name.startsWith('ratelimit-') || name.startsWith('x-ratelimit-'));
 }
+
+/** A 429 that reports requests left in its window: the window is not exhausted, so the refusal is transient. */
+export function windowHasRoom(headers: Headers, now: number): boolean {
+  const remaining = readRateLimit(headers, now).remaining;
+  return remaining !== undefined && remaining > 0;
+}

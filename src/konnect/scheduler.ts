@@ -3,7 +3,7 @@ import { abortable, abortReason, systemClock, type Clock } from './clock.js';
 import { TokenBucket } from './token-bucket.js';
 import { AdaptiveRate } from './adaptive-rate.js';
 import { backoffDelay } from './backoff.js';
-import { announcesLimit, readRateLimit, throttleDelay } from './retry-after.js';
+import { announcesLimit, parseRetryAfter, readRateLimit, throttleDelay, windowHasRoom } from './retry-after.js';
 import { LearnedLimit, type Ticket } from './learned-limit.js';
 import { classifyConnectionError, RequestTimeoutError, type ConnectionFailure } from './connection-errors.js';
 import type { TransportResponse } from './transport.js';
@@ -190,6 +190,7 @@ export class Scheduler {
       }
       this.counters.throttled++;
       if (!announcesLimit(response.headers)) return this.onUnannounced(ticket, response);
+      if (windowHasRoom(response.headers, this.clock.now())) return { response, throttleWait: this.transientDelay(response, attempt) };
       this.onThrottled();
       return { response, throttleWait: this.retryDelay(response, attempt) };
     } catch (error) {
@@ -246,6 +247,16 @@ export class Scheduler {
     // Everyone waits, not only this request: the limit is shared.
     if (response.status === 429) this.bucket.pauseUntil(this.clock.now() + wait);
     return wait;
+  }
+
+  /**
+   * A 429 whose own headers say the window still has room is a transient refusal: only this request waits (its
+   * Retry-After, else a short backoff) and the rate stays. Pausing everyone until the window's reset, as for an
+   * exhausted window, would stall the whole run for up to a minute on each one.
+   */
+  private transientDelay(response: TransportResponse, attempt: number): number {
+    const asked = parseRetryAfter(response.headers['retry-after'], this.clock.now());
+    return Math.min(asked ?? backoffDelay(attempt, this.policy.baseDelayMs, this.policy.maxDelayMs, this.random), this.policy.maxRetryAfterMs);
   }
 
   private onThrottled(): void {

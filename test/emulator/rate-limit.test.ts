@@ -76,9 +76,27 @@ describe('rate limiting', () => {
     expect(limitHeaders(next)).toEqual([]);
     // Injected 429s announce nothing either.
     const silent = new RateLimiter(1, () => 0, false, false);
-    expect(silent.exhaustedHeaders('t')).toEqual({});
-    expect(silent.hit('t')).toEqual({ allowed: true, headers: {} });
+    expect(silent.transientHeaders('t', true)).toEqual({});
+    expect(silent.exhaust('t')).toEqual({ allowed: false, headers: {} });
     expect(silent.hit('t')).toEqual({ allowed: false, headers: {} });
+  });
+
+  it('injects transient 429s that report the room left in the window, half with a short Retry-After', () => {
+    const limiter = new RateLimiter(10, () => Date.UTC(2026, 0, 1, 0, 0, 30));
+    limiter.hit('t');
+    expect(limiter.transientHeaders('t', true)).toMatchObject({ 'ratelimit-remaining': '9', 'retry-after': '1' });
+    expect(limiter.transientHeaders('t', false)).not.toHaveProperty('retry-after');
+    // A transient 429 does not use up the window: the next request is served.
+    expect(limiter.hit('t').allowed).toBe(true);
+  });
+
+  it('an injected exhaustion refuses every request until the window resets', () => {
+    let now = Date.UTC(2026, 0, 1, 0, 0, 30);
+    const limiter = new RateLimiter(100, () => now);
+    expect(limiter.exhaust('t')).toMatchObject({ allowed: false, headers: { 'ratelimit-remaining': '0', 'retry-after': '30' } });
+    expect(limiter.hit('t').allowed).toBe(false);
+    now += 30_000;
+    expect(limiter.hit('t').allowed).toBe(true);
   });
 
   it('uses fixed windows aligned to the minute', () => {

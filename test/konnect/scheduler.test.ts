@@ -67,6 +67,44 @@ describe('scheduler', () => {
     expect(c.scheduler.stats().maxInFlight).toBe(3);
   });
 
+  it('a transient 429 (the window still has room) delays only its own request, by its short Retry-After', async () => {
+    const clock = new ManualClock();
+    const transient = { status: 429, headers: { 'ratelimit-limit': '3000', 'ratelimit-remaining': '2900', 'ratelimit-reset': '50', 'retry-after': '1' } };
+    const fake = fakeTransport(clock, (request, n) => (n === 0 && request.url.endsWith('/a') ? transient : ok()), 0);
+    const c = client(clock, fake.transport, { ratePerMinute: 1_000_000, burst: 100, concurrency: 4 });
+    const started = clock.now();
+    await clock.runUntil(Promise.all([get(c, '/a'), ...Array.from({ length: 20 }, () => get(c, '/b'))]));
+    const others = fake.sent.filter((s) => s.request.url.endsWith('/b')).map((s) => s.at - started);
+    // Nobody else waited out the 50 s window reset: they all went at once.
+    expect(Math.max(...others)).toBeLessThan(1000);
+    const retried = fake.sent.filter((s) => s.request.url.endsWith('/a')).map((s) => s.at - started);
+    expect(retried).toHaveLength(2);
+    expect(retried[1]! - retried[0]!).toBe(1000);
+    expect(c.currentRatePerMinute).toBe(1_000_000);
+  });
+
+  it('a transient 429 without Retry-After backs off only its own request, for a short jittered time', async () => {
+    const clock = new ManualClock();
+    const transient = { status: 429, headers: { 'ratelimit-remaining': '10', 'ratelimit-reset': '55' } };
+    const fake = fakeTransport(clock, (request, n) => (n === 0 ? transient : ok()), 0);
+    const c = client(clock, fake.transport, { ratePerMinute: 1_000_000, burst: 100 });
+    const started = clock.now();
+    await clock.runUntil(Promise.all([get(c, '/a'), get(c, '/b')]));
+    const gap = fake.sent.filter((s) => s.request.url.endsWith('/a')).map((s) => s.at - started);
+    expect(gap[1]! - gap[0]!).toBeLessThanOrEqual(1000);
+    expect(fake.sent.find((s) => s.request.url.endsWith('/b'))!.at - started).toBe(0);
+  });
+
+  it('an exhausted window (remaining 0) pauses every request until it resets', async () => {
+    const clock = new ManualClock();
+    const exhausted = { status: 429, headers: { 'ratelimit-limit': '3000', 'ratelimit-remaining': '0', 'ratelimit-reset': '30' } };
+    const fake = fakeTransport(clock, (request, n) => (n === 0 ? exhausted : ok()), 5);
+    const c = client(clock, fake.transport, { ratePerMinute: 1_000_000, burst: 100, concurrency: 1 });
+    const started = clock.now();
+    await clock.runUntil(Promise.all([get(c, '/a'), get(c, '/b')]));
+    expect(fake.sent.find((s) => s.request.url.endsWith('/b'))!.at - started).toBeGreaterThanOrEqual(30_000);
+  });
+
   it('honours Retry-After in seconds', async () => {
     const clock = new ManualClock();
     const fake = fakeTransport(clock, (_r, n) => (n === 0 ? { status: 429, headers: { 'retry-after': '7', 'ratelimit-reset': '50' } } : ok()), 0);

@@ -87,7 +87,7 @@ export function register(program: Command): void {
     .option('--no-retry-after', 'leave Retry-After out of 429 responses')
     .option('--no-rate-limit-headers', 'announce no limit: no ratelimit-*, x-ratelimit-* or retry-after headers at all')
     .option('--provision-ms <n>', 'time async resources spend initializing', wholeNumber(0), DEFAULT_PROVISION_MS)
-    .option('--faults <spec>', 'inject faults, e.g. 429=0.05,500=0.02,reset=0.01,timeout=0.005,latency=20-80ms', faults)
+    .option('--faults <spec>', 'inject faults, e.g. 429=0.05,exhaust=0.001,500=0.02,reset=0.01,timeout=0.005,latency=20-80ms (429: transient, the window has room; exhaust: the window runs out until its reset)', faults)
     .option('--seed <n>', 'seed for faults and ids (repeatable runs)', wholeNumber(0))
     .addHelpText('after', EXAMPLES)
     .action(async (flags: EmulatorFlags) => run(flags));
