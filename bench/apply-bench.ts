@@ -138,7 +138,7 @@ async function deckLike(plan: Plan, api: KonnectApi): Promise<{ applied: number;
   for (const op of plan.operations) byKind.set(op.kind, [...(byKind.get(op.kind) ?? []), op]);
   let applied = 0;
   let failed = 0;
-  const ctx = { api, resolver, env: {}, clock: systemClock, noWait: true, waitTimeoutMs: 60_000, onState: () => undefined };
+  const ctx = { api, resolver, env: {}, geo: plan.geo, clock: systemClock, noWait: true, waitTimeoutMs: 60_000, onState: () => undefined };
   for (const kind of GDR_ORDER) {
     const queue = [...(byKind.get(kind) ?? [])];
     const worker = async () => {

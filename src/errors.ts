@@ -29,9 +29,28 @@ export function formatProblem(problem: Problem): string {
   return `${where}${field}${problem.message}${problem.hint ? ` (${problem.hint})` : ''}`;
 }
 
+/** Where in the state files an error points. */
+export interface FileLocation {
+  file: string;
+  line: number;
+  column: number;
+}
+
 /** The plan cannot be built (a cycle, a reference that live state cannot satisfy). */
 export class PlanError extends KonsyncError {
   override name = 'PlanError';
+  /** Where the entity the error blames is written (annotations, JSON output), when it comes from a file. */
+  readonly file?: string;
+  readonly line?: number;
+  readonly column?: number;
+  constructor(message: string, blame?: FileLocation) {
+    super(message);
+    if (blame) {
+      this.file = blame.file;
+      this.line = blame.line;
+      this.column = blame.column;
+    }
+  }
 }
 
 /** A saved plan no longer matches live state. */

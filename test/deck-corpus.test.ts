@@ -267,7 +267,7 @@ describe.skipIf(!present)('decK conformance corpus (../shared/deck-corpus)', () 
   }
 
   it('the directory scan picks .yaml/.yml/.json in any case, lexically, and skips directories named like files', async () => {
-    const files = await readStateFiles([join(CORPUS, G, 'emptyfiles')]);
+    const { inputs: files } = await readStateFiles([join(CORPUS, G, 'emptyfiles')]);
     expect(files.map((file) => file.path.slice(join(CORPUS, G, 'emptyfiles').length + 1))).toEqual(['Baz.YamL', 'bar.yaml', 'foo.yml', 'foobar.json']);
   });
 

@@ -9,7 +9,7 @@ export function errorJson(error: unknown): { error: JsonObject } {
   const out: JsonObject = { type: error.name, message: error.message };
   if (error instanceof ValidationError) out.problems = error.problems.map((problem) => ({ ...problem }));
   // Konnect's errors carry the request and status; copy what is plain data.
-  for (const name of ['status', 'method', 'path', 'variable', 'resource', 'operation']) {
+  for (const name of ['status', 'method', 'path', 'variable', 'resource', 'operation', 'file', 'line', 'column']) {
     const value: unknown = (error as unknown as Record<string, unknown>)[name];
     if (typeof value === 'string' || typeof value === 'number') out[name] = value;
   }
@@ -34,6 +34,14 @@ function problemsOf(error: unknown): Problem[] | undefined {
   return error instanceof ValidationError ? error.problems : undefined;
 }
 
+/** The file position an error blames (a PlanError names the entity's), for annotations. */
+function blamed(error: unknown): Problem | undefined {
+  if (!(error instanceof Error)) return undefined;
+  const { file, line, column } = error as unknown as Record<string, unknown>;
+  if (typeof file !== 'string') return undefined;
+  return { message: error.message, file, ...(typeof line === 'number' ? { line } : {}), ...(typeof column === 'number' ? { column } : {}) };
+}
+
 /** The error for people, in the command's output format. JSON goes to stdout; the others to stderr (text) or stdout. */
 export function renderError(error: unknown, format: OutputFormat, c: Colors): { stdout?: string; stderr?: string } {
   const message = error instanceof Error ? error.message : String(error);
@@ -42,7 +50,7 @@ export function renderError(error: unknown, format: OutputFormat, c: Colors): { 
   if (format === 'github') {
     const lines = problems
       ? problems.map((problem) => githubAnnotation('error', `${problem.path ? `${problem.path}: ` : ''}${problem.message}${problem.hint ? ` (${problem.hint})` : ''}`, problem))
-      : [githubAnnotation('error', message)];
+      : [githubAnnotation('error', message, blamed(error))];
     return { stdout: `${lines.join('\n')}\n` };
   }
   if (format === 'markdown') {

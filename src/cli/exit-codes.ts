@@ -4,3 +4,5 @@ export const EXIT_OK = 0;
 export const EXIT_ERROR = 1;
 /** 2: changes or drift found. */
 export const EXIT_CHANGES = 2;
+/** 130: interrupted (Ctrl-C), after the report of what was done; 128 + SIGINT, as shells report it. */
+export const EXIT_INTERRUPTED = 130;

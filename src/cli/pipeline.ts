@@ -8,6 +8,8 @@ import type { KonnectApi } from '../konnect/types.js';
 import { createClient, type KonnectOptions } from './konnect-options.js';
 import type { StateOptions } from './state-options.js';
 import type { Session } from './run-command.js';
+import { guardFiles, guardOnline } from './guard-output.js';
+import { assertValidOnline } from './online-validation.js';
 
 export type StateCommandOptions = StateOptions & KonnectOptions;
 
@@ -20,9 +22,15 @@ export function statePaths(options: StateOptions): string[] {
   return paths;
 }
 
-/** What the shared state flags (`--geo`, `--select-tag`) and the environment ask of the loader. */
+/** What the shared state flags (`--geo`, `--select-tag`, `--konnect-control-plane-name`) and the environment ask of the loader. */
 export function loadOptions(options: StateOptions, session: Session): LoadOptions {
-  return { geo: options.geo, owner: options.owner, env: session.io.env, selectTags: options.selectTag ?? [] };
+  return {
+    geo: options.geo,
+    owner: options.owner,
+    env: session.io.env,
+    selectTags: options.selectTag ?? [],
+    ...(options.konnectControlPlaneName !== undefined ? { controlPlaneName: options.konnectControlPlaneName } : {}),
+  };
 }
 
 /** Files → desired state. */
@@ -37,11 +45,17 @@ export interface Planned {
   api: KonnectApi;
 }
 
-/** The composition every reviewing command starts with: load → read → plan. */
-export async function planFromFiles(options: StateCommandOptions, session: Session): Promise<Planned> {
+/**
+ * The composition every reviewing command starts with: load → read → (Konnect validates the gateway entities, for
+ * plan and sync unless `--skip-online-validation`) → plan.
+ */
+export async function planFromFiles(options: StateCommandOptions & { skipOnlineValidation?: boolean }, session: Session, validateOnline = false): Promise<Planned> {
   const desired = await loadDesired(options, session);
+  guardFiles(desired);
   const api = createClient({ ...options, geo: options.geo ?? desired.geo }, session.io.env);
   const live = await readLiveState(api, desired);
+  await guardOnline(desired, live, api, session);
+  if (validateOnline && !options.skipOnlineValidation) await assertValidOnline(desired, live, api);
   const plan = buildPlan(desired, live);
   return { desired, live, plan, api };
 }

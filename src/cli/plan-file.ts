@@ -4,6 +4,7 @@ import type { ValidateFunction } from 'ajv';
 import planSchema from '../../schemas/plan.schema.json' with { type: 'json' };
 import { ValidationError } from '../errors.js';
 import { PLAN_FORMAT, type Plan } from '../model/plan.js';
+import { planProblems } from '../diff/plan-check.js';
 
 let compiled: ValidateFunction | undefined;
 
@@ -17,7 +18,10 @@ export function serializePlan(plan: Plan): string {
   return `${JSON.stringify(plan, null, 2)}\n`;
 }
 
-/** Reads a plan file and checks it against schemas/plan.schema.json. Throws ValidationError naming each problem. */
+/**
+ * Reads a plan file, checks it against schemas/plan.schema.json, then that it is what the planner makes of its own
+ * operations (planProblems). Throws ValidationError naming each problem.
+ */
 export async function readPlanFile(file: string): Promise<Plan> {
   let text: string;
   try {
@@ -48,5 +52,13 @@ export async function readPlanFile(file: string): Promise<Plan> {
       })),
     );
   }
-  return value as Plan;
+  const plan = value as Plan;
+  const problems = planProblems(plan);
+  if (problems.length > 0) {
+    throw new ValidationError([
+      ...problems.slice(0, 20).map((problem) => ({ file, path: problem.path, message: problem.message })),
+      { file, message: 'refusing to apply a plan that is not what konsync planned: nothing was sent', hint: 'make a new plan with `konsync plan --out FILE`' },
+    ]);
+  }
+  return plan;
 }

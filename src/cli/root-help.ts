@@ -9,6 +9,7 @@ Examples:
   $ konsync apply plan.json                        # apply exactly that plan; waits for readiness
   $ konsync sync -s konnect/ --yes                 # plan + apply in one step
   $ konsync dump --out konnect/                    # live Konnect → state files
+  $ konsync status -s konnect/                     # DCGW states, IAM roles, health, DNS records; exit 2 if not ready
 
 Environment: KONNECT_TOKEN (or --konnect-token-file), KONNECT_ADDR (e.g. the emulator), DECK_* (values for
 \${{ env "DECK_..." }}, masked in all output), NO_COLOR.

@@ -9,7 +9,7 @@ export async function assertFresh(plan: Plan, api: KonnectApi, resolver?: IdReso
   const stale = await checkFingerprints(plan, api, resolver ? { resolver } : {});
   if (stale.length === 0) return;
   const titles = new Map(plan.operations.map((op) => [op.id, op.title]));
-  const what = { deleted: 'was deleted', changed: 'changed', exists: 'was created' } as const;
+  const what = { deleted: 'was deleted', changed: 'changed', exists: 'was created', elsewhere: 'is not the entity the plan holds the id of' } as const;
   const lines = stale.map((item) => `${titles.get(item.id) ?? item.id} ${what[item.reason]} since the plan was made`);
   throw new StalePlanError(`the plan is stale: ${lines.join('; ')}. Make a new plan with \`konsync plan\``);
 }

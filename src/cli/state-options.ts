@@ -11,6 +11,7 @@ export interface StateOptions {
   geo?: Geo;
   owner?: string;
   selectTag?: string[];
+  konnectControlPlaneName?: string;
   output: OutputFormat;
 }
 
@@ -23,12 +24,13 @@ export function addOptionOnce(command: Command, option: Option): void {
   command.addOption(option);
 }
 
-/** `-s/--state`, `--select-tag` (repeatable), `--geo`. */
+/** `-s/--state`, `--select-tag` (repeatable), `--geo`, `--konnect-control-plane-name`. */
 export function addStateOptions(command: Command): Command {
-  addOptionOnce(command, new Option('-s, --state <path...>', 'state files or directories (.yaml, .yml, .json; directories are read recursively)'));
+  addOptionOnce(command, new Option('-s, --state <path...>', 'state files or directories (.yaml, .yml, .json; directories are read recursively, see README)'));
   addSelectTagOption(command, 'only entities carrying this tag, and tag what is created (repeatable; must agree with _info.select_tags)');
   addGeoOption(command);
   addOptionOnce(command, new Option('--owner <name>', 'who this state is: recorded on the control planes it manages (default: the files\' _konnect.owner, else "default")'));
+  addOptionOnce(command, new Option('--konnect-control-plane-name <name>', 'control plane of the files whose _konnect names none (decK\'s flag; default: "default")'));
   return command;
 }
 

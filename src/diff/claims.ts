@@ -3,6 +3,7 @@ import { entityRef, type Entity, type EntityRef } from '../model/entity.js';
 import type { Claim } from '../model/state.js';
 import { kindOf } from '../kinds/registry.js';
 import { notOwnedReason, type OwnershipView } from './ownership.js';
+import { DERIVED_TAG } from '../model/ownership.js';
 
 export interface Ownership {
   claims: readonly Claim[];
@@ -37,6 +38,8 @@ function covers(claim: Claim, entity: Entity): boolean {
   if (claim.key !== undefined && claim.key !== entity.key) return false;
   const parent = kindOf(entity.kind).parent;
   if (claim.parent !== undefined && (parent === undefined || entity.fields[parent.field] !== claim.parent)) return false;
+  // A derived entity is the deriving state's: another state's gateway file does not delete it.
+  if (hasTags(entity, [DERIVED_TAG]) && !(claim.selectTags ?? []).includes(DERIVED_TAG)) return false;
   return hasTags(entity, claim.selectTags ?? []);
 }
 

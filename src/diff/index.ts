@@ -6,7 +6,7 @@ import { PlanError } from '../errors.js';
 import { kindOf } from '../kinds/registry.js';
 import { classify, diffKeyed, type Change } from './compare.js';
 import { implicitScope } from './entity-refs.js';
-import { mapIdRefs, resolveReferences, where } from './references.js';
+import { blameOf, mapIdRefs, resolveReferences, where } from './references.js';
 import { ownedIds } from './claims.js';
 import { canDelete } from './requests.js';
 import { operationFor } from './operations.js';
@@ -129,7 +129,7 @@ function uniqueIndex(entities: readonly Entity[]): Map<EntityRef, Entity> {
   for (const entity of entities) {
     const ref = `${entity.kind}:${entity.key}`;
     const seen = index.get(ref);
-    if (seen) throw new PlanError(`${where(entity)}: ${kindOf(entity.kind).title} ${entity.key} is declared twice (also at ${where(seen)})`);
+    if (seen) throw new PlanError(`${where(entity)}: ${kindOf(entity.kind).title} ${entity.key} is declared twice (also at ${where(seen)})`, blameOf(entity));
     index.set(ref, entity);
   }
   return index;
@@ -147,6 +147,7 @@ function scrub(op: Operation, rewrite: SecretRewriter, used: SecretUse): Operati
   out.patch = op.patch.map((patch) => (patch.value === undefined ? patch : ({ ...patch, value: rewrite(patch.value, used.anywhere) } as PatchOp)));
   if (op.before) out.before = rewrite(op.before, used.anywhere) as JsonObject;
   if (op.after) out.after = rewrite(op.after, used.anywhere) as JsonObject;
+  if (op.fields) out.fields = rewrite(op.fields, used.anywhere) as JsonObject;
   return out;
 }
 

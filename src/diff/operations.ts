@@ -23,6 +23,8 @@ export function operationFor(change: Change, geo: Geo): PlannedChange {
     patch: change.patch,
     ...(change.before ? { before: change.before } : {}),
     ...(change.after ? { after: change.after } : {}),
+    ...(change.desired && (change.action === 'update' || change.action === 'replace') ? { fields: change.desired.fields } : {}),
+    ...(change.renamedFrom !== undefined ? { renamedFrom: change.renamedFrom } : {}),
     ...(change.live && change.action !== 'create' ? { fingerprint: liveFingerprint(change.live) } : {}),
     dependsOn: [],
     ...(change.desired?.source ? { source: { ...change.desired.source } } : {}),

@@ -5,6 +5,7 @@ import { PlanError } from '../errors.js';
 import { allRefs, type ImplicitScope } from './entity-refs.js';
 import type { Change } from './compare.js';
 import { StringHeap } from './heap.js';
+import { orderDeletesAroundBuilds } from './create-first.js';
 
 export interface PlannedChange {
   change: Change;
@@ -68,6 +69,7 @@ export function linkDependencies(
       if (then && before) add(then.op, before.op.id);
     }
   }
+  orderDeletesAroundBuilds(planned, add, (op) => deps.get(op) ?? []);
   for (const item of planned) {
     item.op.dependsOn = [...(deps.get(item.op) ?? [])].sort();
     if (item.wait) item.wait.dependsOn = [item.op.id];

@@ -3,9 +3,10 @@ import { localKey, scopedKey, type Entity, type EntityRef } from '../model/entit
 import { cloneJson } from '../model/json.js';
 import { getAll, updateAll } from '../model/paths.js';
 import type { Claim, GatewayScope } from '../model/state.js';
-import { PlanError } from '../errors.js';
+import { PlanError, type FileLocation } from '../errors.js';
 import { kindOf, type KindName } from '../kinds/registry.js';
-import { allRefs, type HeldRef, type ImplicitScope } from './entity-refs.js';
+import { suggestName } from '../model/suggest.js';
+import { allRefs, SCOPE_PATH, type HeldRef, type ImplicitScope } from './entity-refs.js';
 import { hasTags, keepReason } from './claims.js';
 import type { OwnershipView } from './ownership.js';
 
@@ -60,6 +61,11 @@ export interface ResolveInput {
   view?: OwnershipView;
 }
 
+/** The file position of a desired entity, for PlanError annotations. */
+export function blameOf(entity: Entity): FileLocation | undefined {
+  return entity.source ? { file: entity.source.file, line: entity.source.line, column: entity.source.column } : undefined;
+}
+
 export function where(entity: Entity): string {
   return entity.source ? `${entity.source.file}:${entity.source.line}` : `${entity.kind}:${entity.key}`;
 }
@@ -90,22 +96,45 @@ export function resolveReferences(input: ResolveInput): Resolution {
         lookedUp.add(held.ref);
         continue;
       }
-      throw unresolved(entity, held, live !== undefined, lookupTags);
+      throw unresolved(entity, held, live !== undefined, lookupTags, live ? [] : namesOf(held.kind, entity, input));
     }
   }
   return { lookedUp, warnings: warnings.sort() };
 }
 
-function unresolved(entity: Entity, held: HeldRef, liveExists: boolean, lookupTags: string[] | undefined): PlanError {
+/** Local keys of the entities of `kind`, desired or live, that `referrer` could reference (same control plane). */
+function namesOf(kind: KindName, referrer: Entity, input: ResolveInput): string[] {
+  const scoped = kindOf(kind).scope === 'control_plane';
+  const names = new Set<string>();
+  for (const index of [input.desiredIndex, input.liveIndex]) {
+    for (const entity of index.values()) {
+      if (entity.kind === kind && (!scoped || entity.controlPlane === referrer.controlPlane)) names.add(localKey(entity));
+    }
+  }
+  return [...names];
+}
+
+function unresolved(entity: Entity, held: HeldRef, liveExists: boolean, lookupTags: string[] | undefined, known: string[]): PlanError {
   const target = kindOf(held.kind);
+  const suggestion = suggestName(held.value, known);
+  const typo = suggestion !== undefined ? ` (did you mean "${suggestion}"?)` : '';
+  if (held.path === SCOPE_PATH && !liveExists) {
+    return new PlanError(
+      `${where(entity)}: ${kindOf(entity.kind).title} ${entity.key} belongs to ${target.title} "${held.value}", which is neither in the desired state nor in Konnect${typo}. ` +
+        `Name the control plane of its file with _konnect.control_plane_name (a file that names none is for "default", as in decK), ` +
+        'or pass --konnect-control-plane-name NAME for such files, or declare it under control_planes',
+      blameOf(entity),
+    );
+  }
   const why = liveExists
     ? lookupTags
       ? `it exists in Konnect but lacks the lookup tags [${lookupTags.join(', ')}]`
       : held.lookup
         ? `it exists in Konnect but is not in the desired state; add it, or set _info.default_lookup_tags.${held.lookup}`
         : 'it exists in Konnect but is not in the desired state, which would delete it'
-    : 'it is neither in the desired state nor in Konnect';
+    : `it is neither in the desired state nor in Konnect${typo}`;
   return new PlanError(
     `${where(entity)}: ${kindOf(entity.kind).title} ${entity.key} references ${target.title} "${held.value}" (${held.ref}, at ${held.path}): ${why}`,
+    blameOf(entity),
   );
 }

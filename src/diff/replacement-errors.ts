@@ -1,6 +1,6 @@
 // Why a replacement cannot be planned, worded for people: who blocks it and the way out, or the order that cannot work.
 import type { Entity, EntityRef } from '../model/entity.js';
-import { PlanError } from '../errors.js';
+import { PlanError, type FileLocation } from '../errors.js';
 import { kindOf } from '../kinds/registry.js';
 import { isChildOf } from './referrers.js';
 
@@ -51,7 +51,7 @@ export function blockedMessage({ target, reason, blockers }: Blocked): string {
 }
 
 /** Throws PlanError naming a cycle of removals that must each come before the next, if there is one. */
-export function assertOrderable(edges: readonly RemovalEdge[], title: (ref: EntityRef) => string): void {
+export function assertOrderable(edges: readonly RemovalEdge[], title: (ref: EntityRef) => string, blame?: (ref: EntityRef) => FileLocation | undefined): void {
   if (edges.length === 0) return;
   const out = new Map<EntityRef, RemovalEdge[]>();
   for (const edge of edges) {
@@ -80,6 +80,7 @@ export function assertOrderable(edges: readonly RemovalEdge[], title: (ref: Enti
     throw new PlanError(
       `these replacements cannot be ordered: ${steps.join(', ')}; Konnect refuses to delete anything still in use. ` +
         'Make these changes in separate syncs, or declare the new resources under other names.',
+      cycle.map((edge) => blame?.(edge.then)).find((location) => location !== undefined),
     );
   }
 }

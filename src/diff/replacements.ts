@@ -2,6 +2,7 @@
 // recreated after it, and what makes the replacement impossible (a referrer Konnect would refuse to delete it under).
 import { entityRef, type Entity, type EntityRef } from '../model/entity.js';
 import { PlanError } from '../errors.js';
+import { blameOf } from './references.js';
 import { allRefs, SCOPE_PATH, type ImplicitScope } from './entity-refs.js';
 import type { Change } from './compare.js';
 import { isChildOf, referrerIndex } from './referrers.js';
@@ -80,8 +81,19 @@ export function propagateReplacements(input: PropagationInput): Propagation {
     }
     if (blockers.size > 0) blocked.push({ target: entity, reason, blockers: [...blockers.values()] });
   }
-  if (blocked.length > 0) throw new PlanError(blocked.map(blockedMessage).join('\n'));
-  assertOrderable(edges, (ref) => titleOf((input.live.get(ref) ?? input.desired.get(ref))!));
+  if (blocked.length > 0) {
+    // Blame the file line that asks for the replacement: the desired side of the first blocked entity from a file.
+    const blame = blocked.map((b) => input.desired.get(entityRef(b.target.kind, b.target.key))).find((entity) => entity?.source);
+    throw new PlanError(blocked.map(blockedMessage).join('\n'), blame ? blameOf(blame) : undefined);
+  }
+  assertOrderable(
+    edges,
+    (ref) => titleOf((input.live.get(ref) ?? input.desired.get(ref))!),
+    (ref) => {
+      const desired = input.desired.get(ref);
+      return desired ? blameOf(desired) : undefined;
+    },
+  );
 
   const changes: Change[] = [];
   const seen = new Set<EntityRef>();

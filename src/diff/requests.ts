@@ -86,11 +86,19 @@ function updateRequests(desired: Entity, live: Entity, geo: Geo, renamedFrom: st
   if (update === 'replace') return [];
   const encoded = descriptor.encode(desired.fields, ctx);
   const defaults = descriptor.defaults?.(desired.fields);
-  const body = update.fields
-    ? pick(encoded, update.fields, descriptor.encode(live.fields, ctx), defaults ? descriptor.encode(deepMerge(defaults, desired.fields), ctx) : encoded)
+  const fields = typeof update.fields === 'function' ? update.fields(desired.fields) : update.fields;
+  const body = fields
+    ? pick(encoded, fields, descriptor.encode(live.fields, ctx), defaults ? descriptor.encode(deepMerge(defaults, desired.fields), ctx) : encoded)
     : encoded;
-  const request: PlannedRequest = { api: descriptor.api, method: update.method, path: update.path === 'list' ? where.listPath : where.itemPath, body };
-  if (renamedFrom !== undefined) request.captures = `${desired.kind}:${desired.key}`;
+  // A write may give the entity a new id (a configuration PUT does): what waits on it or references it uses the
+  // response's id. A rename also records the id under the new key.
+  const request: PlannedRequest = {
+    api: descriptor.api,
+    method: update.method,
+    path: update.path === 'list' ? where.listPath : where.itemPath,
+    body,
+    captures: `${desired.kind}:${desired.key}`,
+  };
   return [withAccept(request, update.acceptStatuses)];
 }
 
@@ -113,12 +121,17 @@ export function canDelete(entity: Entity): boolean {
   return descriptor.write.delete !== 'none' || descriptor.buildRequests !== undefined;
 }
 
+/**
+ * The requests of a change. They read only what the plan keeps of it (desired model fields, the live side's `before`,
+ * `renamedFrom`), so that apply can re-derive them from a plan file and refuse one whose requests were edited.
+ */
 export function requestsFor(change: Change, geo: Geo): PlannedRequest[] {
   if (change.action === 'create') return createRequests(change.desired!, geo);
   if (change.action === 'delete') return deleteRequests(change.live!, geo);
-  if (change.action === 'update') return updateRequests(change.desired!, change.live!, geo, change.renamedFrom);
-  const live = change.renamedFrom === undefined ? change.live! : { ...change.live!, key: change.renamedFrom };
-  return [...deleteRequests(live, geo), ...createRequests(change.desired!, geo)];
+  const live: Entity = { ...change.live!, fields: change.before ?? change.live!.fields };
+  if (change.action === 'update') return updateRequests(change.desired!, live, geo, change.renamedFrom);
+  const renamed = change.renamedFrom === undefined ? live : { ...live, key: change.renamedFrom };
+  return [...deleteRequests(renamed, geo), ...createRequests(change.desired!, geo)];
 }
 
 /** The readiness poll for an entity of an async kind, or undefined. */

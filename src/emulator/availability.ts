@@ -8,8 +8,9 @@ export interface Region {
   reserved_cidr_blocks: string[];
 }
 
-export const SUPPORTED_CIDRS = ['10.0.0.0/8', '100.64.0.0/10', '172.16.0.0/12', '192.168.0.0/16', '198.18.0.0/15'];
-export const RESERVED_CIDRS = ['10.100.0.0/16', '172.17.0.0/16'];
+import { RESERVED_CIDRS, SUPPORTED_CIDRS } from '../guards/cidr.js';
+
+export { RESERVED_CIDRS, SUPPORTED_CIDRS };
 
 function region(id: string, name: string, zones: string[]): Region {
   return { region: id, name, availability_zones: zones, cidr_blocks: SUPPORTED_CIDRS, reserved_cidr_blocks: RESERVED_CIDRS };

@@ -1,7 +1,7 @@
 import type { EmuRequest, EmuResponse, EmulatorContext } from './types.js';
 import type { Lifecycles } from './lifecycle.js';
 import type { Router } from './router.js';
-import { apiOf, badRequest, problem, unauthorized, type Api } from './problem.js';
+import { apiOf, badRequest, problem, unauthorizedAt, type Api } from './problem.js';
 import { entityError, validationError } from './core/errors.js';
 
 export interface Dispatcher {
@@ -29,11 +29,17 @@ function malformedBody(path: string, api: Api): EmuResponse {
 /** Auth, due lifecycle transitions, the route, then the body. */
 export async function dispatch(dispatcher: Dispatcher, request: EmuRequest): Promise<EmuResponse> {
   const api = apiOf(request.path);
-  if (!PUBLIC.has(`${request.method} ${request.path}`) && !authorized(request, dispatcher.token)) return unauthorized(api);
+  if (!PUBLIC.has(`${request.method} ${request.path}`) && !authorized(request, dispatcher.token)) return unauthorizedAt(request.path);
   dispatcher.lifecycles.settle(dispatcher.ctx);
   const match = dispatcher.router.match(request.method, request.path);
   if (match === undefined) return problem(404, 'Not Found', `No route matches ${request.method} ${request.path}`);
-  if (match === 'method') return problem(405, 'Method Not Allowed', `${request.method} is not allowed on ${request.path}`);
+  if ('allow' in match) {
+    const refused = problem(405, 'Method Not Allowed', `${request.method} is not allowed on ${request.path}`);
+    return { ...refused, headers: { ...refused.headers, allow: match.allow.join(', ') } };
+  }
+  if (request.unsupportedType !== undefined) {
+    return problem(415, 'Unsupported Media Type', `Content-Type ${request.unsupportedType} is not supported: send application/json`);
+  }
   if (request.malformedBody) return malformedBody(request.path, api);
   try {
     return await match.route.handler(request, match.params);

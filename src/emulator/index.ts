@@ -66,6 +66,11 @@ function idSource(seed: number | undefined): () => string {
   return () => uuidFrom(random);
 }
 
+/** Every route the emulator serves (also how tests learn which spec operations it serves). */
+export function emulatorRouter(ctx: EmulatorContext, lifecycles = new Lifecycles()): Router {
+  return new Router([...platformRoutes({ ctx, hooks: coreHooks, lifecycles }), ...coreRoutes(ctx)]);
+}
+
 /** OWNER: emulator. */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const token = options.token ?? DEFAULT_TOKEN;
@@ -84,7 +89,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   if (!loaded) seedOrg(ctx);
 
   const lifecycles = new Lifecycles();
-  const router = new Router([...platformRoutes({ ctx, hooks: coreHooks, lifecycles }), ...coreRoutes(ctx)]);
+  const router = emulatorRouter(ctx, lifecycles);
   const requestLog: RequestLogEntry[] = [];
   const { server, held } = createEmulatorServer({
     dispatcher: { ctx, router, lifecycles, token },

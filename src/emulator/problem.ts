@@ -54,6 +54,18 @@ export function unauthorized(api: Api): EmuResponse {
   return problem(401, 'Unauthorized', 'Unauthorized');
 }
 
+const CORE_ENTITIES = /^\/control-planes\/[^/]+\/core-entities\//;
+/** The one core-entity operation whose spec documents the platform's problem+json 401 instead of the gateway's. */
+const CORE_PROBLEM_401 = /^\/control-planes\/[^/]+\/core-entities\/targets\/?$/;
+
+/** The 401 the spec documents for this path: core entities answer the gateway's `{message, status}` (HTTP401Error). */
+export function unauthorizedAt(path: string): EmuResponse {
+  if (CORE_ENTITIES.test(path) && !CORE_PROBLEM_401.test(path)) {
+    return { status: 401, headers: { 'content-type': 'application/json' }, body: { message: 'Unauthorized', status: 401 } };
+  }
+  return unauthorized(apiOf(path));
+}
+
 export function internalError(): EmuResponse {
   return problem(500, 'Internal Server Error', 'An unexpected error occurred');
 }

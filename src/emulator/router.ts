@@ -24,17 +24,22 @@ export class Router {
     this.routes.sort((a, b) => literalScore(b.segments) - literalScore(a.segments));
   }
 
-  /** `undefined`: no route has this path; `'method'`: the path exists with other methods. */
-  match(method: string, path: string): RouteMatch | 'method' | undefined {
+  /** `undefined`: no route has this path; `{allow}`: the path exists, with these other methods only. */
+  match(method: string, path: string): RouteMatch | { allow: string[] } | undefined {
     const segments = split(path);
-    let pathExists = false;
+    const allow = new Set<string>();
     for (const compiled of this.routes) {
       const params = matchSegments(compiled.segments, segments);
       if (!params) continue;
       if (compiled.route.method === method) return { route: compiled.route, params };
-      pathExists = true;
+      allow.add(compiled.route.method);
     }
-    return pathExists ? 'method' : undefined;
+    return allow.size > 0 ? { allow: [...allow].sort() } : undefined;
+  }
+
+  /** Every route's method and pattern (`/a/:id`): what the emulator serves. */
+  list(): { method: string; pattern: string }[] {
+    return this.routes.map(({ route }) => ({ method: route.method, pattern: route.pattern }));
   }
 }
 

@@ -7,6 +7,7 @@ import { internalError, problem } from './problem.js';
 import { RATE_LIMIT_BODY, type RateLimiter } from './rate-limit.js';
 import type { FaultInjector } from './faults.js';
 import { observeExchange, type Exchange } from './observer.js';
+import { dataPlaneResponse } from './healthz.js';
 
 export interface ServerParts {
   dispatcher: Dispatcher;
@@ -75,11 +76,27 @@ function send(response: ServerResponse, outgoing: Outgoing): void {
   response.end(outgoing.payload);
 }
 
+/**
+ * Konnect's v2 APIs read JSON only: a body declared as anything else (`text/plain`, a form) is refused, not parsed.
+ * A body sent without any content type is still read as JSON: the specs say nothing of it, and refusing it would only
+ * break hand-written clients.
+ */
+function jsonContentType(header: string | undefined): boolean {
+  if (header === undefined || header.trim() === '') return true;
+  const media = header.split(';')[0]!.trim().toLowerCase();
+  return media === 'application/json' || /^application\/[a-z0-9.+-]+\+json$/.test(media);
+}
+
 async function toEmuRequest(request: IncomingMessage, url: URL): Promise<EmuRequest | EmuResponse> {
   const raw = await readBody(request);
   if (raw === undefined) return problem(413, 'Payload Too Large', `Request body exceeds ${MAX_BODY_BYTES} bytes`);
   const parsed: EmuRequest = { method: request.method ?? 'GET', path: apiPath(url.pathname), query: url.searchParams, body: undefined, headers: request.headers };
   if (raw.trim() === '') return parsed;
+  const type = request.headers['content-type'];
+  if (!jsonContentType(type)) {
+    parsed.unsupportedType = type ?? '';
+    return parsed;
+  }
   try {
     parsed.body = JSON.parse(raw);
   } catch {
@@ -92,9 +109,20 @@ async function toEmuRequest(request: IncomingMessage, url: URL): Promise<EmuRequ
 export function createEmulatorServer(parts: ServerParts): { server: Server; held: Set<Socket> } {
   const held = new Set<Socket>();
   const { dispatcher, limiter, faults, log } = parts;
+  const unhealthy = new Set<string>();
   const server = createServer((request, response) => {
     void (async () => {
       const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+      // Data plane endpoints are not Konnect's API: no limit, no faults, not logged nor checked against its specs.
+      if (!url.pathname.startsWith(`${PREFIX}/`)) {
+        dispatcher.lifecycles.settle(dispatcher.ctx);
+        const answer = dataPlaneResponse(dispatcher.ctx, request.method ?? 'GET', url.pathname, unhealthy);
+        if (answer) {
+          request.resume();
+          send(response, serialise(answer, {}));
+          return;
+        }
+      }
       const entry: RequestLogEntry = { method: request.method ?? 'GET', path: url.pathname + url.search, status: 0, at: dispatcher.ctx.now() };
       log.push(entry);
       // Every request counts against the limit, even one whose connection is about to be reset.

@@ -9,6 +9,8 @@ export interface EmuRequest {
   body: unknown;
   /** The body was not JSON: answered with a 400 once auth and routing have passed, as Konnect's gateway orders them. */
   malformedBody?: true;
+  /** The body was declared as this non-JSON media type: a 415, in the same place as `malformedBody`. */
+  unsupportedType?: string;
   headers: Record<string, string | string[] | undefined>;
 }
 

@@ -2,6 +2,7 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import formatsModule, { type FormatsPlugin } from 'ajv-formats';
 import type { EmuResponse } from './types.js';
 import { badRequest, type Api, type InvalidParameter } from './problem.js';
+import { withInt64Bounds } from './integer-range.js';
 
 // ajv-formats is CommonJS: under NodeNext its default import is the module object.
 const addFormats: FormatsPlugin = (formatsModule as unknown as { default?: FormatsPlugin }).default ?? (formatsModule as unknown as FormatsPlugin);
@@ -15,7 +16,7 @@ const cache = new WeakMap<object, ValidateFunction>();
 function compiled(schema: object): ValidateFunction {
   let validate = cache.get(schema);
   if (!validate) {
-    validate = ajv.compile(schema);
+    validate = ajv.compile(withInt64Bounds(schema));
     cache.set(schema, validate);
   }
   return validate;

@@ -10,7 +10,10 @@ export type OperationOutcome = 'applied' | 'failed' | 'skipped' | 'pending';
 export interface OperationResult {
   id: string;
   outcome: OperationOutcome;
-  /** Konnect's message for failures; for skips, which failed dependency; for pendings, what was not waited for. */
+  /**
+   * Konnect's message for failures; for skips, which failed dependency; for pendings, what was not waited for; for
+   * a create that found its entity already there (a concurrent run), that it converged or was updated.
+   */
   message?: string;
   durationMs?: number;
   /** For people: `service payments/orders`. */
@@ -85,6 +88,7 @@ export async function executePlan(plan: Plan, api: KonnectApi, options: ExecuteO
     api,
     resolver,
     env: options.env,
+    geo: plan.geo,
     clock,
     noWait: options.noWait ?? false,
     waitTimeoutMs: options.waitTimeoutMs ?? DEFAULT_WAIT_TIMEOUT_MS,
@@ -114,6 +118,7 @@ export async function executePlan(plan: Plan, api: KonnectApi, options: ExecuteO
       const started = startedAt.get(op.id);
       const result: OperationResult = { id: op.id, outcome: finished.outcome, title: op.title, action: op.action };
       if (finished.outcome !== 'applied') result.message = finished.message;
+      else if (finished.note !== undefined) result.message = finished.note;
       if (started !== undefined) result.durationMs = clock.now() - started;
       results.set(op.id, result);
       const state = finished.outcome === 'applied' ? 'done' : finished.outcome;

@@ -13,6 +13,8 @@ import { splitKey } from './split-key.js';
 export interface LookupHit {
   id: string;
   raw: JsonObject;
+  /** Model fields, decoded as the reader does (absent for an aggregate's parent). */
+  fields?: JsonObject;
 }
 
 /** What lookups need from the id resolver: ids of scopes and parents, and keys of ids met while decoding. */
@@ -28,6 +30,7 @@ interface Listed {
   /** Local key (without control plane). */
   key: string;
   raw: JsonObject;
+  fields: JsonObject;
 }
 
 /** Where a kind's entities are listed: the list path with its control plane and parent filled in. */
@@ -175,7 +178,7 @@ export class NaturalKeyLookup {
       ...(location.parentKey !== undefined ? { parentKey: location.parentKey } : {}),
     };
     const decoded = decodeLive(location.descriptor, raw, ctx);
-    return decoded?.id === undefined ? undefined : { id: decoded.id, key: decoded.local, raw };
+    return decoded?.id === undefined ? undefined : { id: decoded.id, key: decoded.local, raw, fields: decoded.fields };
   }
 
   /**
@@ -187,7 +190,7 @@ export class NaturalKeyLookup {
     const find = () => {
       for (const raw of raws) {
         const listed = this.decodeOne(location, raw, misses);
-        if (listed && listed.key === location.local) return { id: listed.id, raw };
+        if (listed && listed.key === location.local) return { id: listed.id, raw, fields: listed.fields };
       }
       return undefined;
     };

@@ -8,7 +8,7 @@
  */
 
 export type Finished =
-  | { outcome: 'applied'; detail?: string }
+  | { outcome: 'applied'; detail?: string; note?: string }
   | { outcome: 'failed'; message: string }
   | { outcome: 'skipped'; message: string }
   | { outcome: 'pending'; message: string };

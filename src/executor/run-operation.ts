@@ -7,6 +7,8 @@ import { renderEnv } from './env.js';
 import type { IdResolver } from './resolve.js';
 import { waitUntilGone, waitUntilReady, type PollOptions } from './wait.js';
 import { kindOf } from '../kinds/registry.js';
+import type { Geo } from '../model/state.js';
+import { adoptExisting, createsOwnEntity, isAlreadyExists, isAlreadyGone } from './already-exists.js';
 
 /** A replace whose delete went through but whose create did not: the entity is gone. */
 export class ReplaceIncompleteError extends ExecutionError {
@@ -20,6 +22,8 @@ export interface OperationContext {
   api: KonnectApi;
   resolver: IdResolver;
   env: Readonly<Record<string, string | undefined>>;
+  /** The plan's geo: requests built while running (adopting an entity that already exists) need it. */
+  geo: Geo;
   clock: Clock;
   noWait: boolean;
   waitTimeoutMs: number;
@@ -31,17 +35,24 @@ export interface OperationContext {
   onState(state: string): void;
 }
 
-export type RunOutcome = { outcome: 'applied'; detail?: string } | { outcome: 'pending'; message: string };
+/** `note`: an applied operation worth a word (a create that found its entity already there). */
+export type RunOutcome = { outcome: 'applied'; detail?: string; note?: string } | { outcome: 'pending'; message: string };
 
 /** Runs one operation's requests in order (or its readiness wait). Throws on failure; the caller contains it. */
 export async function runOperation(op: Operation, ctx: OperationContext): Promise<RunOutcome> {
   if (op.action === 'wait') return runWait(op, ctx);
   const readiness = kindOf(op.kind).readiness;
   let sent = 0;
+  let note: string | undefined;
   for (const planned of op.requests) {
     try {
-      const { path } = await sendRequest(planned, ctx);
+      const result = await sendOrConverge(op, planned, ctx);
       sent++;
+      if ('note' in result) {
+        note = result.note;
+        continue;
+      }
+      const { path } = result;
       // An async resource lingers (`terminating`) after its DELETE: a replace must not re-create it before it is gone.
       if (planned.method === 'DELETE' && readiness && (op.action === 'replace' || !ctx.noWait)) {
         const gone = waitUntilGone(ctx.api, { api: planned.api, statePath: readiness.statePath }, path, pollOptions(ctx));
@@ -57,7 +68,22 @@ export async function runOperation(op: Operation, ctx: OperationContext): Promis
       throw error;
     }
   }
-  return { outcome: 'applied' };
+  return note === undefined ? { outcome: 'applied' } : { outcome: 'applied', note };
+}
+
+/**
+ * Sends a planned request. A concurrent run may have done it first: a delete answered 404 (gone already) and a create
+ * answered "already exists" (adopted when it matches, see adoptExisting) converge instead of failing; `note` says so.
+ */
+async function sendOrConverge(op: Operation, planned: PlannedRequest, ctx: OperationContext): Promise<{ path: string } | { note: string }> {
+  try {
+    return await sendRequest(planned, ctx);
+  } catch (error) {
+    if (isAlreadyGone(op, planned, error)) return { note: 'already gone (converged: another run deleted it)' };
+    if (!createsOwnEntity(op, planned) || !isAlreadyExists(error)) throw error;
+    const send = async (request: PlannedRequest) => void (await sendRequest(request, ctx));
+    return { note: await adoptExisting(op, error, { resolver: ctx.resolver, env: ctx.env, geo: ctx.geo, send }) };
+  }
 }
 
 function rethrowUnlessAborted(signal: AbortSignal | undefined): (error: unknown) => void {
@@ -107,7 +133,9 @@ async function sendRequest(planned: PlannedRequest, ctx: OperationContext): Prom
     };
   }
   const response = await ctx.api.request(request);
-  if (captures !== undefined && isJsonObject(response.body) && typeof response.body.id === 'string') {
+  // Only a success names the entity: an accepted 409 ("identical configuration") carries a problem, not the entity.
+  const succeeded = response.status >= 200 && response.status < 300;
+  if (captures !== undefined && succeeded && isJsonObject(response.body) && typeof response.body.id === 'string') {
     ctx.resolver.record(captures, response.body.id);
   }
   return { path, response };

@@ -20,8 +20,11 @@ export interface StaleOperation {
   expected?: Fingerprint;
   /** Absent: the entity is gone. */
   actual?: Fingerprint;
-  /** `exists`: a create's entity was made since planning (e.g. the plan was already applied). */
-  reason: 'changed' | 'deleted' | 'exists';
+  /**
+   * `exists`: a create's entity was made since planning (e.g. the plan was already applied). `elsewhere`: the id the
+   * plan holds is not the entity its key names in Konnect (an edited fingerprint would redirect the write).
+   */
+  reason: 'changed' | 'deleted' | 'exists' | 'elsewhere';
 }
 
 export interface StaleCheckOptions {
@@ -77,11 +80,22 @@ export async function checkFingerprints(plan: Plan, api: KonnectApi, options: St
       }
       const actual = fingerprintOf(target.fingerprint.id, raw);
       if (actual.version !== target.fingerprint.version) stale.push({ id: target.op.id, expected: target.fingerprint, actual, reason: 'changed' });
+      else if (!(await namesItsEntity(target, resolver))) stale.push({ id: target.op.id, expected: target.fingerprint, reason: 'elsewhere' });
     }
   }
   stale.push(...(await createdSincePlanning(plan, resolver)));
   const order = new Map(plan.operations.map((op, index) => [op.id, index]));
   return stale.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
+}
+
+/**
+ * Whether the entity the operation's key names in Konnect (the live key: `renamedFrom` for a rename) has the
+ * fingerprint's id: matched against the collection's listing, shared with the other checks.
+ */
+async function namesItsEntity(target: Target, resolver: IdResolver): Promise<boolean> {
+  const { op, fingerprint } = target;
+  const hit = await resolver.lookup(`${op.kind}:${op.renamedFrom ?? op.key}`, { listing: true });
+  return hit?.id === fingerprint.id;
 }
 
 /** Creates whose entity exists now: one listing per collection, not a lookup per entity. */

@@ -88,6 +88,7 @@ export function coreEntity(options: CoreEntityOptions): KindDescriptor {
       return KONNECT_DEFAULTS[key] ?? learned?.(key) ?? KONNECT_DEFAULTS[fallback] ?? {};
     },
     paths: { list, item: `${list}/{id}`, pagination: 'offset', pageSize: 1000 },
+    validateAs: options.collection,
     write: {
       create: { method: 'POST', path: 'list' },
       update: { method: 'PUT', path: 'item' },

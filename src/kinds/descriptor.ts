@@ -13,6 +13,30 @@ export interface CheckContext {
   report(entity: Entity, field: ReadonlyArray<string | number>, message: string): void;
 }
 
+/** An entity as declared, before references are resolved (names as written): what `derive` reads and returns. */
+export interface DeclaredEntity {
+  kind: KindName;
+  controlPlane?: string;
+  fields: JsonObject;
+}
+
+/** Entities one declared entity brings with it: the loader adds them, the planner treats them like declared ones. */
+export interface DerivedSpec {
+  /** The kinds `derive` returns: the files that claim this kind also claim those of them konsync derived. */
+  kinds: KindName[];
+  /**
+   * Entities implied by `entity` in the desired state `all` (a group-owned managed cache → the redis partial on each
+   * member). One already declared with the same kind and identity is kept instead (the file's own wins).
+   */
+  derive(entity: DeclaredEntity, all: readonly DeclaredEntity[]): DeclaredEntity[];
+}
+
+/** A finding that Konnect accepts but that will not work as meant: a warning at a field of the entity. */
+export interface EntityWarning {
+  field: ReadonlyArray<string | number>;
+  message: string;
+}
+
 export interface RefSpecTarget {
   kind: KindName;
   key: string;
@@ -76,7 +100,15 @@ export interface FileLocation {
 export interface WriteSpec {
   create?: { method: 'POST' | 'PUT'; path: 'list' | 'item'; acceptStatuses?: number[] };
   /** `replace`: the API has no update, every change is delete + create. */
-  update: { method: 'PUT' | 'PATCH'; path: 'list' | 'item'; fields?: string[]; acceptStatuses?: number[] } | 'replace';
+  update:
+    | {
+        method: 'PUT' | 'PATCH';
+        path: 'list' | 'item';
+        /** The fields a PATCH may carry; a function when they depend on the entity (a transit gateway's kind). */
+        fields?: string[] | ((fields: JsonObject) => string[]);
+        acceptStatuses?: number[];
+      }
+    | 'replace';
   /** `none`: cannot be deleted through the API (provider accounts). */
   delete:
     | {
@@ -127,8 +159,18 @@ export interface KindDescriptor {
   refs: RefSpec[];
   /** Model paths whose change cannot be made in place: the plan replaces the entity. */
   immutable: string[];
+  /**
+   * Model paths Konnect holds unique within the kind's scope beyond the identity (a consumer's `custom_id`, a basic-auth
+   * `username` across consumers). A delete and a create or update holding the same value cannot exist together: the
+   * delete goes first. Every other delete of the kind waits for the creates and updates beside it (docs/DESIGN.md).
+   */
+  unique?: string[];
   /** Replacement rules beyond plain immutability; returns the reason, e.g. a cache tier downgrade. */
   replaceWhen?(before: JsonObject, after: JsonObject): string | undefined;
+  /** Entities this one implies (see `DerivedSpec`); expanded by the loader. */
+  derived?: DerivedSpec;
+  /** Settings Konnect accepts that will not work as meant (a redis strategy with no redis); the loader warns. */
+  warnings?(entity: Entity): EntityWarning[];
   /** Konnect's rules across fields and entities that JSON Schema cannot express; the loader runs them offline. */
   check?(entity: Entity, ctx: CheckContext): void;
   /** Model paths never compared: server-made or server-computed. */
@@ -195,6 +237,8 @@ export interface KindDescriptor {
   decode(raw: JsonObject, ctx: DecodeContext): JsonObject;
   /** Created by Konnect itself (custom-domain certificates, `konnect-managed` partials): never deleted or dumped. */
   serverManaged?(raw: JsonObject): boolean;
+  /** Konnect's name for `POST .../core-entities/schemas/{entityName}/validate`; absent: not validated online. */
+  validateAs?: string;
   /** Read-only lookups (provider accounts): never planned. */
   readOnly?: boolean;
   /** Model field holding the kind's labels, where konsync records its owner and protection (control planes). */

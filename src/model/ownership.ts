@@ -16,3 +16,9 @@ export interface Intent {
 }
 
 export const INTENT_KEYS = ['protected', 'adopt', 'absent'] as const;
+
+/**
+ * Tag on the entities konsync derives from others (a group managed cache's `konnect-managed` partial on each member):
+ * they belong to the state that derives them, so only a claim naming this tag deletes them.
+ */
+export const DERIVED_TAG = 'konsync-derived';

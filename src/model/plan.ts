@@ -62,6 +62,13 @@ export interface Operation {
   patch: PatchOp[];
   before?: JsonObject;
   after?: JsonObject;
+  /**
+   * Update and replace: the desired model fields the requests encode (`after` is their comparison form; a create's
+   * `after` is its model fields). With `before`, `after` and `renamedFrom` they let apply re-derive every request.
+   */
+  fields?: JsonObject;
+  /** The live key of an entity renamed through a pinned id: its requests address that key. */
+  renamedFrom?: string;
   /** The live entity the operation was computed from; apply refuses the plan if it changed. */
   fingerprint?: Fingerprint;
   dependsOn: string[];

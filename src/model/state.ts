@@ -1,6 +1,6 @@
 import { entityRef, type Entity, type EntityRef } from './entity.js';
 import type { KindName } from '../kinds/kind-names.js';
-import type { JsonObject } from './json.js';
+import type { Json, JsonObject } from './json.js';
 
 export const GEOS = ['us', 'eu', 'au', 'me', 'in', 'sg'] as const;
 export type Geo = (typeof GEOS)[number];
@@ -60,8 +60,33 @@ export interface DesiredState {
   secrets?: EnvUse[];
   /** Files read, in load order. */
   files: string[];
+  /**
+   * Files with gateway entities whose `_konnect` names no control plane: they go to `--konnect-control-plane-name`,
+   * else to decK's `default`. `validate` warns about them (offline, it cannot know whether `default` exists).
+   */
+  unnamedControlPlane?: string[];
+  /** Files a directory walk found and left out: konsync plans, files that are clearly not state. */
+  skipped?: string[];
   /** Things in the files that konsync accepted but will not act on (e.g. OAuth2 and mTLS credentials, `_workspace`). */
   warnings?: string[];
+  /** Where fields were written, for checks that run after loading (guard rails); absent for states built in code. */
+  locator?: SourceLocator;
+}
+
+/** A position in a state file; lines and columns are 1-based. */
+export interface FilePosition {
+  line: number;
+  column: number;
+}
+
+/** Positions inside the loaded files, by file and field path (object keys and array indexes, root first). */
+export interface SourceLocator {
+  /** The field at `path` (its key), or its deepest existing ancestor. */
+  field(file: string, path: ReadonlyArray<string | number>): FilePosition;
+  /** Where the string at `path` starts: a block scalar's first content line (`block: true`), or the scalar itself. */
+  text(file: string, path: ReadonlyArray<string | number>): (FilePosition & { block: boolean }) | undefined;
+  /** The value written at `path` (after `${{ env }}` rendering), undefined when absent. */
+  value(file: string, path: ReadonlyArray<string | number>): Json | undefined;
 }
 
 /** Every DECK_ variable of an environment, by name. */

@@ -105,6 +105,11 @@ describe('dump file names', () => {
       ['team_a-2.yaml', 'team_a'],
     ]);
   });
+
+  it('writes no hidden file (a directory walk would skip it): a control plane named .internal', () => {
+    const entities: Entity[] = [{ kind: 'service', key: '.internal/a', controlPlane: '.internal', id: 's-1', fields: { name: 'a', host: 'a' }, raw: { id: 's-1' } }];
+    expect(dumpState({ entities }).documents.map((d) => d.file)).toEqual(['_internal.yaml']);
+  });
 });
 
 describe('dump of plugin definitions', () => {

@@ -83,10 +83,11 @@ function loadSpec(file: string): Node {
   }
 }
 
-interface Operation {
+export interface Operation {
   api: SpecApi;
   template: string;
   operation: Node;
+  method?: string;
 }
 
 export class SpecOracle {
@@ -113,6 +114,25 @@ export class SpecOracle {
         this.ajv.addSchema({ $id: id, components: { schemas: convertSchema(schemas, id, direction, this.absentRefs.get(id)) } }, undefined, undefined, false);
       }
     }
+  }
+
+  /** Every operation of the three specs, in their order. */
+  operations(): Operation[] {
+    const out: Operation[] = [];
+    for (const api of SPEC_APIS) {
+      const paths = this.docs.get(api)?.paths;
+      if (!isNode(paths)) continue;
+      for (const [template, item] of Object.entries(paths)) {
+        if (!isNode(item)) continue;
+        for (const method of ['get', 'post', 'put', 'patch', 'delete']) if (isNode(item[method])) out.push({ api, template, operation: item[method] as Node, method: method.toUpperCase() });
+      }
+    }
+    return out;
+  }
+
+  /** A spec node with its `$ref`s followed (one level; nested refs stay). */
+  node(api: SpecApi, node: unknown): Node | undefined {
+    return this.resolve(api, node);
   }
 
   /** The operation for a concrete path (`/v2` optional, query ignored) or a template, in one spec or any. */

@@ -87,7 +87,7 @@ describe('references', () => {
 
   it('a gateway entity needs its control plane', () => {
     const desired: Entity[] = [desiredEntity('service', { name: 'orders', host: 'x' }, gw)];
-    expect(() => buildPlan(desiredState(desired), liveState([]))).toThrow(/references control plane "payments"/);
+    expect(() => buildPlan(desiredState(desired), liveState([]))).toThrow(/belongs to control plane "payments", which is neither in the desired state nor in Konnect\. Name the control plane of its file/);
   });
 });
 

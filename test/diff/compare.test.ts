@@ -88,7 +88,7 @@ describe('replace decisions', () => {
     expect(group.operations.map((op) => op.action)).toEqual(['replace']);
     const relabel = plan([desiredEntity('control_plane', { name: 'payments', labels: { a: '2' } })], [cp], claims).operations;
     expect(relabel.map((op) => op.action)).toEqual(['update']);
-    expect(relabel[0]!.requests).toEqual([{ api: 'control-planes', method: 'PATCH', path: '/control-planes/{$id:control_plane:payments}', body: { name: 'payments', auth_type: 'pinned_client_certs', labels: { a: '2', 'konsync-owner': 'default' } } }]);
+    expect(relabel[0]!.requests).toEqual([{ api: 'control-planes', method: 'PATCH', path: '/control-planes/{$id:control_plane:payments}', body: { name: 'payments', auth_type: 'pinned_client_certs', labels: { a: '2', 'konsync-owner': 'default' } }, captures: 'control_plane:payments' }]);
   });
 
   describe('add-ons', () => {

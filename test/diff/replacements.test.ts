@@ -63,6 +63,18 @@ describe('a replaced network', () => {
     expect(opIds([network('10.1.0.0/22')], [pa, liveNetwork, liveTgw], claims)).toEqual(['delete:transit_gateway:prod/tgw', 'replace:network:prod', 'wait:network:prod']);
   });
 
+  it('blames the file line of the replaced entity (annotations need file and line)', () => {
+    const located = { ...network('10.1.0.0/22'), source: { file: 'platform.yaml', line: 7, column: 5 } };
+    let caught: unknown;
+    try {
+      plan([located], [pa, liveNetwork, liveTgw], [{ kind: 'network' }]);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(PlanError);
+    expect(caught).toMatchObject({ file: 'platform.yaml', line: 7, column: 5 });
+  });
+
   it('fails when a transit gateway under it is neither declared nor claimed', () => {
     const message = planError(() => plan([network('10.1.0.0/22')], [pa, liveNetwork, liveTgw], [{ kind: 'network' }]));
     expect(message).toContain('cloud gateway network prod must be replaced (cidr_block cannot change in place), but transit gateway prod/tgw under it is neither declared nor claimed');
@@ -176,6 +188,14 @@ describe('a replaced control plane', () => {
     expect(message).toContain('these replacements cannot be ordered');
     expect(message).toContain('add-on cache before control plane payments (add-on cache uses control plane payments)');
     expect(message).toContain('control plane payments before add-on cache (partial payments/redis in control plane payments uses add-on cache)');
+    const located = { ...cp, source: { file: 'platform.yaml', line: 2, column: 3 } };
+    let caught: unknown;
+    try {
+      plan([located, addOn('micro'), desiredEntity('partial', partial, gw)], [liveCp, liveAddOn, livePartial], claims);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toMatchObject({ name: 'PlanError', file: 'platform.yaml', line: 2, column: 3 });
   });
 });
 

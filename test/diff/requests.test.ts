@@ -32,7 +32,7 @@ describe('planned requests', () => {
     expect(resolvePath('/u/{parentId}/targets/{id}', target)).toBe('/u/{$id:upstream:payments/up}/targets/{$id:target:payments/up/10.0.0.1:80}');
   });
 
-  it('a configuration delete is a PUT with empty data plane groups, accepting 409', () => {
+  it('a configuration delete is a PUT with empty data plane groups and the live version (required for dedicated), accepting 409', () => {
     const live = liveEntity('configuration', { id: 'cfg-1', control_plane_id: 'cp-1', version: '3.11', dataplane_group_config: [{ provider: 'aws', region: 'us-east-2' }] }, { ids: { 'cp-1': 'payments' } });
     const plan = buildPlan(desiredState([], { claims: [{ kind: 'configuration' }] }), liveState([liveControlPlane(), live]));
     expect(plan.operations.map((op) => op.id)).toEqual(['delete:configuration:payments']);
@@ -41,7 +41,7 @@ describe('planned requests', () => {
         api: 'cloud-gateways',
         method: 'PUT',
         path: '/cloud-gateways/configurations',
-        body: { control_plane_id: { $id: 'control_plane:payments' }, control_plane_geo: 'us', dataplane_groups: [] },
+        body: { control_plane_id: { $id: 'control_plane:payments' }, control_plane_geo: 'us', version: '3.11', dataplane_groups: [] },
         acceptStatuses: [409],
       },
     ]);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Router } from '../../src/emulator/router.js';
-import { checkNetworkCidr, parseCidr } from '../../src/emulator/cidr.js';
+import { checkNetworkCidr } from '../../src/emulator/cidr.js';
+import { parseCidr } from '../../src/guards/cidr.js';
 import { findRegion } from '../../src/emulator/availability.js';
 import { Lifecycles, schedule } from '../../src/emulator/lifecycle.js';
 import { emptyData } from '../../src/emulator/seed.js';
@@ -17,17 +18,17 @@ describe('router', () => {
     const match = router.match('GET', '/networks/a%20b');
     expect(match).toMatchObject({ params: { id: 'a b' } });
     const special = router.match('GET', '/networks/special');
-    expect(typeof special === 'object' && special.route.pattern).toBe('/networks/special');
-    expect(router.match('POST', '/networks/x')).toBe('method');
+    expect(special && 'route' in special && special.route.pattern).toBe('/networks/special');
+    expect(router.match('POST', '/networks/x')).toEqual({ allow: ['GET'] });
     expect(router.match('GET', '/nothing')).toBeUndefined();
   });
 });
 
 describe('cidr rules', () => {
   const aws = findRegion('aws', 'us-east-2')!;
-  it('parses aligned IPv4 blocks only', () => {
-    expect(parseCidr('10.0.0.0/16')).toEqual({ start: 167772160, prefix: 16 });
-    expect(parseCidr('10.0.0.1/16')).toBeUndefined();
+  it('parses IPv4 blocks and tells misaligned ones', () => {
+    expect(parseCidr('10.0.0.0/16')).toEqual({ start: 167772160, prefix: 16, aligned: true });
+    expect(parseCidr('10.0.0.1/16')).toEqual({ start: 167772160, prefix: 16, aligned: false });
     expect(parseCidr('300.0.0.0/8')).toBeUndefined();
   });
   it('accepts a block in range for its zone count', () => {

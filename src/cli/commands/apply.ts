@@ -19,7 +19,7 @@ Examples:
 
 apply refuses a plan when anything it touches changed in Konnect since it was planned (make a new plan), and
 refuses replacements or more than --max-deletes deletes (default 10) without --allow-destructive.
-Exit codes: 0 everything applied (or nothing to do), 1 an error or a failed operation.`;
+Exit codes: 0 everything applied (or nothing to do), 1 an error or a failed or skipped operation, 130 interrupted.`;
 
 interface ApplyOptions extends KonnectOptions, ApplyFlags {
   output: OutputFormat;
@@ -45,8 +45,8 @@ export function register(program: Command): void {
       // One resolver for the stale check and the run: each entity's id is looked up at most once.
       const resolver = resolveIds(plan, api);
       await assertFresh(plan, api, resolver);
-      const { report, exitCode } = await applyPlan(plan, api, options, session, resolver);
-      if (session.format === 'json') session.out(JSON.stringify({ summary: plan.summary, report }, null, 2));
+      const { report, exitCode, notes } = await applyPlan(plan, api, options, session, resolver);
+      if (session.format === 'json') session.out(JSON.stringify({ summary: plan.summary, report, ...(notes ? { dcgw: notes } : {}) }, null, 2));
       return exitCode;
     });
   });

@@ -9,6 +9,10 @@ import { dumpState, toYaml } from '../../state/dump/index.js';
 import { deckEnv, type Geo } from '../../model/state.js';
 import { emptyDesiredState } from '../pipeline.js';
 import { EXIT_OK } from '../exit-codes.js';
+import { ValidationError } from '../../errors.js';
+import type { Entity } from '../../model/entity.js';
+import { suggestName } from '../../model/suggest.js';
+import { CONTROL_PLANE_KIND } from '../../kinds/control-plane-kind.js';
 
 const EXAMPLES = `
 Examples:
@@ -25,12 +29,26 @@ collections a sync would claim whole).`;
 
 interface DumpOptions extends KonnectOptions {
   controlPlane?: string[];
+  konnectControlPlaneName?: string;
   selectTag?: string[];
   out: string;
   withId?: boolean;
   skipDefaults?: boolean;
   geo?: Geo;
   output: OutputFormat;
+}
+
+/** A control plane asked for by name must exist: dumping a typo would write an empty file naming it. */
+function assertControlPlanesExist(names: readonly string[], entities: readonly Entity[]): void {
+  const known = entities.filter((entity) => entity.kind === CONTROL_PLANE_KIND).map((entity) => entity.key);
+  const missing = names.filter((name) => !known.includes(name));
+  if (missing.length === 0) return;
+  throw new ValidationError(
+    missing.map((name) => {
+      const suggestion = suggestName(name, known);
+      return { message: `no control plane named "${name}" in Konnect`, ...(suggestion !== undefined ? { hint: `did you mean "${suggestion}"?` } : {}) };
+    }),
+  );
 }
 
 /** `konsync dump`: live state → state files. */
@@ -42,11 +60,14 @@ export function register(program: Command): void {
   addSelectTagOption(command, 'only gateway entities carrying this tag, written as _info.select_tags (repeatable)');
   command
     .addOption(new Option('--control-plane <name>', 'only this control plane\'s gateway entities (repeatable)').argParser(collect))
+    .addOption(new Option('--konnect-control-plane-name <name>', 'decK\'s name for --control-plane: only this control plane\'s gateway entities'))
     .option('--out <dir|->', 'directory to write the files to, or - for stdout', '-')
     .option('--with-id', 'write each gateway entity\'s Konnect id')
     .option('--skip-defaults', 'leave out values equal to what Konnect fills in by itself')
     .addHelpText('after', EXAMPLES)
-    .action(async (options: DumpOptions) => {
+    .action(async (parsed: DumpOptions) => {
+      const named = parsed.konnectControlPlaneName;
+      const options: DumpOptions = named === undefined ? parsed : { ...parsed, controlPlane: [...(parsed.controlPlane ?? []), named] };
       await runCommand(options.output, async (session) => {
         const geo = options.geo ?? 'us';
         const api = createClient({ ...options, geo }, session.io.env);
@@ -55,6 +76,7 @@ export function register(program: Command): void {
           schemaDefaults: options.skipDefaults === true,
           ...(options.controlPlane ? { controlPlanes: options.controlPlane } : {}),
         });
+        assertControlPlanesExist(options.controlPlane ?? [], live.entities);
         const { documents, warnings } = dumpState(live, {
           withId: options.withId === true,
           skipDefaults: options.skipDefaults === true,

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { addKonnectOptions } from '../konnect-options.js';
 import { addOutputOption, addStateOptions } from '../state-options.js';
 import { runCommand } from '../run-command.js';
+import { addOnlineValidationOption } from '../online-validation.js';
 import { hasChanges, planFromFiles, type StateCommandOptions } from '../pipeline.js';
 import { renderPlan, renderPlanSaved } from '../plan-output.js';
 import { serializePlan } from '../plan-file.js';
@@ -27,12 +28,13 @@ export function register(program: Command): void {
   addStateOptions(command);
   addKonnectOptions(command);
   addOutputOption(command);
+  addOnlineValidationOption(command);
   command
     .requiredOption('--out <file>', 'where to write the plan (JSON)')
     .addHelpText('after', EXAMPLES)
     .action(async (options: PlanOptions) => {
       await runCommand(options.output, async (session) => {
-        const { plan, desired } = await planFromFiles(options, session);
+        const { plan, desired } = await planFromFiles(options, session, true);
         await writeFile(options.out, serializePlan(plan));
         session.out(options.output === 'json' ? renderPlanSaved(plan, options.out, session) : `${renderPlan(plan, session, desired)}\n${renderPlanSaved(plan, options.out, session)}`);
         return hasChanges(plan) ? EXIT_CHANGES : EXIT_OK;

@@ -3,6 +3,7 @@ import { addKonnectOptions } from '../konnect-options.js';
 import { addOutputOption, addStateOptions } from '../state-options.js';
 import { addApplyOptions, type ApplyFlags } from '../apply-options.js';
 import { runCommand } from '../run-command.js';
+import { addOnlineValidationOption } from '../online-validation.js';
 import { hasChanges, planFromFiles, type StateCommandOptions } from '../pipeline.js';
 import { renderPlan } from '../plan-output.js';
 import { applyPlan, preflight } from '../apply-runner.js';
@@ -17,7 +18,8 @@ Examples:
 
 sync asks for confirmation only on a terminal. Without one (CI, cron) it proceeds, as decK's sync does: the safety
 gates still hold (no replacements, at most --max-deletes deletes, unless --allow-destructive).
-Exit codes: 0 in sync (applied, or nothing to do), 1 an error, a failed operation or a declined confirmation.`;
+Exit codes: 0 in sync (applied, or nothing to do), 1 an error, a failed or skipped operation or a declined
+confirmation, 130 interrupted (Ctrl-C: requests in flight finish, nothing new starts, the report says what was done).`;
 
 interface SyncOptions extends StateCommandOptions, ApplyFlags {
   yes?: boolean;
@@ -29,13 +31,14 @@ export function register(program: Command): void {
   addStateOptions(command);
   addKonnectOptions(command);
   addOutputOption(command);
+  addOnlineValidationOption(command);
   addApplyOptions(command);
   command
     .option('-y, --yes', 'apply without asking')
     .addHelpText('after', EXAMPLES)
     .action(async (options: SyncOptions) => {
       await runCommand(options.output, async (session) => {
-        const { plan, api, desired } = await planFromFiles(options, session);
+        const { plan, api, desired } = await planFromFiles(options, session, true);
         const json = session.format === 'json';
         if (!json) session.out(renderPlan(plan, session, desired));
         if (!hasChanges(plan)) {
@@ -48,8 +51,8 @@ export function register(program: Command): void {
           else session.err('Cancelled: nothing was applied.');
           return EXIT_ERROR;
         }
-        const { report, exitCode } = await applyPlan(plan, api, options, session);
-        if (json) session.out(JSON.stringify({ plan, report }, null, 2));
+        const { report, exitCode, notes } = await applyPlan(plan, api, options, session);
+        if (json) session.out(JSON.stringify({ plan, report, ...(notes ? { dcgw: notes } : {}) }, null, 2));
         return exitCode;
       });
     });

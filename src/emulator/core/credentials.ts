@@ -40,9 +40,9 @@ const credential = (collection: string, schema: Schema, fill: CollectionSpec['fi
   collection,
   schema: () => schema,
   unique,
-  filters: [],
+  filters: {},
   fill,
-  parentOnly: true,
+  topLevel: 'read',
   createdAtOnly: true,
 });
 

@@ -51,7 +51,7 @@ export function crudHandlers(ctx: EmulatorContext, spec: CollectionSpec, nesting
   };
   return {
     list: within(ctx, nesting, (scope, parent, request) =>
-      listPage(request, itemsOf(ctx, scope.controlPlaneId, spec.collection).filter((item) => childOf(item, parent, nesting)), spec.filters),
+      listPage(request, itemsOf(ctx, scope.controlPlaneId, spec.collection).filter((item) => childOf(item, parent, nesting)), spec),
     ),
     create: within(ctx, nesting, (scope, parent, request) => {
       const result = saveEntity(scope, spec, request.body, { forced: forcedParent(parent, nesting) });

@@ -43,7 +43,8 @@ export function extraRoutes(ctx: EmulatorContext, base: string): Route[] {
           return link;
         });
         const page = listPage(request, links);
-        if (isJsonObject(page.body)) {
+        // An error (a bad `offset` or `size`) goes out as it is: only a page has links to count.
+        if (page.status === 200 && isJsonObject(page.body)) {
           page.body.count = links.length;
           page.body.data = (page.body.data as JsonObject[]).map(({ created_at: _created, ...link }) => link);
         }

@@ -12,14 +12,25 @@ function matchesTags(item: JsonObject, tags: string): boolean {
   return tags.split(',').every((tag) => have.includes(tag));
 }
 
-/** `filter[field][eq]` / `filter[field][contains]` on the fields the collection allows. */
-function filterItems(items: JsonObject[], query: URLSearchParams, fields: string[]): JsonObject[] | string {
+/** Which lists filter what: `filter[<name>][eq|contains]` → stored field, and plain exact-match parameters. */
+export interface ListFilters {
+  filters?: Record<string, string>;
+  exactParams?: string[];
+}
+
+/** `filter[name][eq]` / `filter[name][contains]` on the filters the list documents; the parameter in error otherwise. */
+function filterItems(items: JsonObject[], query: URLSearchParams, { filters = {}, exactParams = [] }: ListFilters): JsonObject[] | string {
   let out = items;
   for (const [param, value] of query) {
+    if (exactParams.includes(param)) {
+      out = out.filter((item) => item[param] === value);
+      continue;
+    }
     const match = /^filter\[([^\]]+)\](?:\[([a-z]+)\])?$/.exec(param);
     if (!match) continue;
-    const [, field, op = 'eq'] = match as unknown as [string, string, string | undefined];
-    if (!fields.includes(field) || (op !== 'eq' && op !== 'contains')) return param;
+    const [, name, op = 'eq'] = match as unknown as [string, string, string | undefined];
+    const field = Object.hasOwn(filters, name) ? filters[name] : undefined;
+    if (field === undefined || (op !== 'eq' && op !== 'contains')) return param;
     out = out.filter((item) => {
       const actual = item[field];
       if (typeof actual !== 'string') return false;
@@ -44,7 +55,7 @@ function decodeOffset(offset: string): [number, string] | undefined {
 }
 
 /** A Kong-style page: `{data, offset, next}`; the last page carries neither `offset` nor `next`. */
-export function listPage(request: EmuRequest, items: JsonObject[], filterFields: string[] = []): EmuResponse {
+export function listPage(request: EmuRequest, items: JsonObject[], filters: ListFilters = {}): EmuResponse {
   const sizeParam = request.query.get('size');
   const size = sizeParam === null || sizeParam === '' ? DEFAULT_SIZE : Number(sizeParam);
   if (!Number.isInteger(size) || size < 1 || size > MAX_SIZE) {
@@ -53,7 +64,7 @@ export function listPage(request: EmuRequest, items: JsonObject[], filterFields:
   let selected = items;
   const tags = request.query.get('tags');
   if (tags) selected = selected.filter((item) => matchesTags(item, tags));
-  const filtered = filterItems(selected, request.query, filterFields);
+  const filtered = filterItems(selected, request.query, filters);
   if (typeof filtered === 'string') {
     return validationError([{ type: 'ERROR_TYPE_FIELD', field: filtered, messages: ['unsupported filter'] }]);
   }

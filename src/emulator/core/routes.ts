@@ -23,9 +23,14 @@ const NESTED: (Nesting & { child: string; segment?: string })[] = [
   { parent: 'consumers', child: 'hmac-auths', segment: 'hmac-auth', field: 'consumer' },
 ];
 
-function crudRoutes(ctx: EmulatorContext, list: string, collection: string, nesting?: Nesting, listOnly = false): Route[] {
+function crudRoutes(ctx: EmulatorContext, list: string, collection: string, nesting?: Nesting, only?: 'list' | 'read'): Route[] {
   const handlers = crudHandlers(ctx, specOf(collection), nesting);
-  if (listOnly) return [{ method: 'GET', pattern: list, handler: handlers.list }];
+  const reads: Route[] = [
+    { method: 'GET', pattern: list, handler: handlers.list },
+    { method: 'GET', pattern: `${list}/:id`, handler: handlers.get },
+  ];
+  if (only === 'list') return reads.slice(0, 1);
+  if (only === 'read') return reads;
   return [
     { method: 'GET', pattern: list, handler: handlers.list },
     { method: 'POST', pattern: list, handler: handlers.create },
@@ -37,8 +42,8 @@ function crudRoutes(ctx: EmulatorContext, list: string, collection: string, nest
 
 export function coreRoutes(ctx: EmulatorContext): Route[] {
   return [
-    // Targets exist only under their upstream; the top-level path lists them all.
-    ...COLLECTIONS.flatMap((spec) => crudRoutes(ctx, `${CORE_BASE}/${spec.collection}`, spec.collection, undefined, spec.parentOnly)),
+    // Targets and credentials are written under their parent; the top-level paths read them all.
+    ...COLLECTIONS.flatMap((spec) => crudRoutes(ctx, `${CORE_BASE}/${spec.collection}`, spec.collection, undefined, spec.topLevel)),
     ...NESTED.flatMap((nested) => crudRoutes(ctx, `${CORE_BASE}/${nested.parent}/:parentId/${nested.segment ?? nested.child}`, nested.child, nested)),
     ...memberRoutes(ctx, CORE_BASE),
     ...extraRoutes(ctx, CORE_BASE),

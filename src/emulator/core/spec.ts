@@ -24,8 +24,10 @@ export interface CollectionSpec {
   /** Looked up by this field when the path key is not a UUID. */
   nameField?: string;
   unique: UniqueRule[];
-  /** `filter[<field>][eq|contains]` the list accepts. */
-  filters: string[];
+  /** `filter[<name>][eq|contains]` the list documents → the stored field it reads (consumers: `name` is `username`). */
+  filters: Record<string, string>;
+  /** Plain query parameters the list documents as exact matches on the field of that name (consumers: `custom_id`). */
+  exactParams?: string[];
   /** Body (validated) → stored fields: server defaults, rewrites. Strings are error details. */
   fill(body: JsonObject, scope: Scope): JsonObject | ErrorDetail[];
   /** Rules beyond schema, uniqueness and foreign keys (e.g. a plugin's name must be installed). */
@@ -34,8 +36,8 @@ export interface CollectionSpec {
   blockDelete?(item: JsonObject, scope: Scope): ErrorDetail[];
   /** GET by id answers in a wrapper (consumer groups). */
   wrapItem?(item: JsonObject, scope: Scope, query: URLSearchParams): Json;
-  /** Only reachable nested under its parent (targets). */
-  parentOnly?: boolean;
+  /** Written only nested under its parent; at top level the spec documents reads only: the list (targets), or the list and the item (credentials). */
+  topLevel?: 'list' | 'read';
   /** Timestamps with a millisecond fraction (targets: `auto_timestamp_ms`). */
   fractionalTimestamps?: boolean;
   /** Only `created_at`, no `updated_at` (credentials). */

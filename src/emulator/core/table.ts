@@ -21,7 +21,7 @@ export const COLLECTIONS: CollectionSpec[] = [
     schema: () => service,
     nameField: 'name',
     unique: [byField('name')],
-    filters: ['name'],
+    filters: { name: 'name' },
     fill: (body) => {
       const split = splitServiceUrl(body);
       if (typeof split === 'string') return [{ type: 'ERROR_TYPE_FIELD', field: 'url', messages: ['invalid url'] }];
@@ -33,7 +33,7 @@ export const COLLECTIONS: CollectionSpec[] = [
     schema: (body) => (body.expression !== undefined ? routeExpression : routeJson),
     nameField: 'name',
     unique: [byField('name')],
-    filters: ['name'],
+    filters: { name: 'name' },
     fill: (body) => {
       const expression = body.expression !== undefined;
       const item = withDefaults(defaultsFor(expression ? 'route:expression' : 'route', 'route'), body);
@@ -48,7 +48,7 @@ export const COLLECTIONS: CollectionSpec[] = [
     collection: 'plugins',
     schema: () => plugin,
     unique: [{ field: 'cache_key', key: pluginScopeKey }, byField('instance_name')],
-    filters: ['name'],
+    filters: { name: 'name' },
     fill: fillPlugin,
     check: checkPlugin,
   },
@@ -57,7 +57,7 @@ export const COLLECTIONS: CollectionSpec[] = [
     schema: (body) => partials[String(body.type)] ?? partialType,
     nameField: 'name',
     unique: [byField('name')],
-    filters: [],
+    filters: {},
     fill: fillPartial,
     blockDelete: blockPartialDelete,
   },
@@ -66,7 +66,7 @@ export const COLLECTIONS: CollectionSpec[] = [
     schema: () => customPlugin,
     nameField: 'name',
     unique: [byField('name')],
-    filters: [],
+    filters: {},
     fill: plain({}),
     check: (item) =>
       BUNDLED_PLUGINS.has(String(item.name)) ? [{ type: 'ERROR_TYPE_FIELD', field: 'name', messages: [`'${String(item.name)}' is a bundled plugin`] }] : [],
@@ -77,7 +77,8 @@ export const COLLECTIONS: CollectionSpec[] = [
     schema: () => consumer,
     nameField: 'username',
     unique: [byField('username'), byField('custom_id')],
-    filters: ['username', 'custom_id'],
+    filters: { name: 'username' },
+    exactParams: ['custom_id'],
     fill: (body) => {
       if (typeof body.username !== 'string' && typeof body.custom_id !== 'string') {
         return [entityError("at least one of these fields must be non-empty: 'custom_id', 'username'")];
@@ -90,7 +91,7 @@ export const COLLECTIONS: CollectionSpec[] = [
     schema: () => consumerGroup,
     nameField: 'name',
     unique: [byField('name')],
-    filters: [],
+    filters: {},
     fill: (body) => withDefaults(defaultsFor('consumer_group', 'consumer_group'), body),
     wrapItem: consumerGroupWrapper,
   },
@@ -99,7 +100,7 @@ export const COLLECTIONS: CollectionSpec[] = [
     schema: () => upstream,
     nameField: 'name',
     unique: [byField('name')],
-    filters: [],
+    filters: {},
     fill: (body) => {
       const item = withDefaults(defaultsFor('upstream', 'upstream'), body);
       // Healthcheck records are not nullable in Konnect's schema: an unset `headers` or `https_sni` is absent.
@@ -111,16 +112,16 @@ export const COLLECTIONS: CollectionSpec[] = [
     collection: 'targets',
     schema: () => target,
     unique: [{ field: 'target', key: (item) => `${JSON.stringify(item.upstream)}|${String(item.target)}` }],
-    filters: [],
+    filters: {},
     fill: (body) => withDefaults(defaultsFor('target', 'target'), { ...body, target: targetWithPort(String(body.target)) }),
-    parentOnly: true,
+    topLevel: 'list',
     fractionalTimestamps: true,
   },
   {
     collection: 'certificates',
     schema: () => certificate,
     unique: [],
-    filters: [],
+    filters: {},
     fill: plain({ cert_alt: null, key_alt: null }),
   },
   {
@@ -128,14 +129,14 @@ export const COLLECTIONS: CollectionSpec[] = [
     schema: () => sni,
     nameField: 'name',
     unique: [byField('name')],
-    filters: [],
+    filters: {},
     fill: plain({}),
   },
   {
     collection: 'ca_certificates',
     schema: () => caCertificate,
     unique: [byField('cert_digest')],
-    filters: [],
+    filters: {},
     // The digest is computed, never taken from the body.
     fill: (body) => ({ ...plain({})(body), cert_digest: createHash('sha256').update(String(body.cert)).digest('hex') }),
   },
@@ -144,7 +145,7 @@ export const COLLECTIONS: CollectionSpec[] = [
     schema: () => vault,
     nameField: 'prefix',
     unique: [byField('prefix')],
-    filters: [],
+    filters: {},
     fill: (body) => withDefaults(defaultsFor(`vault:${String(body.name)}`, 'vault'), body),
   },
   {
@@ -152,7 +153,7 @@ export const COLLECTIONS: CollectionSpec[] = [
     schema: () => key,
     nameField: 'name',
     unique: [byField('name'), { field: 'kid', key: (item) => `${JSON.stringify(item.set)}|${String(item.kid)}` }],
-    filters: [],
+    filters: {},
     fill: plain({ name: null, set: null, jwk: null, pem: null, x5t: null }),
   },
   {
@@ -160,7 +161,7 @@ export const COLLECTIONS: CollectionSpec[] = [
     schema: () => keySet,
     nameField: 'name',
     unique: [byField('name')],
-    filters: [],
+    filters: {},
     fill: plain({ name: null }),
   },
   ...CREDENTIAL_COLLECTIONS,

@@ -1,5 +1,6 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import type { ErrorDetail } from './errors.js';
+import { withInt64Bounds } from '../integer-range.js';
 import type { Schema } from './schemas/common.js';
 
 const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
@@ -9,7 +10,7 @@ const compiled = new WeakMap<Schema, ValidateFunction>();
 export function validateBody(schema: Schema, body: unknown): ErrorDetail[] {
   let validate = compiled.get(schema);
   if (!validate) {
-    validate = ajv.compile(schema);
+    validate = ajv.compile(withInt64Bounds(schema));
     compiled.set(schema, validate);
   }
   if (validate(body)) return [];

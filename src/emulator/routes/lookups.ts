@@ -1,7 +1,7 @@
 import type { Route } from '../types.js';
 import type { JsonObject } from '../../model/json.js';
 import { clone, type PlatformEnv } from '../env.js';
-import { ENUM_OPS, listResponse } from '../list.js';
+import { listResponse, STRING_OPS } from '../list.js';
 import { json, notFound } from '../problem.js';
 import { availabilityDocument } from '../availability.js';
 import { DEFAULT_RESOURCE_CONFIGURATIONS, DEFAULT_RESOURCE_QUOTAS, RESOURCE_CONFIGURATIONS, RESOURCE_QUOTAS } from '../seed.js';
@@ -31,7 +31,7 @@ export function lookupRoutes(env: PlatformEnv): Route[] {
     {
       method: 'GET',
       pattern: '/cloud-gateways/provider-accounts',
-      handler: (request) => listResponse(API, Object.values(ctx.data.providerAccounts), request, { provider: ENUM_OPS }),
+      handler: (request) => listResponse(API, Object.values(ctx.data.providerAccounts), request, { provider: STRING_OPS }),
     },
     {
       method: 'GET',

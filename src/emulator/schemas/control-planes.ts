@@ -19,7 +19,8 @@ const proxyUrls = {
     required: ['host', 'port', 'protocol'],
     properties: {
       host: { type: 'string', minLength: 1, maxLength: 120 },
-      port: { type: 'integer', minimum: 1 },
+      // The spec gives only the lower bound; a TCP port ends at 65535.
+      port: { type: 'integer', minimum: 1, maximum: 65535 },
       protocol: { type: 'string', minLength: 1, maxLength: 32 },
     },
   },

@@ -7,6 +7,7 @@ export const basicAuth = consumerCredential({
   all: 'basic-auths',
   deck: 'basicauth_credentials',
   name: 'username',
+  unique: ['username'],
   // Konnect stores and returns a salted hash, never the password: a changed password is not detected (docs/DESIGN.md).
   writeOnly: ['password'],
 });

@@ -7,4 +7,5 @@ export const consumer = coreEntity({
   collection: 'consumers',
   file: { key: 'consumers' },
   identity: (fields, id) => str(fields.username) ?? str(fields.custom_id) ?? id,
+  overrides: { unique: ['username', 'custom_id'] },
 });

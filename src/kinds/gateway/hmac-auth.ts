@@ -7,5 +7,6 @@ export const hmacAuth = consumerCredential({
   all: 'hmac-auths',
   deck: 'hmacauth_credentials',
   name: 'username',
+  unique: ['username'],
   generated: ['secret'],
 });

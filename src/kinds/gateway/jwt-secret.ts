@@ -7,6 +7,7 @@ export const jwtSecret = consumerCredential({
   all: 'jwts',
   deck: 'jwt_secrets',
   name: 'key',
+  unique: ['key'],
   hashName: true,
   generated: ['secret'],
   defaults: { algorithm: 'HS256' },

@@ -7,6 +7,7 @@ export const keyAuth = consumerCredential({
   all: 'key-auths',
   deck: 'keyauth_credentials',
   name: 'key',
+  unique: ['key'],
   hashName: true,
   // Kong reports the time left, which counts down: comparing it would always drift.
   ignore: ['ttl'],

@@ -20,6 +20,19 @@ const PLUGIN_SHORTHANDS = [
 /** Where Konnect links a redis partial into a plugin's config when the link gives no path. */
 const DEFAULT_PARTIAL_PATH = 'config.redis';
 
+const REDIS_WARNING =
+  'strategy "redis" with no redis partial and no redis host: Konnect accepts it, but the plugin cannot count (link a partial, e.g. the managed cache\'s "konnect-managed", or set config.redis)';
+
+/** A plugin told to keep its counters in redis that was given no redis to use. */
+function usesRedisWithoutOne(fields: JsonObject): boolean {
+  const config = isJsonObject(fields.config) ? fields.config : {};
+  if (config.strategy !== 'redis') return false;
+  if (Array.isArray(fields.partials) && fields.partials.length > 0) return false;
+  const redis = isJsonObject(config.redis) ? config.redis : {};
+  const given = (value: unknown) => value !== undefined && value !== null && !(Array.isArray(value) && value.length === 0);
+  return ![redis.host, redis.cluster_nodes, redis.sentinel_nodes, config.redis_host].some(given);
+}
+
 export const plugin = coreEntity({
   kind: 'plugin',
   title: 'plugin',
@@ -46,6 +59,7 @@ export const plugin = coreEntity({
   // Custom plugins' schemas are their control plane's own; bundled plugins share one across control planes.
   schema: { field: 'name', collection: 'plugins', convert: pluginDefaultsFromSchema, localTo: { kind: 'custom_plugin', field: 'name' } },
   overrides: {
+    unique: ['instance_name'],
     // The plugin's name is the key's first part: `rate-limiting|service=orders`.
     lookupQuery: (key) => ({ 'filter[name][eq]': key.split('|')[0] ?? key }),
     // RLA's namespace is generated when omitted (SOURCES.md drift trap 1).
@@ -57,6 +71,7 @@ export const plugin = coreEntity({
       );
       return { ...fields, partials };
     },
+    warnings: (entity) => (usesRedisWithoutOne(entity.fields) ? [{ field: ['config', 'strategy'], message: REDIS_WARNING }] : []),
     implicitRefsReads: ['custom_plugin'],
     implicitRefs: (entity, all) =>
       all

@@ -2,6 +2,7 @@ import { isControlPlaneGroup } from './control-plane.js';
 import { deepEqual, isJsonObject, type JsonObject } from '../../model/json.js';
 import type { KindDescriptor } from '../descriptor.js';
 import { PAGE, str, without } from '../values.js';
+import { deriveGroupCachePartials } from './managed-cache-partial.js';
 
 /** Managed-cache tiers, smallest first: a move down the list cannot be made in place. */
 export const CACHE_TIERS = ['micro', 'small', 'medium', 'large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge', '24xlarge'];
@@ -22,6 +23,7 @@ export const addOn: KindDescriptor = {
     { path: 'owner.control_plane', kind: 'control_plane', owner: true },
     { path: 'owner.control_plane_group', kind: 'control_plane', owner: true },
   ],
+  derived: { kinds: ['partial'], derive: deriveGroupCachePartials },
   check: (addOn, ctx) => {
     const owner = isJsonObject(addOn.fields.owner) ? addOn.fields.owner : {};
     if (typeof owner.control_plane_group === 'string') {

@@ -63,9 +63,12 @@ export const configuration: KindDescriptor = {
       method: 'PUT',
       path: 'list',
       acceptStatuses: [409],
+      // Dedicated configurations require a version even with no groups: the live one is kept.
       body: (fields, ctx) => ({
         control_plane_id: ctx.id('control_plane', String(fields.control_plane)),
         control_plane_geo: ctx.geo,
+        ...(typeof fields.version === 'string' ? { version: fields.version } : {}),
+        ...(typeof fields.kind === 'string' ? { kind: fields.kind } : {}),
         dataplane_groups: [],
       }),
     },

@@ -38,7 +38,13 @@ export const transitGateway: KindDescriptor = {
   },
   write: {
     create: { method: 'POST', path: 'list' },
-    update: { method: 'PATCH', path: 'item', fields: ['cidr_blocks', 'transit_gateway_attachment_config'] },
+    // Konnect's PATCH takes one or the other (PatchAwsTransitGateway | PatchAwsResourceEndpointGateway), never both.
+    update: {
+      method: 'PATCH',
+      path: 'item',
+      fields: (fields) =>
+        attachmentKind(fields, 'transit_gateway_attachment_config') === 'aws-transit-gateway-attachment' ? ['cidr_blocks'] : ['transit_gateway_attachment_config'],
+    },
     delete: { method: 'DELETE', path: 'item' },
   },
   // pending-acceptance / pending-user-action wait on the customer's cloud account, not on Konnect.

@@ -53,7 +53,8 @@ const PLUGIN_DEFINITION_SECTIONS = NEEDS_PLUGIN_DEFINITIONS.map((kind) => kindOf
  * that name is `taken` (the platform file, or another control plane's name that reads the same: `a b`, `a_b`).
  */
 function gatewayFileName(controlPlane: string, taken: ReadonlySet<string>): string {
-  const base = controlPlane.replace(/[^A-Za-z0-9._-]/g, '_');
+  // No leading dot: directory walks skip hidden files, so `diff -s DIR` would not read the dump back.
+  const base = controlPlane.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\./, '_');
   let name = `${base}.yaml`;
   for (let n = 2; taken.has(name); n++) name = `${base}-${n}.yaml`;
   return name;

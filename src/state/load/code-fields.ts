@@ -1,4 +1,4 @@
-import { dirname, join } from 'node:path';
+import { dirname, isAbsolute, join, relative as relativePath } from 'node:path';
 import luaparse from 'luaparse';
 import { parse } from 'yaml';
 import type { Problem } from '../../errors.js';
@@ -16,6 +16,27 @@ export function sideFilePath(stateFile: string, relative: string): string {
   return join(dirname(stateFile), relative);
 }
 
+/** A side file's text, or why it was not read (the I/O edge found it outside its state file's directory). */
+export type SideFileContent = string | { problem: string };
+
+/** Whether `path` is `dir` or inside it (both absolute, or both relative to the same directory). */
+export function isInside(dir: string, path: string): boolean {
+  const rel = relativePath(dir, path);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
+/**
+ * Code files must be inside the directory of the state file that names them (a reviewed repository must not make
+ * konsync upload /etc/passwd or a file of another checkout). The lexical part, checked before anything is read; the
+ * I/O edge checks symbolic links (`realpath`) the same way.
+ */
+export function sideFileEscape(stateFile: string, relative: string): string | undefined {
+  const dir = dirname(stateFile);
+  if (isAbsolute(relative)) return `${relative} is an absolute path; code files must be inside ${dir}, the directory of the state file that names them`;
+  if (!isInside(dir, sideFilePath(stateFile, relative))) return `${relative} is outside ${dir}, the directory of the state file that names it`;
+  return undefined;
+}
+
 const FILE_FIELDS = ALL_KINDS.flatMap((kind) => (kind.file.codeFields ?? []).map((field) => `${field}${FILE_SUFFIX}`));
 const MENTIONS_FILE_FIELD = new RegExp(`\\b(?:${FILE_FIELDS.join('|')})\\b`);
 
@@ -23,7 +44,7 @@ const MENTIONS_FILE_FIELD = new RegExp(`\\b(?:${FILE_FIELDS.join('|')})\\b`);
  * Every `<field>_file` a state file's text asks for (read before the pure core runs). Only a text that mentions such a
  * field is parsed here; one that does not parse asks for nothing (the core reports it).
  */
-export function sideFileRequests(stateFile: string, text: string): string[] {
+export function sideFileRequests(stateFile: string, text: string): Array<{ path: string; dir: string }> {
   if (!MENTIONS_FILE_FIELD.test(text)) return [];
   let root: Json | undefined;
   try {
@@ -37,14 +58,17 @@ export function sideFileRequests(stateFile: string, text: string): string[] {
     if (!Array.isArray(list)) continue;
     for (const item of list) {
       if (!isJsonObject(item)) continue;
-      for (const field of FILE_FIELDS) if (typeof item[field] === 'string') out.add(sideFilePath(stateFile, item[field]));
+      for (const field of FILE_FIELDS) {
+        const relative = item[field];
+        if (typeof relative === 'string' && sideFileEscape(stateFile, relative) === undefined) out.add(sideFilePath(stateFile, relative));
+      }
     }
   }
-  return [...out];
+  return [...out].map((path) => ({ path, dir: dirname(stateFile) }));
 }
 
 /** Loads `<field>_file` contents into `<field>`, then checks the Lua: syntax and size. */
-export function loadCodeFields(draft: DraftEntity, sideFiles: ReadonlyMap<string, string>): Problem[] {
+export function loadCodeFields(draft: DraftEntity, sideFiles: ReadonlyMap<string, SideFileContent>): Problem[] {
   const fields = kindOf(draft.kind).file.codeFields;
   if (!fields) return [];
   const problems: Problem[] = [];
@@ -59,12 +83,17 @@ export function loadCodeFields(draft: DraftEntity, sideFiles: ReadonlyMap<string
         report(fileField, `set either ${field} or ${fileField}, not both`);
         continue;
       }
-      const text = sideFiles.get(sideFilePath(source.file, relative));
-      if (text === undefined) {
-        report(fileField, `cannot read ${sideFilePath(source.file, relative)}`);
+      const escape = sideFileEscape(source.file, relative);
+      if (escape !== undefined) {
+        report(fileField, escape);
         continue;
       }
-      draft.fields[field] = text;
+      const content = sideFiles.get(sideFilePath(source.file, relative));
+      if (typeof content !== 'string') {
+        report(fileField, content?.problem ?? `cannot read ${sideFilePath(source.file, relative)}`);
+        continue;
+      }
+      draft.fields[field] = content;
     }
     const code = draft.fields[field];
     if (typeof code !== 'string') {
@@ -76,9 +105,17 @@ export function loadCodeFields(draft: DraftEntity, sideFiles: ReadonlyMap<string
     try {
       luaparse.parse(code, { luaVersion: 'LuaJIT' });
     } catch (error) {
-      const lua = error as { message?: string };
+      const lua = error as { message?: string; line?: number };
       const where = typeof relative === 'string' ? sideFilePath(source.file, relative) : `${field}`;
-      report(field, `${where}: Lua syntax error: ${lua.message ?? String(error)}`);
+      const problem = problemAt(source, [...draft.path, typeof relative === 'string' ? fileField : field], `${where}: Lua syntax error: ${lua.message ?? String(error)}`);
+      // Inline in a block scalar: point at the YAML line that holds the Lua line (the last one for an error at the end).
+      const text = typeof relative === 'string' ? undefined : source.locateText([...draft.path, field]);
+      if (text?.block && typeof lua.line === 'number') {
+        const lines = code.endsWith('\n') ? code.split('\n').length - 1 : code.split('\n').length;
+        problem.line = text.line + Math.min(lua.line, Math.max(lines, 1)) - 1;
+        problem.column = text.column;
+      }
+      problems.push(problem);
     }
   }
   return problems;

@@ -4,12 +4,12 @@ import { LOOKUP_SECTIONS, type Geo, type LookupSection } from '../../model/state
 import { problemAt, type ParsedSource } from './parse-source.js';
 
 /** decK's default control plane when a file names none. */
-const DEFAULT_CONTROL_PLANE = 'default';
+export const DEFAULT_CONTROL_PLANE = 'default';
 
 /** What a file's metadata keys (`_info`, `_konnect`, `_workspace`) say about its entities. */
 export interface FileHeader {
   controlPlane: string;
-  /** Whether `_konnect` named the control plane (otherwise decK's `default`). */
+  /** Whether `_konnect` named the control plane (otherwise `--konnect-control-plane-name`, else decK's `default`). */
   namedControlPlane: boolean;
   geo?: Geo;
   /** `_konnect.owner`. */
@@ -28,6 +28,8 @@ export interface HeaderFlags {
   includePluginDefinitions: boolean;
   /** decK's `--select-tag`: the select tags of files that set none; files that set some must set the same. */
   selectTags: readonly string[];
+  /** decK's `--konnect-control-plane-name`: the control plane of files that name none; files that name one must name it. */
+  controlPlaneName?: string;
 }
 
 const strings = (value: Json | undefined): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
@@ -57,6 +59,16 @@ export function readFileHeader(source: ParsedSource, flags: HeaderFlags): { head
   }
 
   const named = typeof konnect.control_plane_name === 'string' ? konnect.control_plane_name : konnect.runtime_group_name;
+  // decK refuses a flag that contradicts the files rather than choosing one of them.
+  if (flags.controlPlaneName !== undefined && typeof named === 'string' && named !== flags.controlPlaneName) {
+    const key = typeof konnect.control_plane_name === 'string' ? 'control_plane_name' : 'runtime_group_name';
+    problems.push(problemAt(
+      source,
+      ['_konnect', key],
+      `--konnect-control-plane-name ${flags.controlPlaneName} differs from _konnect.${key} "${named}" in ${source.file}`,
+      'the flag names the control plane of files that name none: give the same name, or leave one of them out',
+    ));
+  }
   const lookupSource = isJsonObject(info.default_lookup_tags) ? info.default_lookup_tags : {};
   const lookupTags: Partial<Record<LookupSection, string[]>> = {};
   for (const section of LOOKUP_SECTIONS) if (lookupSource[section] !== undefined) lookupTags[section] = strings(lookupSource[section]);
@@ -64,7 +76,7 @@ export function readFileHeader(source: ParsedSource, flags: HeaderFlags): { head
   if (isJsonObject(info.defaults)) for (const [kind, value] of Object.entries(info.defaults)) if (isJsonObject(value)) defaults[kind] = value;
 
   const header: FileHeader = {
-    controlPlane: typeof named === 'string' ? named : DEFAULT_CONTROL_PLANE,
+    controlPlane: typeof named === 'string' ? named : (flags.controlPlaneName ?? DEFAULT_CONTROL_PLANE),
     namedControlPlane: typeof named === 'string',
     selectTags: selectTags.length > 0 ? selectTags : [...new Set(flags.selectTags)],
     lookupTags,

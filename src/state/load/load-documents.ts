@@ -5,7 +5,8 @@ import { deckEnv, GEOS, indexByRef, type DesiredState, type EnvUse, type Geo } f
 import type { DraftEntity, LoadedFile } from './draft.js';
 import { readFileHeader } from './file-header.js';
 import { flattenFile } from './flatten.js';
-import { loadCodeFields } from './code-fields.js';
+import { loadCodeFields, type SideFileContent } from './code-fields.js';
+import { deriveDrafts, derivedClaims, entityWarnings } from './derive.js';
 import { dedupeClaims, fileClaims, gatewayScopes, NEEDS_PLUGIN_DEFINITIONS } from './ownership.js';
 import { parseSource, problemAt } from './parse-source.js';
 import { checkPlatformRules } from './platform-rules.js';
@@ -15,6 +16,7 @@ import { renderTemplate } from './template.js';
 import { dropUnsupportedKeys } from './unsupported-keys.js';
 import { decideOwner, stampOwnership, takeAbsent } from './owner.js';
 import { KINDS } from '../../kinds/registry.js';
+import { sourceLocator } from './source-locator.js';
 
 /** One state file's text, as read by the I/O edge. */
 export interface SourceText {
@@ -41,8 +43,10 @@ export interface CoreOptions {
    * their claims only cover live entities carrying them); a file that sets different ones is a ValidationError.
    */
   selectTags?: readonly string[];
+  /** decK's `--konnect-control-plane-name`: the control plane of files whose `_konnect` names none. */
+  controlPlaneName?: string;
   /** Contents of the `handler_file`/`schema_file` paths the files ask for (see `sideFileRequests`). */
-  sideFiles?: ReadonlyMap<string, string>;
+  sideFiles?: ReadonlyMap<string, SideFileContent>;
 }
 
 interface FileResult {
@@ -77,6 +81,7 @@ function loadOneFile(input: SourceText, options: CoreOptions, problems: Problem[
   const { header, problems: headerProblems } = readFileHeader(source, {
     includePluginDefinitions: options.includePluginDefinitions === true,
     selectTags: options.selectTags ?? [],
+    ...(options.controlPlaneName !== undefined ? { controlPlaneName: options.controlPlaneName } : {}),
   });
   problems.push(...headerProblems);
   const file: LoadedFile = { source, header };
@@ -131,8 +136,9 @@ export function loadDocuments(inputs: readonly SourceText[], options: CoreOption
   const owner = decideOwner(results.map((result) => result.file), options.owner, problems);
   checkWorkspaces(results, problems);
 
-  const { drafts, claims: retired } = takeAbsent(results.flatMap((result) => result.drafts), problems);
-  const sideFiles = options.sideFiles ?? new Map<string, string>();
+  const declared = results.flatMap((result) => result.drafts);
+  const { drafts, claims: retired } = takeAbsent([...declared, ...deriveDrafts(declared)], problems);
+  const sideFiles = options.sideFiles ?? new Map<string, SideFileContent>();
   for (const draft of drafts) problems.push(...loadCodeFields(draft, sideFiles));
   const resolved = resolveReferences(drafts);
   problems.push(...resolved.problems);
@@ -144,13 +150,16 @@ export function loadDocuments(inputs: readonly SourceText[], options: CoreOption
   checkPlatformRules(resolved.entities, { all: resolved.entities, find: (kind, key) => byRef.get(entityRef(kind, key)), report });
   stampOwnership(resolved.entities, owner, report);
 
-  const claims = dedupeClaims([...results.flatMap(({ file, root }) => fileClaims(file, root)), ...retired]);
+  warnings.push(...entityWarnings(resolved.entities, resolved.drafts));
+  const declaredClaims = results.flatMap(({ file, root }) => fileClaims(file, root));
+  const claims = dedupeClaims([...declaredClaims, ...derivedClaims(declaredClaims), ...retired]);
   const anyContent = results.some(({ root }) => Object.keys(root).length > 0);
   if (inputs.length === 0 || (problems.length === 0 && !anyContent)) {
     problems.push({ message: 'nothing to load: the files and directories given hold no configuration' });
   }
   if (problems.length > 0) throw new ValidationError(problems.sort(byPosition));
 
+  const unnamed = results.filter((r) => !r.file.header.namedControlPlane && r.drafts.some((draft) => draft.controlPlane !== undefined));
   const uniqueEnv = [...new Map(env.map((use) => [`${use.name}\u0000${use.value}`, use])).values()];
   const state: DesiredState = {
     geo,
@@ -164,5 +173,7 @@ export function loadDocuments(inputs: readonly SourceText[], options: CoreOption
   const secrets = deckEnv(options.env);
   if (secrets.length > 0) state.secrets = secrets;
   if (warnings.length > 0) state.warnings = warnings;
+  if (unnamed.length > 0) state.unnamedControlPlane = unnamed.map((r) => r.file.source.file);
+  state.locator = sourceLocator(results.map((result) => result.file.source));
   return state;
 }

@@ -1,9 +1,13 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ValidationError } from '../../errors.js';
+import { ValidationError, type Problem } from '../../errors.js';
 import type { SourceText } from './load-documents.js';
+import { isInside, MAX_LUA_BYTES, type SideFileContent } from './code-fields.js';
+import { looksLikePlan, stateLikeness } from './state-likeness.js';
 
 const STATE_FILE = /\.(ya?ml|json)$/i;
+/** Directories a walk never enters: hidden ones (.git, .github, .terraform...) and installed packages. */
+const SKIPPED_DIRECTORY = (name: string) => name.startsWith('.') || name === 'node_modules';
 /** `-` reads one state file from standard input, as decK does. */
 const STDIN = '-';
 
@@ -13,47 +17,128 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** State files under a directory, recursively, in lexical order of their paths (decK's walk). */
-async function filesUnder(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true });
+const errorCode = (error: unknown) => (typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined);
+
+/** Why a path cannot be read, in words. */
+function unreadable(error: unknown): string {
+  const code = errorCode(error);
+  if (code === 'ENOENT') return 'no such file or directory';
+  if (code === 'ELOOP') return 'symbolic link loop';
+  if (code === 'EACCES') return 'permission denied';
+  return `cannot read (${code ?? String(error)})`;
+}
+
+/**
+ * State files under a directory, recursively, in lexical order of their paths (decK's walk). Hidden entries and
+ * `node_modules` are skipped; a symlinked file counts, a symlinked directory is not followed (so a walk cannot loop).
+ */
+async function filesUnder(dir: string, problems: Problem[]): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch((error: unknown) => {
+    problems.push({ file: dir, message: unreadable(error) });
+    return [];
+  });
   const out: string[] = [];
   for (const entry of [...entries].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    if (entry.name.startsWith('.')) continue;
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await filesUnder(path)));
-    else if (STATE_FILE.test(entry.name) && (entry.isFile() || (entry.isSymbolicLink() && (await stat(path).catch(() => undefined))?.isFile()))) {
-      // Like decK's walk: a symlinked file counts, a symlinked directory is not followed.
+    if (entry.isDirectory()) {
+      if (!SKIPPED_DIRECTORY(entry.name)) out.push(...(await filesUnder(path, problems)));
+    } else if (STATE_FILE.test(entry.name) && (entry.isFile() || (entry.isSymbolicLink() && (await stat(path).catch(() => undefined))?.isFile()))) {
       out.push(path);
     }
   }
   return out;
 }
 
-/** Reads the given files and directories. A missing path is a ValidationError naming it. */
-export async function readStateFiles(paths: readonly string[]): Promise<SourceText[]> {
-  const out: SourceText[] = [];
-  const missing: string[] = [];
-  for (const path of paths) {
-    if (path === STDIN) {
-      out.push({ path, text: await readStdin() });
-      continue;
-    }
-    const info = await stat(path).catch(() => undefined);
-    if (!info) {
-      missing.push(path);
-      continue;
-    }
-    const files = info.isDirectory() ? await filesUnder(path) : [path];
-    for (const file of files) out.push({ path: file, text: await readFile(file, 'utf8') });
-  }
-  if (missing.length > 0) throw new ValidationError(missing.map((path) => ({ file: path, message: 'no such file or directory' })));
-  return out;
+/** What a read found: the state texts, and the walked files left out because they are not state. */
+export interface ReadResult {
+  inputs: SourceText[];
+  /** Files a directory walk found and left out: konsync plans and files that are clearly not state. */
+  skipped: string[];
 }
 
-/** Reads side files (custom plugin Lua); unreadable ones are left out and reported by the core. */
-export async function readSideFiles(paths: readonly string[]): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
+/**
+ * Reads the given files and directories; each file once, however it is reached (named twice, through a directory and
+ * by name, through a symlink). Named files are always read (a plan file named is an error saying what it is); files a
+ * walk finds are read only when they look like state (`stateLikeness`). A path that cannot be read is a
+ * ValidationError naming it.
+ */
+export async function readStateFiles(paths: readonly string[]): Promise<ReadResult> {
+  const inputs: SourceText[] = [];
+  const skipped: string[] = [];
+  const problems: Problem[] = [];
+  const seen = new Set<string>();
+  const readOnce = async (file: string, walked: boolean): Promise<void> => {
+    const real = await realpath(file).catch(() => file);
+    if (seen.has(real) || (walked && skipped.includes(file))) return;
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (error) {
+      problems.push({ file, message: unreadable(error) });
+      return;
+    }
+    if (walked && stateLikeness(file, text) !== 'state') {
+      skipped.push(file);
+      return;
+    }
+    // A named file is read whatever it looks like; only a plan is refused (its head says so: no second parse).
+    if (!walked && looksLikePlan(text)) {
+      problems.push({ file, message: 'this is a konsync plan file, not a state file', hint: 'apply it with `konsync apply FILE`, or leave it out of -s' });
+      return;
+    }
+    seen.add(real);
+    inputs.push({ path: file, text });
+    // Named after a walk skipped it: read, so no longer skipped.
+    if (skipped.includes(file)) skipped.splice(skipped.indexOf(file), 1);
+  };
   for (const path of paths) {
-    const text = await readFile(path, 'utf8').catch(() => undefined);
+    if (path === STDIN) {
+      inputs.push({ path, text: await readStdin() });
+      continue;
+    }
+    let isDirectory: boolean;
+    try {
+      isDirectory = (await stat(path)).isDirectory();
+    } catch (error) {
+      problems.push({ file: path, message: unreadable(error) });
+      continue;
+    }
+    if (!isDirectory) {
+      await readOnce(path, false);
+      continue;
+    }
+    for (const file of await filesUnder(path, problems)) await readOnce(file, true);
+  }
+  if (problems.length > 0) throw new ValidationError(problems);
+  return { inputs, skipped };
+}
+
+/**
+ * Reads side files (custom plugin Lua). A file whose real path (symbolic links followed) leaves the directory of the
+ * state file that names it is not read: its entry says why. Unreadable ones are left out and reported by the core.
+ */
+export async function readSideFiles(requests: ReadonlyArray<{ path: string; dir: string }>): Promise<Map<string, SideFileContent>> {
+  const out = new Map<string, SideFileContent>();
+  for (const { path, dir } of requests) {
+    const [real, realDir] = await Promise.all([realpath(path).catch(() => undefined), realpath(dir).catch(() => dir)]);
+    if (real === undefined) continue;
+    if (!isInside(realDir, real)) {
+      out.set(path, { problem: `${path} resolves to ${real}, outside ${dir}, the directory of the state file that names it` });
+      continue;
+    }
+    const info = await stat(real).catch(() => undefined);
+    if (!info) continue;
+    // Checked before reading: a FIFO would block the read forever, a huge file would fill memory.
+    if (!info.isFile()) {
+      out.set(path, { problem: `${path} is not a regular file` });
+      continue;
+    }
+    if (info.size > MAX_LUA_BYTES) {
+      out.set(path, { problem: `${path} is ${info.size} bytes; Konnect accepts at most ${MAX_LUA_BYTES} bytes (100 KB) per plugin file` });
+      continue;
+    }
+    const text = await readFile(real, 'utf8').catch(() => undefined);
     if (text !== undefined) out.set(path, text);
   }
   return out;

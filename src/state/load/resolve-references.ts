@@ -7,6 +7,7 @@ import type { RefSpec } from '../../kinds/descriptor.js';
 import { displayName, writtenPath, type DraftEntity } from './draft.js';
 import { formatFieldPath, slotsAt, type FieldPath } from './field-path.js';
 import { problemAt } from './parse-source.js';
+import { suggestName } from '../../model/suggest.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -21,6 +22,24 @@ function referenceSlots(fields: JsonObject, path: string): Array<{ at: FieldPath
 function where(draft: DraftEntity): string {
   const position = draft.file.source.locate(draft.path);
   return `${draft.file.source.file}:${position.line}:${position.column}`;
+}
+
+/** The names each kind declares in each scope (a control plane, or none), for "did you mean". */
+function declaredNames(drafts: readonly DraftEntity[]): (kind: KindName, scope: string | undefined) => string[] {
+  const cache = new Map<string, string[]>();
+  return (kind, scope) => {
+    const id = `${kind}\u0000${scope ?? ''}`;
+    let names = cache.get(id);
+    if (!names) {
+      const scoped = kindOf(kind).scope === 'control_plane';
+      names = drafts
+        .filter((draft) => draft.kind === kind && (!scoped || draft.controlPlane === scope))
+        .map((draft) => kindOf(kind).identity(draft.fields, draft.id))
+        .filter((name): name is string => name !== undefined);
+      cache.set(id, names);
+    }
+    return names;
+  };
 }
 
 export interface Resolved {
@@ -43,6 +62,7 @@ export function resolveReferences(drafts: DraftEntity[]): Resolved {
   const origin = new Map<Entity, DraftEntity>();
   const report = (draft: DraftEntity, sub: FieldPath, message: string, hint?: string) =>
     problems.push(problemAt(draft.file.source, writtenPath(draft, sub), message, hint));
+  const declared = declaredNames(drafts);
 
   const resolveOne = (draft: DraftEntity, ref: RefSpec): void => {
     const target = kindOf(ref.kind);
@@ -62,7 +82,12 @@ export function resolveReferences(drafts: DraftEntity[]): Resolved {
         continue;
       }
       const referrer = kindOf(draft.kind).title;
-      const hint = ref.lookup ? `declare it, or set _info.default_lookup_tags.${ref.lookup} to find it in Konnect` : undefined;
+      const suggestion = suggestName(slot.value, declared(ref.kind, scope));
+      const hints = [
+        ...(suggestion !== undefined ? [`did you mean "${suggestion}"?`] : []),
+        ...(ref.lookup ? [`declare it, or set _info.default_lookup_tags.${ref.lookup} to find it in Konnect`] : []),
+      ];
+      const hint = hints.length > 0 ? hints.join(' ') : undefined;
       report(draft, slot.at, `${referrer} "${displayName(draft.fields)}" (${where(draft)}) references ${target.title} "${slot.value}", which no file declares`, hint);
     }
   };

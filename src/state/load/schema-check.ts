@@ -1,10 +1,10 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { closest, distance } from 'fastest-levenshtein';
 import type { Problem } from '../../errors.js';
 import { isJsonObject } from '../../model/json.js';
 import stateSchema from '../../../schemas/state.schema.json' with { type: 'json' };
 import { fromJsonPointer } from './field-path.js';
 import { problemAt, type ParsedSource } from './parse-source.js';
+import { suggestName } from '../../model/suggest.js';
 
 let compiled: ValidateFunction | undefined;
 
@@ -13,20 +13,13 @@ function validator(): ValidateFunction {
   return compiled;
 }
 
-/** The nearest known key, when it is near enough to be a likely typo. */
-function suggestKey(unknown: string, known: string[]): string | undefined {
-  if (known.length === 0) return undefined;
-  const best = closest(unknown, known);
-  return distance(unknown, best) <= Math.max(2, Math.floor(unknown.length / 3)) ? best : undefined;
-}
-
 function describe(error: ErrorObject): { message: string; extraPath?: string; hint?: string } {
   const params = error.params as Record<string, unknown>;
   if (error.keyword === 'additionalProperties') {
     const key = String(params.additionalProperty);
     const schema = error.parentSchema;
     const known = isJsonObject(schema) && isJsonObject(schema.properties) ? Object.keys(schema.properties) : [];
-    const suggestion = suggestKey(key, known);
+    const suggestion = suggestName(key, known);
     return { message: `unknown key "${key}"`, extraPath: key, ...(suggestion ? { hint: `did you mean "${suggestion}"?` } : {}) };
   }
   if (error.keyword === 'required') return { message: `missing required field "${String(params.missingProperty)}"` };

@@ -45,7 +45,7 @@ export function harness(start = 1_700_000_000_000): Harness {
       const url = new URL(path, 'http://emulator');
       const match = router.match(method, url.pathname);
       if (match === undefined) return { status: 404, body: { message: 'no route' } };
-      if (match === 'method') return { status: 405, body: { message: 'method not allowed' } };
+      if ('allow' in match) return { status: 405, body: { message: 'method not allowed' } };
       const response = await match.route.handler(
         { method, path: url.pathname, query: url.searchParams, body: body === undefined ? undefined : structuredClone(body), headers: {} },
         match.params,

@@ -107,4 +107,13 @@ describe('schema validation endpoint', () => {
     expect(dataOf(await h.call('GET', `${BASE}/plugins`))).toEqual([]);
     expect((await h.call('POST', `${BASE}/schemas/widgets/validate`, {})).status).toBe(404);
   });
+
+  it('checks the schema, not the database: a reference to an entity not created yet is fine (decK validates before creating)', async () => {
+    const h = harness();
+    const route = { name: 'r', paths: ['/r'], service: { id: '00000000-0000-4000-8000-000000000000' } };
+    expect((await h.call('POST', `${BASE}/schemas/routes/validate`, route)).status).toBe(200);
+    expect((await h.call('POST', `${BASE}/schemas/routes/validate`, { ...route, paths: 'not-a-list' })).status).toBe(400);
+    const plugin = { name: 'rate-limiting-advanced', partials: [{ id: '00000000-0000-4000-8000-000000000000' }], config: { limit: [5], window_size: [60], strategy: 'redis' } };
+    expect((await h.call('POST', `${BASE}/schemas/plugins/validate`, plugin)).status).toBe(200);
+  });
 });

@@ -36,9 +36,10 @@ describe('claims and scopes', () => {
     ]);
   });
 
-  it('a platform file claims the collections it lists, even empty, and nothing gateway', () => {
+  it('a platform file claims the collections it lists, even empty, and nothing gateway but what konsync derived', () => {
     const state = load({ 'p.yaml': yaml('_konnect: {geo: eu}', 'control_planes: [{name: cp}]', 'cloud_gateways:', '  add_ons: []') });
-    expect(state.claims).toEqual([{ kind: 'add_on' }, { kind: 'control_plane' }]);
+    // Add-ons imply members' managed-cache partials: only those konsync made (tagged) are claimed.
+    expect(state.claims).toEqual([{ kind: 'add_on' }, { kind: 'control_plane' }, { kind: 'partial', selectTags: ['konsync-derived'] }]);
     expect(state.scopes).toEqual([]);
     expect(state.geo).toBe('eu');
   });

@@ -117,4 +117,27 @@ describe('references', () => {
       message: `partial for plugin rate-limiting-advanced: ${message}`,
     });
   });
+
+  it('a reference typo gets a "did you mean", as a key typo does', () => {
+    const groupTypo = onlyProblem({
+      'p.yaml': yaml(
+        'control_planes:',
+        '- {name: edge, cluster_type: CLUSTER_TYPE_CONTROL_PLANE_GROUP, cloud_gateway: true}',
+        'cloud_gateways:',
+        '  add_ons:',
+        '  - name: cache',
+        '    owner: {control_plane_group: egde}',
+        '    config: {kind: managed-cache.v0, capacity_config: {kind: tiered, tier: small}}',
+      ),
+    });
+    expect(groupTypo).toMatchObject({ file: 'p.yaml', line: 6, path: 'cloud_gateways.add_ons[0].owner.control_plane_group', hint: 'did you mean "edge"?' });
+    const serviceTypo = onlyProblem({ 'g.yaml': yaml(...CP, 'services: [{name: orders, host: h}]', 'routes:', '- {name: r, service: ordrs, paths: [/x]}') });
+    expect(serviceTypo.hint).toBe('did you mean "orders"? declare it, or set _info.default_lookup_tags.services to find it in Konnect');
+    // Names of another control plane are no suggestion: the reference could not reach them.
+    const otherPlane = onlyProblem({
+      'a.yaml': yaml('_konnect: {control_plane_name: a}', 'services: [{name: orders, host: h}]'),
+      'b.yaml': yaml('_konnect: {control_plane_name: b}', 'routes:', '- {name: r, service: ordrs, paths: [/x]}'),
+    });
+    expect(otherPlane.hint).toBe('declare it, or set _info.default_lookup_tags.services to find it in Konnect');
+  });
 });

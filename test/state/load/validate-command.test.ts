@@ -25,12 +25,13 @@ describe('konsync validate', () => {
     expect(result.code).toBe(0);
   });
 
-  it('prints every problem, one per line, and exits 1', async () => {
+  it('prints every problem, one per line, then the count on the same stream, and exits 1', async () => {
     const result = await run(FIXTURE);
     expect(result.code).toBe(1);
     expect(result.stdout).toBe(
-      "fixtures/payments/gateway.yaml:37:42: environment variable 'DECK_PAYMENTS_SHARED_SECRET' present in state file but not set\n",
+      "fixtures/payments/gateway.yaml:37:42: environment variable 'DECK_PAYMENTS_SHARED_SECRET' present in state file but not set\n✗ 1 problem\n",
     );
+    expect(result.stderr).toBe('');
   });
 
   it('--mock-env validates without secrets', async () => {

@@ -1,3 +1,4 @@
+import { AI_PARTIAL_SCHEMAS } from './ai-partials.js';
 import { entity, foreign, nullableBoolean, nullableObject, nullableString, protocols, tags, type Schema } from './common.js';
 
 const access: Schema = { type: 'object', additionalProperties: false, properties: { access: { type: 'array', items: { type: 'string' } } } };
@@ -80,16 +81,11 @@ function partialOf(type: string, config: Schema): Schema {
   );
 }
 
-/** An AI partial type: accepted with any config. */
-const aiPartialOf = (type: string): Schema => entity({ type: { const: type }, name: nullableString, config: { type: 'object' }, tags }, ['type', 'config']);
-
-/** Per partial type. */
+/** Per partial type; the AI types are generated from the spec. */
 export const partials: Record<string, Schema> = {
   'redis-ce': partialOf('redis-ce', redisCe),
   'redis-ee': partialOf('redis-ee', redisEe),
-  vectordb: aiPartialOf('vectordb'),
-  embeddings: aiPartialOf('embeddings'),
-  model: aiPartialOf('model'),
+  ...AI_PARTIAL_SCHEMAS,
 };
 
 /** Before the type is known: only that `type` is one of the partial types. */
