@@ -58,6 +58,8 @@ export interface DesiredState {
    * use can still sit in live state. `deckValues()` joins it with `env`.
    */
   secrets?: EnvUse[];
+  /** Platform resources referenced that no file declares (`validate` says so; the planner finds them in Konnect). */
+  deferredReferences?: string[];
   /** Files read, in load order. */
   files: string[];
   /**

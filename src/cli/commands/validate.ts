@@ -51,6 +51,7 @@ function warningsOf(state: DesiredState, flagged: boolean): string[] {
   const unnamed = flagged ? [] : (state.unnamedControlPlane ?? []);
   return [
     ...(state.warnings ?? []),
+    ...(state.deferredReferences ?? []),
     ...unnamed.map(
       (file) =>
         `${file} names no control plane: its gateway entities go to the control plane "default", as in decK; ` +

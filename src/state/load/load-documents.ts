@@ -142,6 +142,7 @@ export function loadDocuments(inputs: readonly SourceText[], options: CoreOption
   for (const draft of drafts) problems.push(...loadCodeFields(draft, sideFiles));
   const resolved = resolveReferences(drafts);
   problems.push(...resolved.problems);
+
   const byRef = indexByRef(resolved.entities);
   const report = (entity: Entity, sub: ReadonlyArray<string | number>, message: string) => {
     const draft = resolved.drafts.get(entity)!;
@@ -173,6 +174,7 @@ export function loadDocuments(inputs: readonly SourceText[], options: CoreOption
   const secrets = deckEnv(options.env);
   if (secrets.length > 0) state.secrets = secrets;
   if (warnings.length > 0) state.warnings = warnings;
+  if (resolved.deferred.length > 0) state.deferredReferences = resolved.deferred;
   if (unnamed.length > 0) state.unnamedControlPlane = unnamed.map((r) => r.file.source.file);
   state.locator = sourceLocator(results.map((result) => result.file.source));
   return state;

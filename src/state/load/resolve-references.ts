@@ -47,6 +47,8 @@ export interface Resolved {
   /** The draft each entity came from, for later checks that need positions. */
   drafts: Map<Entity, DraftEntity>;
   problems: Problem[];
+  /** Platform resources referenced but declared by no file: the planner finds them in Konnect (another state's). */
+  deferred: string[];
 }
 
 /**
@@ -63,6 +65,7 @@ export function resolveReferences(drafts: DraftEntity[]): Resolved {
   const report = (draft: DraftEntity, sub: FieldPath, message: string, hint?: string) =>
     problems.push(problemAt(draft.file.source, writtenPath(draft, sub), message, hint));
   const declared = declaredNames(drafts);
+  const deferred = new Set<string>();
 
   const resolveOne = (draft: DraftEntity, ref: RefSpec): void => {
     const target = kindOf(ref.kind);
@@ -83,6 +86,12 @@ export function resolveReferences(drafts: DraftEntity[]): Resolved {
       }
       const referrer = kindOf(draft.kind).title;
       const suggestion = suggestName(slot.value, declared(ref.kind, scope));
+      // Another state may manage it (a platform team's network, a team's control plane in a group): Konnect decides at
+      // plan time. A name close to a declared one is a typo, reported now.
+      if (target.scope === 'org' && suggestion === undefined) {
+        deferred.add(`${referrer} "${displayName(draft.fields)}" (${where(draft)}) references ${target.title} "${slot.value}", which no file declares: resolved against Konnect at plan time`);
+        continue;
+      }
       const hints = [
         ...(suggestion !== undefined ? [`did you mean "${suggestion}"?`] : []),
         ...(ref.lookup ? [`declare it, or set _info.default_lookup_tags.${ref.lookup} to find it in Konnect`] : []),
@@ -124,5 +133,5 @@ export function resolveReferences(drafts: DraftEntity[]): Resolved {
       origin.set(entity, draft);
     }
   }
-  return { entities, drafts: origin, problems };
+  return { entities, drafts: origin, problems, deferred: [...deferred] };
 }
