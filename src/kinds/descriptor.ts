@@ -129,6 +129,11 @@ export interface KindDescriptor {
   /** Model paths never compared: server-made or server-computed. */
   ignore: string[];
   /**
+   * Fields that are secrets by nature (credential secrets, passwords, private keys): masked in every output on both
+   * sides, and never copied from live state into a plan. Dotted model paths; `*` one key, `**` any number of keys.
+   */
+  secrets?: string[];
+  /**
    * Plain dotted model paths the server fills with a generated value when none is sent (RLA `config.namespace`):
    * left out of the desired entity, whatever live holds there is not drift.
    */

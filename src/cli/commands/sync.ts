@@ -5,6 +5,7 @@ import { addApplyOptions, type ApplyFlags } from '../apply-options.js';
 import { runCommand } from '../run-command.js';
 import { hasChanges, planFromFiles, type StateCommandOptions } from '../pipeline.js';
 import { renderPlan } from '../plan-output.js';
+import { withSecretFieldsMasked } from '../../render/secret-plan.js';
 import { applyPlan, preflight } from '../apply-runner.js';
 import { EXIT_ERROR, EXIT_OK } from '../exit-codes.js';
 
@@ -37,19 +38,20 @@ export function register(program: Command): void {
       await runCommand(options.output, async (session) => {
         const { plan, api, desired } = await planFromFiles(options, session);
         const json = session.format === 'json';
+        const shown = withSecretFieldsMasked(plan);
         if (!json) session.out(renderPlan(plan, session, desired));
         if (!hasChanges(plan)) {
-          if (json) session.out(JSON.stringify({ plan, report: null }, null, 2));
+          if (json) session.out(JSON.stringify({ plan: shown, report: null }, null, 2));
           return EXIT_OK;
         }
         preflight(plan, options, session.io.env);
         if (!options.yes && session.io.interactive && !(await session.io.confirm('Apply these changes?'))) {
-          if (json) session.out(JSON.stringify({ plan, report: null, cancelled: true }, null, 2));
+          if (json) session.out(JSON.stringify({ plan: shown, report: null, cancelled: true }, null, 2));
           else session.err('Cancelled: nothing was applied.');
           return EXIT_ERROR;
         }
         const { report, exitCode } = await applyPlan(plan, api, options, session);
-        if (json) session.out(JSON.stringify({ plan, report }, null, 2));
+        if (json) session.out(JSON.stringify({ plan: shown, report }, null, 2));
         return exitCode;
       });
     });

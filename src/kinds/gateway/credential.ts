@@ -26,6 +26,8 @@ export interface CredentialOptions {
   writeOnly?: string[];
   generated?: string[];
   defaults?: JsonObject;
+  /** Secret by nature: masked in every output (descriptor `secrets`). */
+  secrets?: string[];
 }
 
 /** A consumer credential: written under its consumer, read in one listing per control plane, nested in files as decK does. */
@@ -57,5 +59,6 @@ export function consumerCredential(options: CredentialOptions): KindDescriptor {
   // One listing per control plane, not one per consumer (5 kinds × thousands of consumers).
   descriptor.paths = { ...descriptor.paths, listAll: `/control-planes/{controlPlaneId}/core-entities/${options.all}` };
   if (options.generated) descriptor.generated = options.generated;
+  if (options.secrets) descriptor.secrets = options.secrets;
   return descriptor;
 }

@@ -8,4 +8,5 @@ export const hmacAuth = consumerCredential({
   deck: 'hmacauth_credentials',
   name: 'username',
   generated: ['secret'],
+  secrets: ['secret'],
 });

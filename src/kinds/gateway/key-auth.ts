@@ -8,6 +8,7 @@ export const keyAuth = consumerCredential({
   deck: 'keyauth_credentials',
   name: 'key',
   hashName: true,
+  secrets: ['key'],
   // Kong reports the time left, which counts down: comparing it would always drift.
   ignore: ['ttl'],
 });

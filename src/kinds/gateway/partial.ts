@@ -2,6 +2,7 @@ import { isJsonObject, type JsonObject } from '../../model/json.js';
 import { coreEntity } from '../core-entity.js';
 import { partialDefaultsFromSchema } from '../schema-defaults.js';
 import { str } from '../values.js';
+import { SECRET_CONFIG_FIELDS } from '../secret-config-fields.js';
 
 export const partial = coreEntity({
   kind: 'partial',
@@ -13,6 +14,7 @@ export const partial = coreEntity({
   defaultsKey: (fields) => `partial:${String(fields.type)}`,
   schema: { field: 'type', collection: 'partials', convert: partialDefaultsFromSchema },
   overrides: {
+    secrets: SECRET_CONFIG_FIELDS,
     serverManaged: (raw) => Array.isArray(raw.tags) && raw.tags.includes('konnect-managed'),
     implicitRefsReads: ['add_on', 'control_plane_membership'],
     implicitRefs: (entity, all) => {

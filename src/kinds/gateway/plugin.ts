@@ -2,6 +2,7 @@ import { isJsonObject, type JsonObject } from '../../model/json.js';
 import { coreEntity, decodeObjectRefs, encodeObjectRefs } from '../core-entity.js';
 import { pluginDefaultsFromSchema } from '../schema-defaults.js';
 import { str } from '../values.js';
+import { SECRET_CONFIG_FIELDS } from '../secret-config-fields.js';
 
 const pluginRefs = [
   { path: 'service', kind: 'service' as const, lookup: 'services' as const },
@@ -46,6 +47,7 @@ export const plugin = coreEntity({
   // Custom plugins' schemas are their control plane's own; bundled plugins share one across control planes.
   schema: { field: 'name', collection: 'plugins', convert: pluginDefaultsFromSchema, localTo: { kind: 'custom_plugin', field: 'name' } },
   overrides: {
+    secrets: SECRET_CONFIG_FIELDS,
     // The plugin's name is the key's first part: `rate-limiting|service=orders`.
     lookupQuery: (key) => ({ 'filter[name][eq]': key.split('|')[0] ?? key }),
     // RLA's namespace is generated when omitted (SOURCES.md drift trap 1).
