@@ -136,8 +136,8 @@ export const COLLECTIONS: CollectionSpec[] = [
     schema: () => caCertificate,
     unique: [byField('cert_digest')],
     filters: [],
-    // The digest is computed, never taken from the body.
-    fill: (body) => ({ ...plain({})(body), cert_digest: createHash('sha256').update(String(body.cert)).digest('hex') }),
+    // The digest is computed, never taken from the body: sha256 of the DER certificate, as Kong's x509:digest.
+    fill: (body) => ({ ...plain({})(body), cert_digest: certDigest(String(body.cert)) }),
   },
   {
     collection: 'vaults',
@@ -165,6 +165,13 @@ export const COLLECTIONS: CollectionSpec[] = [
   },
   ...CREDENTIAL_COLLECTIONS,
 ];
+
+/** sha256 (hex) of the first PEM block's DER bytes: what Kong stores as a CA certificate's `cert_digest`. */
+export function certDigest(pem: string): string {
+  const block = /-----BEGIN [^-]+-----([\s\S]*?)-----END [^-]+-----/.exec(pem);
+  const der = Buffer.from((block?.[1] ?? pem).replace(/\s+/g, ''), 'base64');
+  return createHash('sha256').update(der).digest('hex');
+}
 
 export const SPECS: ReadonlyMap<string, CollectionSpec> = new Map(COLLECTIONS.map((spec) => [spec.collection, spec]));
 
