@@ -193,7 +193,7 @@ export interface KindDescriptor {
   encode(fields: JsonObject, ctx: EncodeContext): JsonObject;
   /** API object → model fields (ids become natural keys, server-made fields dropped). */
   decode(raw: JsonObject, ctx: DecodeContext): JsonObject;
-  /** Created by Konnect itself (custom-domain certificates, `konnect-managed` partials): never deleted or dumped. */
+  /** Created by Konnect itself (custom-domain certificates, a managed cache's `konnect-managed-<uuid>` partial): never deleted or dumped. */
   serverManaged?(raw: JsonObject): boolean;
   /** Read-only lookups (provider accounts): never planned. */
   readOnly?: boolean;
