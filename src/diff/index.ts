@@ -16,6 +16,7 @@ import { summarize } from './summary.js';
 import { propagateReplacements } from './replacements.js';
 import { pairPinnedIds } from './renames.js';
 import { redactLive } from '../model/secret-fields.js';
+import { assertLiveChecks } from './live-checks.js';
 
 /**
  * The pure heart: desired vs live → an ordered, deterministic plan. Throws PlanError (unresolvable reference,
@@ -31,6 +32,7 @@ import { redactLive } from '../model/secret-fields.js';
  */
 export function buildPlan(desired: DesiredState, live: LiveState): Plan {
   const liveEntities = live.entities.filter((entity) => !entity.raw || kindOf(entity.kind).exists?.(entity.raw) !== false);
+  assertLiveChecks(desired.liveChecks, liveEntities);
   const desiredEntities = mapIdRefs(desired.entities, liveEntities);
   const desiredIndex = uniqueIndex(desiredEntities);
   const liveIndex = indexByRef(liveEntities);

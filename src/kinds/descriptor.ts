@@ -11,6 +11,18 @@ export interface CheckContext {
   find(kind: KindName, key: string): Entity | undefined;
   /** A problem at a field of `entity` (object keys and array indexes below the entity). */
   report(entity: Entity, field: ReadonlyArray<string | number>, message: string): void;
+  /**
+   * A problem that an entity in Konnect may still resolve (a plugin name that a custom plugin only Konnect holds may
+   * define): `validate` reports it; diff, plan and sync leave it to the planner, which looks in live state.
+   */
+  reportUnlessLive(entity: Entity, field: ReadonlyArray<string | number>, message: string, live: LiveNeed): void;
+}
+
+/** What must exist in live state, in the entity's control plane, for a deferred problem to go away. */
+export interface LiveNeed {
+  kind: KindName;
+  field: string;
+  value: string;
 }
 
 export interface RefSpecTarget {
