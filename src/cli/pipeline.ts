@@ -34,7 +34,8 @@ export function loadOptions(options: StateOptions, session: Session): LoadOption
 
 /** Files → desired state. */
 export async function loadDesired(options: StateOptions, session: Session): Promise<DesiredState> {
-  return loadState(statePaths(options), loadOptions(options, session));
+  // A plugin name the files do not define may be a custom plugin only Konnect holds: the planner checks live state.
+  return loadState(statePaths(options), { ...loadOptions(options, session), liveChecks: 'defer' });
 }
 
 export interface Planned {

@@ -23,7 +23,7 @@ Examples:
   $ konsync dump --out konnect/ && konsync diff -s konnect/   # exit 0: no changes
 
 Values of DECK_ variables set in the environment are written as \${{ env "DECK_..." }}, not in clear.
-Konnect-made entities (konnect-managed partials, custom-domain certificates and SNIs) are left out; ids only with
+Konnect-made entities (the konnect-managed-<uuid> partial of a managed cache, custom-domain certificates and SNIs) are left out; ids only with
 --with-id. With --control-plane, only those control planes' gateway files are written (no platform file, whose
 collections a sync would claim whole).`;
 

@@ -1,7 +1,8 @@
 import { ValidationError, type Problem } from '../../errors.js';
 import { isJsonObject, type JsonObject } from '../../model/json.js';
 import { entityRef } from '../../model/entity.js';
-import { deckEnv, GEOS, indexByRef, type DesiredState, type EnvUse, type Geo } from '../../model/state.js';
+import { deckEnv, GEOS, indexByRef, type DesiredState, type EnvUse, type Geo, type LiveCheck } from '../../model/state.js';
+import type { Entity } from '../../model/entity.js';
 import type { DraftEntity, LoadedFile } from './draft.js';
 import { readFileHeader } from './file-header.js';
 import { flattenFile } from './flatten.js';
@@ -44,6 +45,11 @@ export interface CoreOptions {
   controlPlaneName?: string;
   /** Contents of the `handler_file`/`schema_file` paths the files ask for (see `sideFileRequests`). */
   sideFiles?: ReadonlyMap<string, SideFileContent>;
+  /**
+   * `report` (default, `validate`): problems live state might clear are problems. `defer`: they go to
+   * `DesiredState.liveChecks` for the planner, which reads live state.
+   */
+  liveChecks?: 'report' | 'defer';
 }
 
 interface FileResult {
@@ -139,12 +145,18 @@ export function loadDocuments(inputs: readonly SourceText[], options: CoreOption
   const resolved = resolveReferences(drafts);
   problems.push(...resolved.problems);
   const byRef = indexByRef(resolved.entities);
+  const liveChecks: LiveCheck[] = [];
+  const at = (entity: Entity, sub: ReadonlyArray<string | number>, message: string) => {
+    const draft = resolved.drafts.get(entity)!;
+    return problemAt(draft.file.source, [...draft.path, ...sub], message);
+  };
   checkPlatformRules(resolved.entities, {
     all: resolved.entities,
     find: (kind, key) => byRef.get(entityRef(kind, key)),
-    report: (entity, sub, message) => {
-      const draft = resolved.drafts.get(entity)!;
-      problems.push(problemAt(draft.file.source, [...draft.path, ...sub], message));
+    report: (entity, sub, message) => problems.push(at(entity, sub, message)),
+    reportUnlessLive: (entity, sub, message, need) => {
+      if (options.liveChecks !== 'defer') problems.push(at(entity, sub, message));
+      else liveChecks.push({ ...(entity.controlPlane !== undefined ? { controlPlane: entity.controlPlane } : {}), need, problem: at(entity, sub, message) });
     },
   });
 
@@ -172,5 +184,6 @@ export function loadDocuments(inputs: readonly SourceText[], options: CoreOption
   if (warnings.length > 0) state.warnings = warnings;
   if (unnamed.length > 0) state.unnamedControlPlane = unnamed.map((r) => r.file.source.file);
   state.locator = sourceLocator(results.map((result) => result.file.source));
+  if (liveChecks.length > 0) state.liveChecks = liveChecks;
   return state;
 }
