@@ -55,8 +55,10 @@ export async function planFromFiles(options: StateCommandOptions & { skipOnlineV
   const api = createClient({ ...options, geo: options.geo ?? desired.geo }, session.io.env);
   const live = await readLiveState(api, desired);
   await guardOnline(desired, live, api, session);
-  if (validateOnline && !options.skipOnlineValidation) await assertValidOnline(desired, live, api);
+  // The plan first: what it refuses (an unknown plugin, a reference Konnect cannot satisfy) is said in konsync's words
+  // before Konnect is asked about each entity. Nothing is written either way.
   const plan = buildPlan(desired, live);
+  if (validateOnline && !options.skipOnlineValidation) await assertValidOnline(desired, live, api);
   return { desired, live, plan, api };
 }
 

@@ -22,6 +22,7 @@ function maskOperation(op: Operation): Operation {
   out.patch = op.patch.map((patch) => (patch.value === undefined ? patch : { ...patch, value: maskSecretFields(patch.value, patterns, keysOf(patch.path)) }));
   if (op.before) out.before = mask(op.before);
   if (op.after) out.after = mask(op.after);
+  if (op.fields) out.fields = mask(op.fields);
   return out;
 }
 
