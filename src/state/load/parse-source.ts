@@ -1,6 +1,7 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
-import type { Json } from '../../model/json.js';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import type { Json, JsonObject } from '../../model/json.js';
 import type { Problem } from '../../errors.js';
+import { parseBlockYaml, type BlockYaml } from './block-yaml.js';
 import { formatFieldPath, type FieldPath } from './field-path.js';
 
 export interface Position {
@@ -17,27 +18,59 @@ export interface ParsedSource {
   locate(path: FieldPath): Position;
 }
 
-/**
- * Parses YAML (JSON is YAML) keeping positions. decK reads only the first document; a second one is an error here
- * rather than silently ignored.
- */
-export function parseSource(file: string, text: string, originalLines?: readonly number[]): { source?: ParsedSource; problems: Problem[] } {
-  const lineCounter = new LineCounter();
-  const original = (line: number) => originalLines?.[line - 1] ?? line;
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
-  if (doc.errors.length > 0) {
-    const problems = doc.errors.map((error) => {
-      const position = lineCounter.linePos(error.pos[0]);
-      return { file, line: original(position.line), column: position.col, message: `invalid YAML: ${error.message.split('\n')[0]}` };
-    });
-    return { problems };
-  }
-  const value = doc.contents === null ? undefined : (doc.toJS({ maxAliasCount: 1000 }) as Json);
-  const at = (offset: number): Position => {
-    const position = lineCounter.linePos(offset);
-    return { line: original(position.line), column: position.col };
+/** Deeper than any Konnect or decK entity; bounds the recursion of every later step (schema, clone, diff). */
+export const MAX_DEPTH = 64;
+/** Aliases a file may expand; more is an alias bomb (a few kilobytes that expand to gigabytes). */
+const MAX_ALIASES = 1000;
+
+/** Line and column (1-based) of text offsets, from a table of line starts built on first use. */
+function offsetLocator(text: string, originalLines?: readonly number[]): (offset: number) => Position {
+  let starts: number[] | undefined;
+  return (offset) => {
+    if (!starts) {
+      starts = [0];
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    }
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid]! <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return { line: originalLines?.[low] ?? low + 1, column: offset - starts[low]! + 1 };
   };
-  const locate = (path: FieldPath): Position => {
+}
+
+/** Locates paths in the fast reader's result: the offsets it recorded for each map and sequence. */
+function blockLocator(parsed: BlockYaml, at: (offset: number) => Position): (path: FieldPath) => Position {
+  return (path) => {
+    let node: Json = parsed.value;
+    let offset = parsed.rootOffset;
+    for (const segment of path) {
+      const children = typeof node === 'object' && node !== null ? parsed.offsets.get(node) : undefined;
+      if (!children) break;
+      if (Array.isArray(node)) {
+        const item = typeof segment === 'number' ? children[segment] : undefined;
+        if (item === undefined) break;
+        offset = item as number;
+        node = node[segment as number]!;
+      } else {
+        const key = String(segment);
+        let index = -1;
+        for (let i = 0; i < children.length; i += 2) if (children[i] === key) index = i;
+        if (index < 0) break;
+        offset = children[index + 1] as number;
+        node = (node as JsonObject)[key]!;
+      }
+    }
+    return at(offset);
+  };
+}
+
+/** Locates paths in a `yaml` document. */
+function documentLocator(doc: Document, at: (offset: number) => Position): (path: FieldPath) => Position {
+  return (path) => {
     let node: Node | null = doc.contents as Node | null;
     let found: Position = node?.range ? at(node.range[0]) : { line: 1, column: 1 };
     for (const segment of path) {
@@ -58,7 +91,57 @@ export function parseSource(file: string, text: string, originalLines?: readonly
     }
     return found;
   };
-  return { source: { file, value, locate }, problems: [] };
+}
+
+/** The first node nested deeper than MAX_DEPTH, and the first alias (where an alias bomb is reported). */
+function scanDocument(doc: Document): { tooDeep?: number; firstAlias?: number } {
+  const found: { tooDeep?: number; firstAlias?: number } = {};
+  visit(doc, (_key, node, path) => {
+    if (isAlias(node)) found.firstAlias ??= node.range?.[0] ?? 0;
+    if ((isMap(node) || isSeq(node)) && path.length >= MAX_DEPTH && path.filter((p) => isMap(p) || isSeq(p)).length >= MAX_DEPTH) {
+      found.tooDeep = node.range?.[0] ?? 0;
+      return visit.BREAK;
+    }
+    return undefined;
+  });
+  return found;
+}
+
+/**
+ * Parses YAML (JSON is YAML) keeping positions: the one place that turns state-file text into data. Block-style
+ * files take a one-pass fast path (`parseBlockYaml`); anything else, and every error, is the `yaml` package's.
+ * decK reads only the first document; a second one is an error here rather than silently ignored.
+ */
+export function parseSource(file: string, text: string, originalLines?: readonly number[]): { source?: ParsedSource; problems: Problem[] } {
+  const at = offsetLocator(text, originalLines);
+  const problem = (offset: number, message: string): { problems: Problem[] } => ({ problems: [{ file, ...at(offset), message }] });
+  const fast = parseBlockYaml(text);
+  if (fast) {
+    if (fast.depth > MAX_DEPTH) return problem(fast.rootOffset, `nested deeper than ${MAX_DEPTH} levels`);
+    return { source: { file, value: fast.value, locate: blockLocator(fast, at) }, problems: [] };
+  }
+  const lineCounter = new LineCounter();
+  let doc: Document;
+  try {
+    doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  } catch (error) {
+    // The parser recurses on nesting: a pathological file exhausts the stack before any depth check can run.
+    if (error instanceof RangeError) return problem(0, `invalid YAML: nested too deeply to read (${error.message})`);
+    throw error;
+  }
+  if (doc.errors.length > 0) {
+    return { problems: doc.errors.map((error) => ({ file, ...at(error.pos[0]), message: `invalid YAML: ${error.message.split('\n')[0]}` })) };
+  }
+  const scan = scanDocument(doc);
+  if (scan.tooDeep !== undefined) return problem(scan.tooDeep, `nested deeper than ${MAX_DEPTH} levels`);
+  let value: Json | undefined;
+  try {
+    value = doc.contents === null ? undefined : (doc.toJS({ maxAliasCount: MAX_ALIASES }) as Json);
+  } catch (error) {
+    // `yaml` refuses an alias bomb without saying where: at the first alias.
+    return problem(scan.firstAlias ?? 0, `invalid YAML: ${(error as Error).message}`);
+  }
+  return { source: { file, value, locate: documentLocator(doc, at) }, problems: [] };
 }
 
 /** A problem at `path` in a parsed file: its file, line and column, and the field path. */
