@@ -1,16 +1,19 @@
 import type { Json, JsonObject } from '../../model/json.js';
 
 /**
- * Offsets (into the text) of a container's children: for a map, alternating key and offset of the key; for a
- * sequence, the offset of each item.
+ * Where a map's or sequence's children were written (offsets into the text), shaped like the data itself so that
+ * nothing is keyed by object: `[SEQ, offset, child, offset, child...]` for a sequence (offset of each item),
+ * `[MAP, key, offset, child, ...]` for a map (offset of each key); `child` is the child's Positions, 0 for a scalar.
  */
-export type ChildOffsets = Array<string | number>;
+export type Positions = Array<string | number | Positions>;
+export const SEQ = 1;
+export const MAP = 0;
 
 export interface BlockYaml {
   value: Json;
   /** Offset of the root node's first character. */
   rootOffset: number;
-  offsets: WeakMap<object, ChildOffsets>;
+  positions: Positions;
   /** Deepest nesting of maps and sequences. */
   depth: number;
 }
@@ -40,7 +43,7 @@ interface Frame {
   seq: boolean;
   indent: number;
   node: Json[] | JsonObject;
-  offsets: ChildOffsets;
+  positions: Positions;
   /** A sequence written at its parent key's indentation (`key:\n- a`): it ends at the next key of that parent. */
   compact: boolean;
 }
@@ -64,7 +67,12 @@ const INDICATOR = new Set([...'[]{},#&*!|>\'"%@`?:']);
 /** The escapes YAML and JSON share, so JSON.parse decodes a double-quoted scalar that uses only these. */
 const JSON_ESCAPE = /\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})/g;
 
+/** First characters of the plain scalars the core schema may read as something other than a string. */
+const MAYBE_NOT_STRING = /^[-+.0-9~nNtTfF]/;
+
 function plainValue(raw: string): Json {
+  if (raw === '') return null;
+  if (!MAYBE_NOT_STRING.test(raw)) return raw;
   if (NULL.test(raw)) return null;
   if (BOOL.test(raw)) return raw[0] === 't' || raw[0] === 'T';
   if (INT.test(raw)) return parseInt(raw, 10);
@@ -78,7 +86,6 @@ class BlockReader {
   private pending: Pending | undefined;
   private root: Frame | undefined;
   private depth = 0;
-  private readonly offsets = new WeakMap<object, ChildOffsets>();
   private line = '';
   private lineStart = 0;
 
@@ -99,7 +106,7 @@ class BlockReader {
     }
     this.settlePending();
     if (!this.root) bail();
-    return { value: this.root!.node, rootOffset: this.rootOffset, offsets: this.offsets, depth: this.depth };
+    return { value: this.root!.node, rootOffset: this.rootOffset, positions: this.root!.positions, depth: this.depth };
   }
 
   private rootOffset = 0;
@@ -152,7 +159,8 @@ class BlockReader {
     if (at > parent.indent || compact) {
       const child = this.push(isItem, at, compact);
       this.assign(parent, pending.key, child.node);
-      if (parent.seq) parent.offsets.push(this.lineStart + at);
+      if (parent.seq) parent.positions.push(this.lineStart + at, child.positions);
+      else parent.positions[parent.positions.length - 1] = child.positions;
     } else {
       this.settle(pending);
     }
@@ -171,8 +179,7 @@ class BlockReader {
 
   private push(seq: boolean, indent: number, compact: boolean): Frame {
     const node: Json[] | JsonObject = seq ? [] : {};
-    const frame: Frame = { seq, indent, node, offsets: [], compact };
-    this.offsets.set(node, frame.offsets);
+    const frame: Frame = { seq, indent, node, positions: [seq ? SEQ : MAP], compact };
     this.stack.push(frame);
     if (this.stack.length > this.depth) this.depth = this.stack.length;
     return frame;
@@ -196,11 +203,11 @@ class BlockReader {
     if (key) {
       const map = this.push(false, start, false);
       (frame.node as Json[]).push(map.node);
-      frame.offsets.push(this.lineStart + start);
+      frame.positions.push(this.lineStart + start, map.positions);
       this.readPair(map, start);
       return;
     }
-    frame.offsets.push(this.lineStart + start);
+    frame.positions.push(this.lineStart + start, 0);
     (frame.node as Json[]).push(this.scalarAt(start));
   }
 
@@ -208,7 +215,7 @@ class BlockReader {
     const key = this.keyAt(at) ?? bail();
     const map = frame.node as JsonObject;
     if (key.name === '__proto__' || key.name === '<<' || Object.prototype.hasOwnProperty.call(map, key.name)) bail();
-    frame.offsets.push(key.name, this.lineStart + at);
+    frame.positions.push(key.name, this.lineStart + at, 0);
     const line = this.line;
     let start = key.end;
     while (line.charCodeAt(start) === 32) start++;
@@ -251,7 +258,6 @@ class BlockReader {
       end = quoted.end;
     } else if ((c === '[' && line[at + 1] === ']') || (c === '{' && line[at + 1] === '}')) {
       value = c === '[' ? [] : {};
-      this.offsets.set(value, []);
       end = at + 2;
     } else {
       if (INDICATOR.has(c) || (c === '-' && (at + 1 === line.length || line[at + 1] === ' '))) bail();

@@ -1,7 +1,7 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
-import type { Json, JsonObject } from '../../model/json.js';
+import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node } from 'yaml';
+import type { Json } from '../../model/json.js';
 import type { Problem } from '../../errors.js';
-import { parseBlockYaml, type BlockYaml } from './block-yaml.js';
+import { parseBlockYaml, SEQ, type BlockYaml, type Positions } from './block-yaml.js';
 import { formatFieldPath, type FieldPath } from './field-path.js';
 
 export interface Position {
@@ -12,7 +12,7 @@ export interface Position {
 /** A parsed state file: its data, and where each part of it was written. */
 export interface ParsedSource {
   file: string;
-  /** `undefined` for an empty file. */
+  /** `undefined` for an empty file. The loader owns it: `locate` never reads it, so the loader may change it. */
   value: Json | undefined;
   /** Position of the value (or, for a map key, the key) at `path`; the deepest existing ancestor when it is absent. */
   locate(path: FieldPath): Position;
@@ -42,27 +42,23 @@ function offsetLocator(text: string, originalLines?: readonly number[]): (offset
   };
 }
 
-/** Locates paths in the fast reader's result: the offsets it recorded for each map and sequence. */
+/** Locates paths in the fast reader's result, by the positions it recorded alongside the data. */
 function blockLocator(parsed: BlockYaml, at: (offset: number) => Position): (path: FieldPath) => Position {
   return (path) => {
-    let node: Json = parsed.value;
+    let positions: Positions | number = parsed.positions;
     let offset = parsed.rootOffset;
     for (const segment of path) {
-      const children = typeof node === 'object' && node !== null ? parsed.offsets.get(node) : undefined;
-      if (!children) break;
-      if (Array.isArray(node)) {
-        const item = typeof segment === 'number' ? children[segment] : undefined;
-        if (item === undefined) break;
-        offset = item as number;
-        node = node[segment as number]!;
+      if (typeof positions === 'number') break;
+      let index = -1;
+      if (positions[0] === SEQ) {
+        if (typeof segment === 'number' && 2 * segment + 1 < positions.length) index = 2 * segment + 1;
       } else {
         const key = String(segment);
-        let index = -1;
-        for (let i = 0; i < children.length; i += 2) if (children[i] === key) index = i;
-        if (index < 0) break;
-        offset = children[index + 1] as number;
-        node = (node as JsonObject)[key]!;
+        for (let i = 1; i < positions.length; i += 3) if (positions[i] === key) index = i + 1;
       }
+      if (index < 0) break;
+      offset = positions[index] as number;
+      positions = positions[index + 1] as Positions | number;
     }
     return at(offset);
   };
@@ -93,6 +89,21 @@ function documentLocator(doc: Document, at: (offset: number) => Position): (path
   };
 }
 
+/**
+ * Offset of the first flow bracket (`[`, `{`) nested deeper than MAX_DEPTH, brackets in strings counted too. `yaml`
+ * must not see such text: ten thousand brackets make it run out of memory rather than report an error.
+ */
+function tooDeepFlow(text: string): number | undefined {
+  let depth = 0;
+  for (let i = text.search(/[[{]/); i >= 0 && i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 91 || c === 123) {
+      if (++depth > MAX_DEPTH) return i;
+    } else if ((c === 93 || c === 125) && depth > 0) depth--;
+  }
+  return undefined;
+}
+
 /** The first node nested deeper than MAX_DEPTH, and the first alias (where an alias bomb is reported). */
 function scanDocument(doc: Document): { tooDeep?: number; firstAlias?: number } {
   const found: { tooDeep?: number; firstAlias?: number } = {};
@@ -120,10 +131,11 @@ export function parseSource(file: string, text: string, originalLines?: readonly
     if (fast.depth > MAX_DEPTH) return problem(fast.rootOffset, `nested deeper than ${MAX_DEPTH} levels`);
     return { source: { file, value: fast.value, locate: blockLocator(fast, at) }, problems: [] };
   }
-  const lineCounter = new LineCounter();
+  const deepFlow = tooDeepFlow(text);
+  if (deepFlow !== undefined) return problem(deepFlow, `nested deeper than ${MAX_DEPTH} levels`);
   let doc: Document;
   try {
-    doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+    doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
   } catch (error) {
     // The parser recurses on nesting: a pathological file exhausts the stack before any depth check can run.
     if (error instanceof RangeError) return problem(0, `invalid YAML: nested too deeply to read (${error.message})`);

@@ -1,16 +1,17 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ValidationError } from '../../errors.js';
+import { ValidationError, type Problem } from '../../errors.js';
+import { decodeStateFile } from './decode-text.js';
 import type { SourceText } from './load-documents.js';
 
 const STATE_FILE = /\.(ya?ml|json)$/i;
 /** `-` reads one state file from standard input, as decK does. */
 const STDIN = '-';
 
-async function readStdin(): Promise<string> {
+async function readStdin(): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 /** State files under a directory, recursively, in lexical order of their paths (decK's walk). */
@@ -28,13 +29,19 @@ async function filesUnder(dir: string): Promise<string[]> {
   return out;
 }
 
-/** Reads the given files and directories. A missing path is a ValidationError naming it. */
+/** Reads the given files and directories. A missing path, or a file that is not UTF-8, is a ValidationError naming it. */
 export async function readStateFiles(paths: readonly string[]): Promise<SourceText[]> {
   const out: SourceText[] = [];
   const missing: string[] = [];
+  const undecodable: Problem[] = [];
+  const add = (path: string, bytes: Uint8Array) => {
+    const decoded = decodeStateFile(path, bytes);
+    if ('problem' in decoded) undecodable.push(decoded.problem);
+    else out.push({ path, text: decoded.text });
+  };
   for (const path of paths) {
     if (path === STDIN) {
-      out.push({ path, text: await readStdin() });
+      add(path, await readStdin());
       continue;
     }
     const info = await stat(path).catch(() => undefined);
@@ -43,9 +50,10 @@ export async function readStateFiles(paths: readonly string[]): Promise<SourceTe
       continue;
     }
     const files = info.isDirectory() ? await filesUnder(path) : [path];
-    for (const file of files) out.push({ path: file, text: await readFile(file, 'utf8') });
+    for (const file of files) add(file, await readFile(file));
   }
-  if (missing.length > 0) throw new ValidationError(missing.map((path) => ({ file: path, message: 'no such file or directory' })));
+  const problems = [...missing.map((path) => ({ file: path, message: 'no such file or directory' })), ...undecodable];
+  if (problems.length > 0) throw new ValidationError(problems);
   return out;
 }
 

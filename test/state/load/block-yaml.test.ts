@@ -3,8 +3,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import YAML, { isMap, isPair, isScalar, isSeq, parseDocument, type Node } from 'yaml';
-import { parseBlockYaml, type BlockYaml } from '../../../src/state/load/block-yaml.js';
-import type { Json } from '../../../src/model/json.js';
+import { parseBlockYaml, SEQ, type BlockYaml, type Positions } from '../../../src/state/load/block-yaml.js';
 
 /** Every offset `yaml` gives for keys and items, by path, next to the value it reads: the reference. */
 function reference(text: string): { value: unknown; offsets: Map<string, number> } | 'error' {
@@ -33,23 +32,21 @@ function reference(text: string): { value: unknown; offsets: Map<string, number>
 
 function fastOffsets(parsed: BlockYaml): Map<string, number> {
   const offsets = new Map<string, number>([['', parsed.rootOffset]]);
-  const walk = (node: Json, path: string): void => {
-    const children = typeof node === 'object' && node !== null ? parsed.offsets.get(node) : undefined;
-    if (!children) return;
-    if (Array.isArray(node)) {
-      node.forEach((item, index) => {
-        offsets.set(`${path}/${index}`, children[index] as number);
-        walk(item, `${path}/${index}`);
-      });
+  const walk = (positions: Positions | number, path: string): void => {
+    if (typeof positions === 'number') return;
+    if (positions[0] === SEQ) {
+      for (let i = 1; i < positions.length; i += 2) {
+        offsets.set(`${path}/${(i - 1) / 2}`, positions[i] as number);
+        walk(positions[i + 1] as Positions | number, `${path}/${(i - 1) / 2}`);
+      }
     } else {
-      for (let i = 0; i < children.length; i += 2) {
-        const key = children[i] as string;
-        offsets.set(`${path}/${key}`, children[i + 1] as number);
-        walk(node[key]!, `${path}/${key}`);
+      for (let i = 1; i < positions.length; i += 3) {
+        offsets.set(`${path}/${positions[i] as string}`, positions[i + 1] as number);
+        walk(positions[i + 2] as Positions | number, `${path}/${positions[i] as string}`);
       }
     }
   };
-  walk(parsed.value, '');
+  walk(parsed.positions, '');
   return offsets;
 }
 
