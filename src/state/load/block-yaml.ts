@@ -81,6 +81,12 @@ function plainValue(raw: string): Json {
   return raw;
 }
 
+/** Whether `text`, written as a plain scalar, reads back as that string (not null, a boolean or a number). */
+export function isPlainString(text: string): boolean {
+  if (text === '' || !MAYBE_NOT_STRING.test(text)) return text !== '';
+  return !(NULL.test(text) || BOOL.test(text) || INT.test(text) || FLOAT.test(text) || EXP.test(text) || OTHER_CORE.test(text));
+}
+
 class BlockReader {
   private readonly stack: Frame[] = [];
   private pending: Pending | undefined;

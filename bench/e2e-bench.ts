@@ -1,0 +1,251 @@
+// The built CLI end to end, as a user runs it: generated decK files of 10k / 50k / 100k gateway entities through
+// `konsync validate`, `konsync diff` against the emulator holding the same entities with 10% drifted, and
+// `konsync dump`; each command in its own process. Compared with JSON.parse of the same data, measured in this run.
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { loadavg, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import YAML from 'yaml';
+import type { BenchSection } from './run.js';
+import { startEmulator } from '../src/emulator/index.js';
+import { KonnectClient } from '../src/konnect/client.js';
+import type { Json, JsonObject } from '../src/model/json.js';
+
+export const E2E_SIZES = [10_000, 50_000, 100_000] as const;
+const CP = 'bench';
+const RATE_PER_MINUTE = 3000;
+const LATENCY = 'latency=20ms';
+/** Share of each kind. */
+const MIX = { services: 0.25, routes: 0.35, plugins: 0.2, consumers: 0.2 } as const;
+const PLUGINS = ['key-auth', 'cors', 'rate-limiting', 'correlation-id'] as const;
+export const E2E_TARGETS = { validateParseRatio: 15, validateRssMb: 600, validate10kSeconds: 0.6, diffLoadShare: 0.2, readFloorRatio: 1.1, diffRssMb: 800, dumpFloorRatio: 1.2, dumpRssMb: 800 } as const;
+
+const dist = join(dirname(fileURLToPath(import.meta.url)), '..');
+const CLI = join(dist, 'src', 'cli', 'main.js');
+const PROBE = join(dist, 'bench', 'e2e-probe.js');
+
+function pluginConfig(name: string, i: number): JsonObject {
+  if (name === 'key-auth') return { key_names: ['apikey', `x-key-${i % 3}`] };
+  if (name === 'cors') return { origins: [`https://app${i % 13}.example.com`] };
+  if (name === 'rate-limiting') return { minute: 10 + (i % 5), policy: 'local' };
+  return { header_name: `X-Request-${i % 11}` };
+}
+
+interface Generated {
+  /** The decK file's content. */
+  deck: JsonObject;
+  counts: Record<keyof typeof MIX, number>;
+}
+
+/** One control plane's decK file with `total` gateway entities. */
+function generate(total: number): Generated {
+  const counts = {
+    services: Math.floor(total * MIX.services),
+    routes: Math.floor(total * MIX.routes),
+    plugins: Math.floor(total * MIX.plugins),
+    consumers: 0,
+  };
+  counts.consumers = total - counts.services - counts.routes - counts.plugins;
+  const services = Array.from({ length: counts.services }, (_, i) => ({ name: `svc-${i}`, host: `svc-${i}.internal`, port: 8080, protocol: 'http', tags: ['bench', `team-${i % 17}`] }));
+  const routes = Array.from({ length: counts.routes }, (_, i) => ({ name: `route-${i}`, service: { name: `svc-${i % counts.services}` }, paths: [`/r${i}`], methods: ['GET', 'POST'], tags: ['bench'] }));
+  const plugins = Array.from({ length: counts.plugins }, (_, i) => {
+    const name = PLUGINS[i % PLUGINS.length]!;
+    return { name, instance_name: `p-${i}`, route: { name: `route-${i}` }, config: pluginConfig(name, i), tags: ['bench'] };
+  });
+  const consumers = Array.from({ length: counts.consumers }, (_, i) => ({ username: `user-${i}`, custom_id: `c-${i}`, tags: ['bench'] }));
+  const deck = { _format_version: '3.0', _konnect: { control_plane_name: CP }, _info: { select_tags: ['bench'] }, services, routes, plugins, consumers };
+  return { deck: deck as unknown as JsonObject, counts };
+}
+
+/** 1% of entities not in Konnect yet (created by a sync), 8% changed (updated), and 1% extra services (deleted). */
+const drift = (i: number): 'missing' | 'changed' | 'same' => (i % 100 === 0 ? 'missing' : i % 100 <= 8 ? 'changed' : 'same');
+
+/** Puts the file's entities into the emulator through the public API (POSTs), drifted; not timed. */
+async function seed(url: string, token: string, generated: Generated): Promise<void> {
+  const client = new KonnectClient({ token, addr: url, ratePerMinute: 10_000_000, burst: 10_000, concurrency: 32 });
+  const post = async (path: string, body: Json, api: 'control-planes' | 'core-entities' = 'core-entities') =>
+    (await client.request<JsonObject>({ api, method: 'POST', path, body })).body;
+  const cp = await post('/control-planes', { name: CP, cloud_gateway: true }, 'control-planes');
+  const base = `/control-planes/${String(cp.id)}/core-entities`;
+  const ids = new Map<string, string>();
+  const put = async (collection: string, items: JsonObject[], body: (item: JsonObject) => JsonObject) => {
+    const batch = 2000;
+    for (let start = 0; start < items.length; start += batch) {
+      await Promise.all(
+        items.slice(start, start + batch).map(async (item, offset) => {
+          const i = start + offset;
+          const state = drift(i);
+          if (state === 'missing') return;
+          const sent = body(item);
+          if (state === 'changed') sent.tags = ['bench', 'drifted'];
+          const created = await post(`${base}/${collection}`, sent);
+          ids.set(`${collection}:${String(item.name ?? item.username)}`, String(created.id));
+        }),
+      );
+    }
+  };
+  const deck = generated.deck as Record<string, JsonObject[]>;
+  await put('services', deck.services!, (s) => ({ ...s }));
+  const ref = (collection: string, name: unknown) => {
+    const id = ids.get(`${collection}:${String(name)}`);
+    return id === undefined ? undefined : { id };
+  };
+  // A route of a missing service, or a plugin of a missing route, is missing too.
+  await put('routes', deck.routes!.filter((r) => ref('services', (r.service as JsonObject).name)), (r) => ({ ...r, service: ref('services', (r.service as JsonObject).name)! }));
+  await put('plugins', deck.plugins!.filter((p) => ref('routes', (p.route as JsonObject).name)), (p) => ({ ...p, route: ref('routes', (p.route as JsonObject).name)! }));
+  await put('consumers', deck.consumers!, (c) => ({ ...c }));
+  const extra = Math.floor(generated.counts.services / 100);
+  await Promise.all(Array.from({ length: extra }, (_, i) => post(`${base}/services`, { name: `gone-${i}`, host: 'gone.internal', tags: ['bench'] })));
+}
+
+interface Run {
+  command: string;
+  wallSeconds: number;
+  cpuSeconds: number;
+  maxRssMb: number;
+  exitCode: number;
+  /** Requests the emulator served during the run. */
+  requests: number;
+}
+
+/** The built CLI in its own process, with the probe preloaded; stdout discarded. */
+function runCli(args: string[], env: Record<string, string>, probeFile: string): Promise<{ wallSeconds: number; exitCode: number; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const start = process.hrtime.bigint();
+    const child = spawn(process.execPath, ['--import', `file://${PROBE}`, CLI, ...args], {
+      env: { ...process.env, ...env, KONSYNC_BENCH_PROBE: probeFile, NO_COLOR: '1' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => void (stderr = (stderr + chunk.toString()).slice(-4000)));
+    child.once('error', reject);
+    child.once('exit', (code) => resolve({ wallSeconds: Number(process.hrtime.bigint() - start) / 1e9, exitCode: code ?? 1, stderr }));
+  });
+}
+
+export interface E2eRow {
+  entities: number;
+  fileMb: number;
+  jsonParseSeconds: number;
+  validate: Run;
+  diff: Run;
+  dump: Run;
+  /** Requests of the diff's read ÷ allowed rate. */
+  readFloorSeconds: number;
+  dumpFloorSeconds: number;
+  load: number;
+}
+
+async function measure(total: number, dir: string): Promise<E2eRow> {
+  const generated = generate(total);
+  const file = join(dir, `state-${total}.yaml`);
+  const text = YAML.stringify(generated.deck);
+  await writeFile(file, text);
+  const json = JSON.stringify(generated.deck);
+  let jsonParseSeconds = Infinity;
+  for (let run = 0; run < 3; run++) {
+    const start = process.hrtime.bigint();
+    JSON.parse(json);
+    jsonParseSeconds = Math.min(jsonParseSeconds, Number(process.hrtime.bigint() - start) / 1e9);
+  }
+
+  const dataFile = join(dir, `emulator-${total}.json`);
+  const seeder = await startEmulator({ dataFile, rateLimitPerMinute: 10_000_000, provisionMs: 10, seed: 7 });
+  try {
+    await seed(seeder.url, seeder.token, generated);
+  } finally {
+    await seeder.stop();
+  }
+  const emulator = await startEmulator({ dataFile, faults: LATENCY, rateLimitPerMinute: RATE_PER_MINUTE, seed: 7 });
+  try {
+    const env = { KONNECT_ADDR: emulator.url, KONNECT_TOKEN: emulator.token };
+    const one = async (command: string, args: string[]): Promise<Run> => {
+      const probe = join(dir, `probe-${command}-${total}.json`);
+      const before = emulator.requestLog.length;
+      const { wallSeconds, exitCode, stderr } = await runCli(args, env, probe);
+      const requests = emulator.requestLog.length - before;
+      const expected = command === 'diff' ? 2 : 0;
+      if (exitCode !== expected) throw new Error(`e2e ${command} of ${total} exited ${exitCode}: ${stderr}`);
+      const usage = JSON.parse(await readFile(probe, 'utf8')) as { maxRssKb: number; cpuSeconds: number };
+      return { command, wallSeconds, cpuSeconds: usage.cpuSeconds, maxRssMb: Math.round(usage.maxRssKb / 1024), exitCode, requests };
+    };
+    const validate = await one('validate', ['validate', '-s', file]);
+    const diff = await one('diff', ['diff', '-s', file]);
+    const dump = await one('dump', ['dump', '--control-plane', CP, '--out', join(dir, `dump-${total}`)]);
+    const floor = (requests: number) => (requests / RATE_PER_MINUTE) * 60;
+    return {
+      entities: total,
+      fileMb: Math.round((text.length / 1024 / 1024) * 10) / 10,
+      jsonParseSeconds,
+      validate,
+      diff,
+      dump,
+      readFloorSeconds: floor(diff.requests),
+      dumpFloorSeconds: floor(dump.requests),
+      load: loadavg()[0]!,
+    };
+  } finally {
+    await emulator.stop();
+  }
+}
+
+const f = (n: number, digits = 2) => n.toFixed(digits);
+
+export const e2eBench: BenchSection = {
+  name: 'e2e',
+  async run() {
+    const dir = await mkdtemp(join(tmpdir(), 'konsync-e2e-bench-'));
+    const rows: E2eRow[] = [];
+    try {
+      // KONSYNC_E2E_SIZES=2000,4000 for a quick try; the recorded results use E2E_SIZES.
+      const sizes = process.env.KONSYNC_E2E_SIZES?.split(',').map(Number) ?? E2E_SIZES;
+      for (const total of sizes) {
+        const row = await measure(total, dir);
+        rows.push(row);
+        process.stderr.write(
+          `bench: e2e ${total}: validate ${f(row.validate.wallSeconds)} s (${row.validate.maxRssMb} MB), diff ${f(row.diff.wallSeconds)} s (${row.diff.maxRssMb} MB, floor ${f(row.readFloorSeconds)} s), dump ${f(row.dump.wallSeconds)} s (${row.dump.maxRssMb} MB, floor ${f(row.dumpFloorSeconds)} s), JSON.parse ${f(row.jsonParseSeconds, 3)} s, load ${f(row.load, 1)}\n`,
+        );
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+    return { results: rows, markdown: e2eMarkdown(rows) };
+  },
+};
+
+export function e2eMarkdown(rows: E2eRow[]): string {
+  const big = rows.at(-1)!;
+  const small = rows[0]!;
+  const t = E2E_TARGETS;
+  const growth = (pick: (r: E2eRow) => number) =>
+    rows
+      .slice(1)
+      .map((r, i) => f(Math.pow(pick(r) / pick(rows[i]!), Math.log(2) / Math.log(r.entities / rows[i]!.entities))))
+      .join(' / ');
+  // diff = load + read + plan + render; the read mostly waits on the network, the rest is CPU on the main thread.
+  const loadShare = (r: E2eRow) => Math.min(1, r.validate.wallSeconds / r.diff.wallSeconds);
+  const readRatio = (r: E2eRow) => Math.max(0, r.diff.wallSeconds - r.validate.wallSeconds) / r.readFloorSeconds;
+  return [
+    `The built CLI (\`node dist/src/cli/main.js\`), one process per command, on generated decK files (one control plane;`,
+    `services 25%, routes 35%, plugins 20%, consumers 20%). \`diff\` and \`dump\` run against the emulator (\`${LATENCY}\`,`,
+    `${RATE_PER_MINUTE} requests/min, konsync at its defaults) holding the same entities with 10% drifted (8% changed, 1% missing, 1% extra).`,
+    'JSON.parse: best of 3 of the same data, in the bench process of the same run. Peak RSS and CPU time are the',
+    'CLI process\'s own (`process.resourceUsage()` at exit). The machine is shared (2 cores, other jobs running: see load avg),',
+    'so wall times carry noise; CPU times are steadier.',
+    '',
+    '| entities | file (MB) | JSON.parse (s) | validate wall (s) | CPU (s) | ÷ JSON.parse | RSS (MB) | diff wall (s) | CPU (s) | RSS (MB) | read floor (s) | dump wall (s) | RSS (MB) | dump floor (s) | load avg |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+    ...rows.map(
+      (r) =>
+        `| ${r.entities} | ${r.fileMb} | ${f(r.jsonParseSeconds, 3)} | ${f(r.validate.wallSeconds)} | ${f(r.validate.cpuSeconds)} | ${f(r.validate.wallSeconds / r.jsonParseSeconds, 1)} | ${r.validate.maxRssMb} | ${f(r.diff.wallSeconds)} | ${f(r.diff.cpuSeconds)} | ${r.diff.maxRssMb} | ${f(r.readFloorSeconds)} | ${f(r.dump.wallSeconds)} | ${r.dump.maxRssMb} | ${f(r.dumpFloorSeconds)} | ${f(r.load, 1)} |`,
+    ),
+    '',
+    `Growth per doubling of entities (1.00 = linear, 2.00 = quadratic): validate ${growth((r) => r.validate.wallSeconds)}, diff ${growth((r) => r.diff.wallSeconds)}, dump ${growth((r) => r.dump.wallSeconds)}.`,
+    '',
+    `Targets at ${big.entities} (10k for the first):`,
+    `- validate ≤ ${t.validateParseRatio}× JSON.parse: ${f(big.validate.wallSeconds / big.jsonParseSeconds, 1)}× (${big.validate.wallSeconds / big.jsonParseSeconds <= t.validateParseRatio ? 'met' : 'NOT met'}); RSS ≤ ${t.validateRssMb} MB: ${big.validate.maxRssMb} (${big.validate.maxRssMb <= t.validateRssMb ? 'met' : 'NOT met'}); 10k ≤ ${t.validate10kSeconds} s: ${f(small.validate.wallSeconds)} s whole process (${small.validate.wallSeconds <= t.validate10kSeconds ? 'met' : 'NOT met'}).`,
+    `- diff: loading (validate's wall time) ${f(loadShare(big) * 100, 0)}% of the diff's wall time (target ≤ ${t.diffLoadShare * 100}%, ${loadShare(big) <= t.diffLoadShare ? 'met' : 'NOT met'}); the rest ÷ read floor ${f(readRatio(big))} (target ≤ ${t.readFloorRatio}, ${readRatio(big) <= t.readFloorRatio ? 'met' : 'NOT met'}); RSS ${big.diff.maxRssMb} MB (target ≤ ${t.diffRssMb}, ${big.diff.maxRssMb <= t.diffRssMb ? 'met' : 'NOT met'}).`,
+    `- dump ÷ read floor ${f(big.dump.wallSeconds / big.dumpFloorSeconds)} (target ≤ ${t.dumpFloorRatio}, ${big.dump.wallSeconds / big.dumpFloorSeconds <= t.dumpFloorRatio ? 'met' : 'NOT met'}); RSS ${big.dump.maxRssMb} MB (target ≤ ${t.dumpRssMb}, ${big.dump.maxRssMb <= t.dumpRssMb ? 'met' : 'NOT met'}).`,
+  ].join('\n');
+}
