@@ -15,7 +15,6 @@ import type { Json, JsonObject } from '../src/model/json.js';
 export const E2E_SIZES = [10_000, 50_000, 100_000] as const;
 const CP = 'bench';
 const RATE_PER_MINUTE = 3000;
-const LATENCY = 'latency=20ms';
 /** Share of each kind. */
 const MIX = { services: 0.25, routes: 0.35, plugins: 0.2, consumers: 0.2 } as const;
 const PLUGINS = ['key-auth', 'cors', 'rate-limiting', 'correlation-id'] as const;
@@ -39,7 +38,7 @@ interface Generated {
 }
 
 /** One control plane's decK file with `total` gateway entities. */
-function generate(total: number): Generated {
+export function generate(total: number): Generated {
   const counts = {
     services: Math.floor(total * MIX.services),
     routes: Math.floor(total * MIX.routes),
@@ -61,42 +60,81 @@ function generate(total: number): Generated {
 /** 1% of entities not in Konnect yet (created by a sync), 8% changed (updated), and 1% extra services (deleted). */
 const drift = (i: number): 'missing' | 'changed' | 'same' => (i % 100 === 0 ? 'missing' : i % 100 <= 8 ? 'changed' : 'same');
 
-/** Puts the file's entities into the emulator through the public API (POSTs), drifted; not timed. */
-async function seed(url: string, token: string, generated: Generated): Promise<void> {
-  const client = new KonnectClient({ token, addr: url, ratePerMinute: 10_000_000, burst: 10_000, concurrency: 32 });
+const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** `over` on top of `base`, objects merged recursively (what the emulator does with defaults). */
+function merged(base: JsonObject, over: JsonObject): JsonObject {
+  const out: JsonObject = { ...base };
+  for (const [key, value] of Object.entries(over)) out[key] = isObject(value) && isObject(base[key]) ? merged(base[key], value) : value;
+  return out;
+}
+
+/**
+ * Puts the file's entities into an emulator data file, drifted; not timed. One entity of each shape goes through the
+ * public API (POSTs) so the emulator fills in its defaults; the rest are copies of those with their own fields and
+ * ids. Posting 100k entities one by one takes the emulator hours: each POST scans its collection for duplicates.
+ */
+export async function seedDataFile(dataFile: string, generated: Generated): Promise<void> {
+  const emulator = await startEmulator({ dataFile, rateLimitPerMinute: 10_000_000, provisionMs: 10, seed: 7 });
+  const client = new KonnectClient({ token: emulator.token, addr: emulator.url, ratePerMinute: 10_000_000 });
   const post = async (path: string, body: Json, api: 'control-planes' | 'core-entities' = 'core-entities') =>
     (await client.request<JsonObject>({ api, method: 'POST', path, body })).body;
-  const cp = await post('/control-planes', { name: CP, cloud_gateway: true }, 'control-planes');
-  const base = `/control-planes/${String(cp.id)}/core-entities`;
-  const ids = new Map<string, string>();
-  const put = async (collection: string, items: JsonObject[], body: (item: JsonObject) => JsonObject) => {
-    const batch = 2000;
-    for (let start = 0; start < items.length; start += batch) {
-      await Promise.all(
-        items.slice(start, start + batch).map(async (item, offset) => {
-          const i = start + offset;
-          const state = drift(i);
-          if (state === 'missing') return;
-          const sent = body(item);
-          if (state === 'changed') sent.tags = ['bench', 'drifted'];
-          const created = await post(`${base}/${collection}`, sent);
-          ids.set(`${collection}:${String(item.name ?? item.username)}`, String(created.id));
-        }),
-      );
-    }
-  };
   const deck = generated.deck as Record<string, JsonObject[]>;
-  await put('services', deck.services!, (s) => ({ ...s }));
+  let cpId: string;
+  try {
+    const cp = await post('/control-planes', { name: CP, cloud_gateway: true }, 'control-planes');
+    cpId = String(cp.id);
+    const base = `/control-planes/${cpId}/core-entities`;
+    const service = await post(`${base}/services`, { name: 'template', host: 'template.internal' });
+    const route = await post(`${base}/routes`, { name: 'template', paths: ['/template'], service: { id: String(service.id) } });
+    for (const name of PLUGINS) await post(`${base}/plugins`, { name, route: { id: String(route.id) }, config: pluginConfig(name, 0) });
+    await post(`${base}/consumers`, { username: 'template' });
+  } finally {
+    await emulator.stop();
+  }
+  const data = JSON.parse(await readFile(dataFile, 'utf8')) as JsonObject & { core: Record<string, Record<string, Record<string, JsonObject>>> };
+  const core = data.core[cpId]!;
+  const template = (collection: string, pick: (item: JsonObject) => boolean = () => true) => Object.values(core[collection]!).find(pick)!;
+  const templates = {
+    services: template('services'),
+    routes: template('routes'),
+    consumers: template('consumers'),
+    plugins: new Map(PLUGINS.map((name) => [name, template('plugins', (p) => p.name === name)])),
+  };
+  for (const collection of ['services', 'routes', 'plugins', 'consumers']) core[collection] = {};
+  let counter = 0;
+  const ids = new Map<string, string>();
+  const put = (collection: string, items: JsonObject[], shape: (item: JsonObject) => JsonObject | undefined, drifted = true) => {
+    items.forEach((item, i) => {
+      const state = drifted ? drift(i) : 'same';
+      if (state === 'missing') return;
+      const body = shape(item);
+      if (body === undefined) return;
+      if (state === 'changed') body.tags = ['bench', 'drifted'];
+      const id = `00000000-0000-4000-8000-${String(++counter).padStart(12, '0')}`;
+      const base = collection === 'plugins' ? templates.plugins.get(body.name as (typeof PLUGINS)[number])! : (templates[collection as 'services'] as JsonObject);
+      core[collection]![id] = { ...merged(base, body), id };
+      ids.set(`${collection}:${String(item.name ?? item.username)}`, id);
+    });
+  };
   const ref = (collection: string, name: unknown) => {
     const id = ids.get(`${collection}:${String(name)}`);
     return id === undefined ? undefined : { id };
   };
+  put('services', deck.services!, (s) => ({ ...s }));
   // A route of a missing service, or a plugin of a missing route, is missing too.
-  await put('routes', deck.routes!.filter((r) => ref('services', (r.service as JsonObject).name)), (r) => ({ ...r, service: ref('services', (r.service as JsonObject).name)! }));
-  await put('plugins', deck.plugins!.filter((p) => ref('routes', (p.route as JsonObject).name)), (p) => ({ ...p, route: ref('routes', (p.route as JsonObject).name)! }));
-  await put('consumers', deck.consumers!, (c) => ({ ...c }));
-  const extra = Math.floor(generated.counts.services / 100);
-  await Promise.all(Array.from({ length: extra }, (_, i) => post(`${base}/services`, { name: `gone-${i}`, host: 'gone.internal', tags: ['bench'] })));
+  put('routes', deck.routes!, (r) => {
+    const service = ref('services', (r.service as JsonObject).name);
+    return service && { ...r, service };
+  });
+  put('plugins', deck.plugins!, (p) => {
+    const route = ref('routes', (p.route as JsonObject).name);
+    return route && { ...p, route };
+  });
+  put('consumers', deck.consumers!, (c) => ({ ...c }));
+  const extra = Array.from({ length: Math.floor(generated.counts.services / 100) }, (_, i) => ({ name: `gone-${i}`, host: 'gone.internal', tags: ['bench'] }));
+  put('services', extra, (s) => ({ ...s }), false);
+  await writeFile(dataFile, JSON.stringify(data));
 }
 
 interface Run {
@@ -151,13 +189,9 @@ async function measure(total: number, dir: string): Promise<E2eRow> {
   }
 
   const dataFile = join(dir, `emulator-${total}.json`);
-  const seeder = await startEmulator({ dataFile, rateLimitPerMinute: 10_000_000, provisionMs: 10, seed: 7 });
-  try {
-    await seed(seeder.url, seeder.token, generated);
-  } finally {
-    await seeder.stop();
-  }
-  const emulator = await startEmulator({ dataFile, faults: LATENCY, rateLimitPerMinute: RATE_PER_MINUTE, seed: 7 });
+  await seedDataFile(dataFile, generated);
+  // Unlimited emulator; konsync paces itself (--rate-limit), which is what the floor counts.
+  const emulator = await startEmulator({ dataFile, rateLimitPerMinute: 10_000_000, seed: 7 });
   try {
     const env = { KONNECT_ADDR: emulator.url, KONNECT_TOKEN: emulator.token };
     const one = async (command: string, args: string[]): Promise<Run> => {
@@ -171,8 +205,9 @@ async function measure(total: number, dir: string): Promise<E2eRow> {
       return { command, wallSeconds, cpuSeconds: usage.cpuSeconds, maxRssMb: Math.round(usage.maxRssKb / 1024), exitCode, requests };
     };
     const validate = await one('validate', ['validate', '-s', file]);
-    const diff = await one('diff', ['diff', '-s', file]);
-    const dump = await one('dump', ['dump', '--control-plane', CP, '--out', join(dir, `dump-${total}`)]);
+    const limit = ['--rate-limit', `${RATE_PER_MINUTE}/min`];
+    const diff = await one('diff', ['diff', '-s', file, ...limit]);
+    const dump = await one('dump', ['dump', '--control-plane', CP, '--out', join(dir, `dump-${total}`), ...limit]);
     const floor = (requests: number) => (requests / RATE_PER_MINUTE) * 60;
     return {
       entities: total,
@@ -228,8 +263,9 @@ export function e2eMarkdown(rows: E2eRow[]): string {
   const readRatio = (r: E2eRow) => Math.max(0, r.diff.wallSeconds - r.validate.wallSeconds) / r.readFloorSeconds;
   return [
     `The built CLI (\`node dist/src/cli/main.js\`), one process per command, on generated decK files (one control plane;`,
-    `services 25%, routes 35%, plugins 20%, consumers 20%). \`diff\` and \`dump\` run against the emulator (\`${LATENCY}\`,`,
-    `${RATE_PER_MINUTE} requests/min, konsync at its defaults) holding the same entities with 10% drifted (8% changed, 1% missing, 1% extra).`,
+    `services 25%, routes 35%, plugins 20%, consumers 20%). \`diff\` and \`dump\` run against the emulator (in the bench process)`,
+    `holding the same entities with 10% drifted (8% changed, 1% missing, 1% extra), konsync limited to \`--rate-limit ${RATE_PER_MINUTE}/min\``,
+    '(the read floor is requests ÷ that rate; concurrency at its default).',
     'JSON.parse: best of 3 of the same data, in the bench process of the same run. Peak RSS and CPU time are the',
     'CLI process\'s own (`process.resourceUsage()` at exit). The machine is shared (2 cores, other jobs running: see load avg),',
     'so wall times carry noise; CPU times are steadier.',
