@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import YAML from 'yaml';
 import type { BenchSection } from './run.js';
 import { startEmulator } from '../src/emulator/index.js';
@@ -153,7 +153,7 @@ interface Run {
 function runCli(args: string[], env: Record<string, string>, probeFile: string): Promise<{ wallSeconds: number; exitCode: number; stderr: string }> {
   return new Promise((resolve, reject) => {
     const start = process.hrtime.bigint();
-    const child = spawn(process.execPath, ['--import', `file://${PROBE}`, CLI, ...args], {
+    const child = spawn(process.execPath, ['--import', pathToFileURL(PROBE).href, CLI, ...args], {
       env: { ...process.env, ...env, KONSYNC_BENCH_PROBE: probeFile, NO_COLOR: '1' },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
