@@ -52,6 +52,11 @@ export interface CoreOptions {
   liveChecks?: 'report' | 'defer';
 }
 
+/** `to.push(...items)` without its limit: spreading a huge list overflows the stack. */
+function append<T>(to: T[], items: readonly T[]): void {
+  for (const item of items) to.push(item);
+}
+
 interface FileResult {
   file: LoadedFile;
   root: JsonObject;
@@ -60,9 +65,9 @@ interface FileResult {
 
 function loadOneFile(input: SourceText, options: CoreOptions, problems: Problem[], env: EnvUse[], warnings: string[]): FileResult | undefined {
   const rendered = renderTemplate(input.path, input.text, { env: options.env, envMode: options.envMode ?? 'render' });
-  env.push(...rendered.env);
+  append(env, rendered.env);
   if (rendered.problems.length > 0) {
-    problems.push(...rendered.problems);
+    append(problems, rendered.problems);
     return undefined;
   }
   if (/^\s/.test(rendered.text)) {
@@ -71,28 +76,29 @@ function loadOneFile(input: SourceText, options: CoreOptions, problems: Problem[
   }
   const parsed = parseSource(input.path, rendered.text, rendered.originalLines);
   if (!parsed.source) {
-    problems.push(...parsed.problems);
+    append(problems, parsed.problems);
     return undefined;
   }
   const source = parsed.source;
   const schemaProblems = checkSchema(source);
   if (schemaProblems.length > 0) {
-    problems.push(...schemaProblems);
+    append(problems, schemaProblems);
     return undefined;
   }
-  const root: JsonObject = isJsonObject(source.value) ? structuredClone(source.value) : {};
+  // The parsed data is the loader's to change (positions do not depend on it): no copy of a possibly huge file.
+  const root: JsonObject = isJsonObject(source.value) ? source.value : {};
   const { header, problems: headerProblems } = readFileHeader(source, {
     includePluginDefinitions: options.includePluginDefinitions === true,
     selectTags: options.selectTags ?? [],
     ...(options.controlPlaneName !== undefined ? { controlPlaneName: options.controlPlaneName } : {}),
   });
-  problems.push(...headerProblems);
+  append(problems, headerProblems);
   const file: LoadedFile = { source, header };
   const unsupported = dropUnsupportedKeys(source, root);
-  problems.push(...unsupported.problems);
-  warnings.push(...unsupported.warnings);
+  append(problems, unsupported.problems);
+  append(warnings, unsupported.warnings);
   const flat = flattenFile(file, root);
-  problems.push(...flat.problems);
+  append(problems, flat.problems);
   const needsDefinitions = flat.drafts.find((draft) => NEEDS_PLUGIN_DEFINITIONS.includes(draft.kind));
   if (needsDefinitions && !header.includePluginDefinitions) {
     const message = `${input.path} contains plugin definitions (${KINDS[needsDefinitions.kind].file.key}); set _info.include_plugin_definitions: true to manage them`;
@@ -141,9 +147,9 @@ export function loadDocuments(inputs: readonly SourceText[], options: CoreOption
   const declared = results.flatMap((result) => result.drafts);
   const drafts = [...declared, ...deriveDrafts(declared)];
   const sideFiles = options.sideFiles ?? new Map<string, SideFileContent>();
-  for (const draft of drafts) problems.push(...loadCodeFields(draft, sideFiles));
+  for (const draft of drafts) append(problems, loadCodeFields(draft, sideFiles));
   const resolved = resolveReferences(drafts);
-  problems.push(...resolved.problems);
+  append(problems, resolved.problems);
   const byRef = indexByRef(resolved.entities);
   const liveChecks: LiveCheck[] = [];
   const at = (entity: Entity, sub: ReadonlyArray<string | number>, message: string) => {
