@@ -8,5 +8,6 @@ import { register as dump } from './dump.js';
 import { register as ping } from './ping.js';
 import { register as emulator } from './emulator.js';
 import { register as demo } from './demo.js';
+import { register as show } from './show.js';
 
-export const COMMANDS: Array<(program: Command) => void> = [validate, diff, plan, apply, sync, dump, ping, emulator, demo];
+export const COMMANDS: Array<(program: Command) => void> = [validate, diff, plan, apply, sync, dump, ping, emulator, demo, show];
