@@ -10,6 +10,7 @@ import { paginate } from './paginate.js';
 import { ApiError } from './api-error.js';
 import { apiErrorMessage, redact } from './error-message.js';
 import { assertSendableToken } from './token.js';
+import { konsyncVersion } from '../version.js';
 
 export interface KonnectClientOptions extends SchedulerOptions {
   /** Bearer token. Never printed, never in an error. */
@@ -26,7 +27,7 @@ export interface KonnectClientOptions extends SchedulerOptions {
   scheduler?: Scheduler;
 }
 
-const USER_AGENT = 'konsync/0.1.0';
+const USER_AGENT = `konsync/${konsyncVersion()}`;
 
 function parseBody(text: string): Json {
   if (text.trim() === '') return null;

@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writePaymentsState } from './states.js';
 import { SECRET, startHarness, type Harness } from './harness.js';
+import { captureIO } from '../../src/cli/output.js';
+import { runInProcess } from '../../src/cli/in-process.js';
+
+const ANSI = /\u001b\[/;
 
 describe('konsync show plan.json', () => {
   let h: Harness;
@@ -34,5 +38,32 @@ describe('konsync show plan.json', () => {
     const show = await h.run(['show', bad]);
     expect(show.code).toBe(1);
     expect(show.err).toContain('not-a-plan.json');
+  });
+
+  describe('colour', () => {
+    const show = async (extra: string[], env: Record<string, string | undefined>, isTTY: boolean) => {
+      const io = captureIO({ env: { PATH: process.env.PATH, ...env }, isTTY });
+      expect(await runInProcess(['show', h.path('plan.json'), ...extra], io)).toBe(2);
+      return io.out;
+    };
+    it('on a terminal by default, off when piped', async () => {
+      expect(await show([], {}, true)).toMatch(ANSI);
+      expect(await show([], {}, false)).not.toMatch(ANSI);
+    });
+    it('--no-color, NO_COLOR and TERM=dumb turn it off on a terminal', async () => {
+      expect(await show(['--no-color'], {}, true)).not.toMatch(ANSI);
+      expect(await show([], { NO_COLOR: '1' }, true)).not.toMatch(ANSI);
+      expect(await show([], { TERM: 'dumb' }, true)).not.toMatch(ANSI);
+    });
+    it('FORCE_COLOR turns it on when piped; FORCE_COLOR=0 turns it off; --no-color still wins', async () => {
+      expect(await show([], { FORCE_COLOR: '1' }, false)).toMatch(ANSI);
+      expect(await show([], { FORCE_COLOR: '0' }, true)).not.toMatch(ANSI);
+      expect(await show(['--no-color'], { FORCE_COLOR: '1' }, false)).not.toMatch(ANSI);
+    });
+    it('--no-color before the command works too', async () => {
+      const io = captureIO({ env: { PATH: process.env.PATH }, isTTY: true });
+      expect(await runInProcess(['--no-color', 'show', h.path('plan.json')], io)).toBe(2);
+      expect(io.out).not.toMatch(ANSI);
+    });
   });
 });

@@ -9,5 +9,7 @@ import { register as ping } from './ping.js';
 import { register as emulator } from './emulator.js';
 import { register as demo } from './demo.js';
 import { register as show } from './show.js';
+import { register as completion } from './completion.js';
+import { register as version } from './version.js';
 
-export const COMMANDS: Array<(program: Command) => void> = [validate, diff, plan, apply, sync, dump, ping, emulator, demo, show];
+export const COMMANDS: Array<(program: Command) => void> = [validate, diff, plan, apply, sync, dump, ping, emulator, demo, show, completion, version];
