@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +10,7 @@ import { startEmulator, type RunningEmulator } from '../src/emulator/index.js';
 import { gatewayYaml, platformYaml } from './e2e/states.js';
 import { installedKonsync, type Installed } from './support/packed.js';
 import { readWorkflow, runJob, writeGhStub, type WorkflowContext } from './support/workflow.js';
+import { run as spawnAsync } from './support/spawn.js';
 
 const DIR = 'examples';
 const PRE_MERGE = join(DIR, 'github-actions-pre-merge.yml');
@@ -58,7 +58,7 @@ describe('examples/: what they run exists, and konsync is never installed by its
 
   it.each(files)('%s installs a pinned, verifiable artefact', (file) => {
     const text = shellText(file).join('\n');
-    expect(text).not.toMatch(/npm\s+(i|install)\b[^\n]*\skonsync(@[\w.^~-]+)?(\s|$)/);
+    expect(text).not.toMatch(/npm[ \t]+(i|install)\b[^\n]*[ \t]konsync(@[\w.^~-]+)?([ \t]|$)/m);
     expect(text).not.toMatch(/npx\b[^\n]*\bkonsync\b/);
     for (const ref of text.matchAll(/[\w.-]+\/konsync@(\S+)/g)) expect(ref[1], 'the action is pinned by commit').toMatch(/^[0-9a-f]{40}$/);
     if (/npm\s+(i|install)\b[^\n]*\.tgz/.test(text)) expect(text).toMatch(/sha256sum -c/);
@@ -107,9 +107,9 @@ describe('examples/ run against the emulator', () => {
   }
   const comments = (context: WorkflowContext) => [...readFileSync(context.ghLog, 'utf8').matchAll(/--- comment\n([\s\S]*?)--- end/g)].map((m) => m[1]!);
 
-  it('pre-merge, bad token: the plan step fails the job (exit 1 is an error, not "changes") and nothing is commented', { timeout: 300_000 }, () => {
+  it('pre-merge, bad token: the plan step fails the job (exit 1 is an error, not "changes") and nothing is commented', { timeout: 300_000 }, async () => {
     const context = checkout('kpat_wrong_token_0123456789');
-    const results = runJob(readWorkflow(PRE_MERGE).plan!, context);
+    const results = await runJob(readWorkflow(PRE_MERGE).plan!, context);
     const last = results.at(-1)!;
     expect(last.name).toMatch(/^Plan/);
     expect(last.code).toBe(1);
@@ -117,9 +117,9 @@ describe('examples/ run against the emulator', () => {
     expect(comments(context)).toEqual([]);
   });
 
-  it('pre-merge, drift: validate, plan, artifact, and the comment body is the saved plan rendered as markdown', { timeout: 300_000 }, () => {
+  it('pre-merge, drift: validate, plan, artifact, and the comment body is the saved plan rendered as markdown', { timeout: 300_000 }, async () => {
     const context = checkout();
-    const results = runJob(readWorkflow(PRE_MERGE).plan!, context);
+    const results = await runJob(readWorkflow(PRE_MERGE).plan!, context);
     for (const result of results) expect(result.code, `${result.name}: ${result.stdout}${result.stderr}`).toBe(0);
     const plan = results.find((result) => result.name.startsWith('Plan'))!;
     expect(plan.outputs.changes).toBe('true');
@@ -127,25 +127,25 @@ describe('examples/ run against the emulator', () => {
     expect(plan.stdout).toMatch(/::notice|::warning/);
     const artifact = join(context.artifacts, `konnect-plan-${HEAD_SHA}`, 'plan.json');
     expect(existsSync(artifact)).toBe(true);
-    const shown = spawnSync(pkg.bin, ['show', artifact, '--output', 'markdown'], { encoding: 'utf8' });
-    expect(shown.status).toBe(2);
+    const shown = await spawnAsync(pkg.bin, ['show', artifact, '--output', 'markdown']);
+    expect(shown.code).toBe(2);
     expect(comments(context)).toEqual([`${shown.stdout.trimEnd()}\n`]);
     expect(comments(context)[0]).toContain('e2e-payments');
   });
 
-  it('deploy applies the reviewed plan from the artifact; the next pre-merge finds no changes and comments nothing', { timeout: 300_000 }, () => {
+  it('deploy applies the reviewed plan from the artifact; the next pre-merge finds no changes and comments nothing', { timeout: 300_000 }, async () => {
     const deploy = checkout();
-    const results = runJob(readWorkflow(DEPLOY).apply!, deploy);
+    const results = await runJob(readWorkflow(DEPLOY).apply!, deploy);
     for (const result of results) expect(result.code, `${result.name}: ${result.stdout}${result.stderr}`).toBe(0);
     expect(readFileSync(deploy.ghLog, 'utf8')).toContain(`gh run download 4242 --name konnect-plan-${HEAD_SHA}`);
     const again = checkout();
-    const premerge = runJob(readWorkflow(PRE_MERGE).plan!, again);
+    const premerge = await runJob(readWorkflow(PRE_MERGE).plan!, again);
     for (const result of premerge) expect(result.code, `${result.name}: ${result.stdout}${result.stderr}`).toBe(0);
     expect(premerge.find((result) => result.name.startsWith('Plan'))!.outputs.changes).toBe('false');
     expect(comments(again)).toEqual([]);
   });
 
-  it('crontab: the JSON report stays JSON with stderr busy (KONSYNC_LOG=debug); drift sends mail', { timeout: 120_000 }, () => {
+  it('crontab: the JSON report stays JSON with stderr busy (KONSYNC_LOG=debug); drift sends mail', { timeout: 120_000 }, async () => {
     const context = checkout();
     writeFileSync(join(context.workspace, 'konnect', 'payments.yaml'), gatewayYaml({ services: [{ name: 'orders', retries: 9 }] }));
     const logs = join(context.workspace, 'logs');
@@ -159,35 +159,34 @@ describe('examples/ run against the emulator', () => {
       .replaceAll('/etc/konsync/token', tokenFile)
       .replaceAll('/var/log/konsync', logs);
     const mailLog = join(logs, 'mail.log');
-    const result = spawnSync('sh', ['-c', command], {
-      encoding: 'utf8',
+    const result = await spawnAsync('sh', ['-c', command], {
       env: { PATH: `${pkg.binDir}:${join(root, 'stubs')}:${process.env.PATH}`, KONNECT_ADDR: emulator.url, KONSYNC_LOG: 'debug', MAIL_LOG: mailLog },
     });
-    expect(result.status, result.stderr).toBe(0);
+    expect(result.code, result.stderr).toBe(0);
     const report = JSON.parse(readFileSync(join(logs, 'drift.json'), 'utf8')) as { summary: { total: number } };
     expect(report.summary.total).toBeGreaterThan(0);
     expect(readFileSync(join(logs, 'drift.err'), 'utf8')).toContain('konsync: GET');
     expect(readFileSync(mailLog, 'utf8')).toContain('konnect drift (exit 2)');
   });
 
-  it('CronJob: installs the tarball only when its sha256 matches, then diff prints JSON and exits 2 on drift', { timeout: 300_000 }, () => {
+  it('CronJob: installs the tarball only when its sha256 matches, then diff prints JSON and exits 2 on drift', { timeout: 300_000 }, async () => {
     const context = checkout();
+    writeFileSync(join(context.workspace, 'konnect', 'payments.yaml'), gatewayYaml({ services: [{ name: 'orders', retries: 7 }] }));
     const doc = parse(readFileSync(join(DIR, 'drift-cronjob.yaml'), 'utf8')) as {
       spec: { jobTemplate: { spec: { template: { spec: { containers: Array<{ args: string[] }> } } } } };
     };
     const script = doc.spec.jobTemplate.spec.template.spec.containers[0]!.args[0]!.replaceAll('/tools/konsync.tgz', pkg.tarball).replaceAll('/secrets/konnect-token', tokenFile);
     const sha = createHash('sha256').update(readFileSync(pkg.tarball)).digest('hex');
     const run = (checksum: string, prefix: string) =>
-      spawnSync('sh', ['-c', script], {
-        encoding: 'utf8',
+      spawnAsync('sh', ['-c', script], {
         cwd: context.workspace,
         env: { PATH: `${join(prefix, 'bin')}:${process.env.PATH}`, HOME: process.env.HOME, KONSYNC_SHA256: checksum, KONNECT_ADDR: emulator.url, npm_config_prefix: prefix, npm_config_offline: 'true', npm_config_update_notifier: 'false' },
       });
-    const tampered = run('0'.repeat(64), join(context.workspace, 'prefix-bad'));
-    expect(tampered.status).not.toBe(0);
+    const tampered = await run('0'.repeat(64), join(context.workspace, 'prefix-bad'));
+    expect(tampered.code).not.toBe(0);
     expect(existsSync(join(context.workspace, 'prefix-bad', 'bin', 'konsync'))).toBe(false);
-    const good = run(sha, join(context.workspace, 'prefix'));
-    expect(good.status, good.stderr).toBe(2);
+    const good = await run(sha, join(context.workspace, 'prefix'));
+    expect(good.code, good.stderr).toBe(2);
     expect((JSON.parse(good.stdout) as { summary: { total: number } }).summary.total).toBeGreaterThan(0);
   });
 });

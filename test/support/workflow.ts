@@ -1,7 +1,7 @@
 // Runs GitHub Actions workflow jobs and konsync's own action (action.yml) locally: `run:` steps with bash as GitHub
 // does (`bash -eo pipefail`), `${{ }}` expressions from a small context, the konsync action through its scripts,
 // artifacts in a directory, and `gh` replaced by a stub that records comments and serves artifacts.
-import { spawnSync } from 'node:child_process';
+import { run } from './spawn.js';
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { basename, join, resolve } from 'node:path';
@@ -91,9 +91,8 @@ function parseOutputs(file: string): Record<string, string> {
 
 let counter = 0;
 
-function bash(script: string, env: Record<string, string | undefined>, cwd: string): { code: number; stdout: string; stderr: string } {
-  const result = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', script], { cwd, env: env as NodeJS.ProcessEnv, encoding: 'utf8', timeout: 180_000 });
-  return { code: result.status ?? 1, stdout: result.stdout, stderr: result.stderr };
+function bash(script: string, env: Record<string, string | undefined>, cwd: string) {
+  return run('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', script], { cwd, env });
 }
 
 /** The `gh` stub: records calls; `run list` and `pr list` answer ids; `run download -n NAME` copies an artifact. */
@@ -116,7 +115,7 @@ esac
 }
 
 /** Runs konsync's action as the composite does: install.sh (with the packed tarball), then run.sh with its inputs. */
-export function runAction(inputs: Record<string, string>, context: WorkflowContext, env: Record<string, string | undefined>): StepResult {
+export async function runAction(inputs: Record<string, string>, context: WorkflowContext, env: Record<string, string | undefined>): Promise<StepResult> {
   const action = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, { default?: string }> };
   const outputFile = join(context.workspace, `.github-output-${++counter}`);
   const pathFile = join(context.workspace, `.github-path-${counter}`);
@@ -125,12 +124,12 @@ export function runAction(inputs: Record<string, string>, context: WorkflowConte
   const base = { ...env, ...inputEnv, GITHUB_ACTION_PATH: ROOT, GITHUB_OUTPUT: outputFile, GITHUB_PATH: pathFile, RUNNER_TEMP: join(context.workspace, '.runner-temp') };
   mkdirSync(base.RUNNER_TEMP, { recursive: true });
   if (context.installed === undefined) {
-    const install = installAction(inputs, context, base);
+    const install = await installAction(inputs, context, base);
     if (install.code !== 0) return { name: 'install', ...install, outputs: {} };
     context.installed = readFileSync(pathFile, 'utf8').trim().split('\n').filter(Boolean);
   }
-  const run = bash(`bash "${ROOT}/action/run.sh"`, { ...base, PATH: [...context.installed, env.PATH].join(':') }, context.workspace);
-  return { name: 'run', ...run, outputs: parseOutputs(outputFile) };
+  const ran = await bash(`bash "${ROOT}/action/run.sh"`, { ...base, PATH: [...context.installed, env.PATH].join(':') }, context.workspace);
+  return { name: 'run', ...ran, outputs: parseOutputs(outputFile) };
 }
 
 /** action/install.sh with the packed tarball (its sha256 unless the inputs give one), offline. */
@@ -146,7 +145,7 @@ export function installAction(inputs: Record<string, string>, context: WorkflowC
 }
 
 /** Runs a job's steps in order until one fails, as GitHub does; returns every step's result. */
-export function runJob(job: Job, context: WorkflowContext): StepResult[] {
+export async function runJob(job: Job, context: WorkflowContext): Promise<StepResult[]> {
   const results: StepResult[] = [];
   const steps: Record<string, { outputs: Record<string, string> }> = {};
   for (const step of job.steps) {
@@ -160,7 +159,7 @@ export function runJob(job: Job, context: WorkflowContext): StepResult[] {
     let result: StepResult;
     if (step.uses && ACTION.test(step.uses)) {
       const inputs = Object.fromEntries(Object.entries(step.with ?? {}).map(([key, value]) => [key, substitute(String(value), expressions)]));
-      result = { ...runAction(inputs, context, env), name };
+      result = { ...(await runAction(inputs, context, env)), name };
     } else if (step.uses?.startsWith('actions/upload-artifact@')) {
       const artifact = join(context.artifacts, substitute(String(step.with?.name), expressions));
       const path = join(context.workspace, String(step.with?.path));
@@ -170,7 +169,7 @@ export function runJob(job: Job, context: WorkflowContext): StepResult[] {
     } else if (step.uses) {
       result = { name, code: 0, stdout: '', stderr: '', outputs: {} };
     } else {
-      result = { name, ...bash(substitute(step.run ?? '', expressions), env, context.workspace), outputs: {} };
+      result = { name, ...(await bash(substitute(step.run ?? '', expressions), env, context.workspace)), outputs: {} };
     }
     results.push(result);
     if (step.id) steps[step.id] = { outputs: result.outputs };
