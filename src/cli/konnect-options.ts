@@ -1,5 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { KonnectClient } from '../konnect/client.js';
+import { ValidationError } from '../errors.js';
+import { createMasker } from '../render/mask.js';
+import { parseDuration } from './duration.js';
+import { io } from './output.js';
+import { secretsOf } from './run-command.js';
 import { resolveToken } from '../konnect/token.js';
 import type { Geo } from '../model/state.js';
 import type { SchedulerOptions } from '../konnect/policy.js';
@@ -17,6 +23,12 @@ export interface KonnectOptions {
   /** --concurrency. */
   concurrency?: number;
   geo?: Geo;
+  /** --ca-cert: PEM file of extra CA certificates (a TLS-inspecting proxy's). */
+  caCert?: string;
+  /** --timeout, milliseconds per request attempt. */
+  timeout?: number;
+  /** --verbose: every request, retry and rate-limit wait on stderr (also KONSYNC_LOG=debug). */
+  verbose?: boolean;
 }
 
 /** `3000`, `3000/min`, `50/s` → requests per minute. */
@@ -36,7 +48,40 @@ export function addKonnectOptions(command: Command): Command {
   addOptionOnce(command, new Option('--konnect-token-file <path>', 'file holding the Konnect token (else env KONNECT_TOKEN)'));
   addOptionOnce(command, new Option('--rate-limit <n/min>', 'most requests per minute, e.g. 3000/min or 50/s (default 3000/min)').argParser(parseRateLimit));
   addOptionOnce(command, new Option('--concurrency <n>', 'most requests in flight at once (default 4)').argParser(wholeNumber(1)));
+  addOptionOnce(command, new Option('--ca-cert <file>', 'PEM file of extra CA certificates to trust (e.g. a TLS-inspecting proxy\'s)'));
+  addOptionOnce(command, new Option('--timeout <duration>', 'longest wait for one request\'s answer, e.g. 30s, 2m (default 30s)').argParser(parseDuration));
+  addOptionOnce(command, new Option('--verbose', 'log every request, retry and rate-limit wait to stderr (also KONSYNC_LOG=debug)'));
   return command;
+}
+
+/** --konnect-addr / KONNECT_ADDR must be a URL: `127.0.0.1:8787` would otherwise fail later with a puzzling error. */
+function checkAddr(addr: string, source: string): string {
+  if (/^https?:\/\//i.test(addr)) return addr;
+  throw new ValidationError([
+    { message: `${source} ${JSON.stringify(addr)} is not an http(s) URL`, hint: `write the scheme: ${source === 'KONNECT_ADDR' ? 'KONNECT_ADDR=' : '--konnect-addr '}http://${addr.includes('://') ? addr.slice(addr.indexOf('://') + 3) : addr}` },
+  ]);
+}
+
+/** The extra CA certificates of --ca-cert, checked to be PEM before anything is sent. */
+function readCaCert(file: string): string {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : 'unreadable';
+    throw new ValidationError([{ file, message: `--ca-cert: cannot read the file (${code})` }]);
+  }
+  if (!text.includes('-----BEGIN CERTIFICATE-----')) {
+    throw new ValidationError([{ file, message: '--ca-cert: no PEM certificate in the file', hint: 'expected -----BEGIN CERTIFICATE----- blocks' }]);
+  }
+  return text;
+}
+
+/** --verbose or KONSYNC_LOG=debug: a stderr logger that masks the token and DECK_ values like all other output. */
+function debugLog(options: KonnectOptions, env: Record<string, string | undefined>): ((line: string) => void) | undefined {
+  if (options.verbose !== true && env.KONSYNC_LOG?.toLowerCase() !== 'debug') return undefined;
+  const mask = createMasker(secretsOf(env));
+  return (line) => io().stderr(mask(`konsync: ${line}\n`));
 }
 
 /**
@@ -49,10 +94,15 @@ export function createClient(
   extra: SchedulerOptions = {},
 ): KonnectClient {
   const token = resolveToken({ ...(options.konnectTokenFile ? { tokenFile: options.konnectTokenFile } : {}), env });
-  const addr = options.konnectAddr ?? (env.KONNECT_ADDR !== undefined && env.KONNECT_ADDR !== '' ? env.KONNECT_ADDR : undefined);
+  const fromEnv = env.KONNECT_ADDR !== undefined && env.KONNECT_ADDR !== '' ? env.KONNECT_ADDR : undefined;
+  const addr = options.konnectAddr !== undefined ? checkAddr(options.konnectAddr, '--konnect-addr') : fromEnv !== undefined ? checkAddr(fromEnv, 'KONNECT_ADDR') : undefined;
+  const log = debugLog(options, env);
   return new KonnectClient({
     ...extra,
     token,
+    network: { env, ...(options.caCert !== undefined ? { ca: readCaCert(options.caCert) } : {}) },
+    ...(log ? { log } : {}),
+    ...(options.timeout !== undefined ? { timeoutMs: options.timeout } : {}),
     geo: options.geo ?? 'us',
     ...(addr !== undefined ? { addr } : {}),
     ...(options.rateLimit !== undefined ? { ratePerMinute: options.rateLimit } : {}),

@@ -64,10 +64,25 @@ export function useIO(next: CliIO): () => void {
   };
 }
 
-/** Colour on a terminal unless NO_COLOR is set (https://no-color.org). */
+let colorFlag: boolean | undefined;
+
+/** `--no-color` (false) or nothing said (undefined): set by the program before each command runs. */
+export function setColorFlag(value: boolean | undefined): void {
+  colorFlag = value;
+}
+
+/**
+ * Colour, in this order: `--no-color` turns it off; FORCE_COLOR turns it on (`0` or `false`: off) even when piped;
+ * NO_COLOR (https://no-color.org) or TERM=dumb turn it off; otherwise colour on a terminal only.
+ */
 export function colorEnabled(target: CliIO = io()): boolean {
+  if (colorFlag === false) return false;
+  const force = target.env.FORCE_COLOR;
+  if (force !== undefined) return !['0', 'false'].includes(force.toLowerCase());
   const noColor = target.env.NO_COLOR;
-  return target.isTTY && (noColor === undefined || noColor === '');
+  if (noColor !== undefined && noColor !== '') return false;
+  if (target.env.TERM === 'dumb') return false;
+  return target.isTTY;
 }
 
 export function colors(target: CliIO = io()): Colors {

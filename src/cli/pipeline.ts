@@ -35,7 +35,8 @@ export function loadOptions(options: StateOptions, session: Session): LoadOption
 
 /** Files → desired state. */
 export async function loadDesired(options: StateOptions, session: Session): Promise<DesiredState> {
-  return loadState(statePaths(options), loadOptions(options, session));
+  // A plugin name the files do not define may be a custom plugin only Konnect holds: the planner checks live state.
+  return loadState(statePaths(options), { ...loadOptions(options, session), liveChecks: 'defer' });
 }
 
 export interface Planned {
@@ -55,8 +56,10 @@ export async function planFromFiles(options: StateCommandOptions & { skipOnlineV
   const api = createClient({ ...options, geo: options.geo ?? desired.geo }, session.io.env);
   const live = await readLiveState(api, desired);
   await guardOnline(desired, live, api, session);
-  if (validateOnline && !options.skipOnlineValidation) await assertValidOnline(desired, live, api);
+  // The plan first: what it refuses (an unknown plugin, a reference Konnect cannot satisfy) is said in konsync's words
+  // before Konnect is asked about each entity. Nothing is written either way.
   const plan = buildPlan(desired, live);
+  if (validateOnline && !options.skipOnlineValidation) await assertValidOnline(desired, live, api);
   return { desired, live, plan, api };
 }
 

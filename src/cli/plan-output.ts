@@ -5,6 +5,7 @@ import { renderPlanText } from '../render/render-plan-text.js';
 import { renderPlanJson } from '../render/render-plan-json.js';
 import { renderPlanMarkdown } from '../render/render-plan-markdown.js';
 import { renderPlanGithub } from '../render/render-plan-github.js';
+import { withSecretFieldsMasked } from '../render/secret-plan.js';
 import { colorEnabled } from './output.js';
 import type { OutputFormat } from './state-options.js';
 import type { Session } from './run-command.js';
@@ -16,9 +17,9 @@ const RENDERERS: Record<OutputFormat, (plan: Plan, options: RenderOptions) => st
   github: renderPlanGithub,
 };
 
-/** The plan in the session's format, every DECK_ value the desired state knows masked. */
+/** The plan in the session's format, every DECK_ value the desired state knows and every secret field masked. */
 export function renderPlan(plan: Plan, session: Session, desired: Pick<DesiredState, 'env' | 'secrets'>): string {
-  return RENDERERS[session.format](plan, { env: deckValues(desired), color: colorEnabled(session.io) });
+  return RENDERERS[session.format](withSecretFieldsMasked(plan), { env: deckValues(desired), color: colorEnabled(session.io) });
 }
 
 /** What `plan --out` says after saving. */

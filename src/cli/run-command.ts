@@ -19,7 +19,7 @@ export interface Session {
 }
 
 /** What output masks: the DECK_ values and, belt and braces, the Konnect token. */
-function secretsOf(env: Record<string, string | undefined>): EnvUse[] {
+export function secretsOf(env: Record<string, string | undefined>): EnvUse[] {
   const token = env.KONNECT_TOKEN;
   return token ? [...deckEnv(env), { name: 'KONNECT_TOKEN', value: token }] : deckEnv(env);
 }

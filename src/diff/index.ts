@@ -17,6 +17,8 @@ import { propagateReplacements } from './replacements.js';
 import { pairPinnedIds } from './renames.js';
 import { changeConflict, isProtected, stateOwner, type OwnershipView } from './ownership.js';
 import { deleteScope, dependentsIndex } from './delete-scope.js';
+import { redactLive } from '../model/secret-fields.js';
+import { assertLiveChecks } from './live-checks.js';
 
 /**
  * The pure heart: desired vs live → an ordered, deterministic plan. Throws PlanError (unresolvable reference,
@@ -26,10 +28,13 @@ import { deleteScope, dependentsIndex } from './delete-scope.js';
  *    replacements.ts: replacements propagated to children and a control plane's entities; blocking referrers fail.
  * 3. operations.ts + requests.ts: requests with id placeholders, a wait after async writes, live fingerprints.
  * 4. order.ts: dependsOn from references (after: desired, before: live); Kahn sort, ties by id.
- * 5. secrets.ts: every DECK_ value (rendered or only in the environment) → `${{ env "DECK_X" }}`.
+ * 5. secrets.ts: every DECK_ value (rendered or only in the environment) → `${{ env "DECK_X" }}`; then the live
+ *    side's secret fields and env-sourced fields are masked (model/secret-fields.ts): a rotated value's old value
+ *    is in no environment, so no masker could catch it later.
  */
 export function buildPlan(desired: DesiredState, live: LiveState): Plan {
   const liveEntities = live.entities.filter((entity) => !entity.raw || kindOf(entity.kind).exists?.(entity.raw) !== false);
+  assertLiveChecks(desired.liveChecks, liveEntities);
   const desiredEntities = mapIdRefs(desired.entities, liveEntities);
   const desiredIndex = uniqueIndex(desiredEntities);
   const liveIndex = indexByRef(liveEntities);
@@ -65,7 +70,7 @@ export function buildPlan(desired: DesiredState, live: LiveState): Plan {
   const rewrite = secretRewriter(desired.env, desired.secrets);
   const operations: Operation[] = [];
   for (const item of planned) {
-    operations.push(rewrite ? scrub(item.op, rewrite, used) : item.op);
+    operations.push(redact(rewrite ? scrub(item.op, rewrite, used) : item.op));
     if (item.wait) operations.push(item.wait);
   }
   // apply needs what its request bodies hold, and (as before) every variable the files render that the plan shows.
@@ -149,5 +154,11 @@ function scrub(op: Operation, rewrite: SecretRewriter, used: SecretUse): Operati
   if (op.after) out.after = rewrite(op.after, used.anywhere) as JsonObject;
   if (op.fields) out.fields = rewrite(op.fields, used.anywhere) as JsonObject;
   return out;
+}
+
+/** The live side with secret fields and the old values of env-sourced fields masked: what Konnect holds stays there. */
+function redact(op: Operation): Operation {
+  if (!op.before) return op;
+  return { ...op, before: redactLive(op.before, op.after, kindOf(op.kind).secrets ?? []) };
 }
 

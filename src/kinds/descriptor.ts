@@ -11,6 +11,18 @@ export interface CheckContext {
   find(kind: KindName, key: string): Entity | undefined;
   /** A problem at a field of `entity` (object keys and array indexes below the entity). */
   report(entity: Entity, field: ReadonlyArray<string | number>, message: string): void;
+  /**
+   * A problem that an entity in Konnect may still resolve (a plugin name that a custom plugin only Konnect holds may
+   * define): `validate` reports it; diff, plan and sync leave it to the planner, which looks in live state.
+   */
+  reportUnlessLive(entity: Entity, field: ReadonlyArray<string | number>, message: string, live: LiveNeed): void;
+}
+
+/** What must exist in live state, in the entity's control plane, for a deferred problem to go away. */
+export interface LiveNeed {
+  kind: KindName;
+  field: string;
+  value: string;
 }
 
 /** An entity as declared, before references are resolved (names as written): what `derive` reads and returns. */
@@ -176,6 +188,11 @@ export interface KindDescriptor {
   /** Model paths never compared: server-made or server-computed. */
   ignore: string[];
   /**
+   * Fields that are secrets by nature (credential secrets, passwords, private keys): masked in every output on both
+   * sides, and never copied from live state into a plan. Dotted model paths; `*` one key, `**` any number of keys.
+   */
+  secrets?: string[];
+  /**
    * Plain dotted model paths the server fills with a generated value when none is sent (RLA `config.namespace`):
    * left out of the desired entity, whatever live holds there is not drift.
    */
@@ -235,7 +252,7 @@ export interface KindDescriptor {
   encode(fields: JsonObject, ctx: EncodeContext): JsonObject;
   /** API object → model fields (ids become natural keys, server-made fields dropped). */
   decode(raw: JsonObject, ctx: DecodeContext): JsonObject;
-  /** Created by Konnect itself (custom-domain certificates, `konnect-managed` partials): never deleted or dumped. */
+  /** Created by Konnect itself (custom-domain certificates, a managed cache's `konnect-managed-<uuid>` partial): never deleted or dumped. */
   serverManaged?(raw: JsonObject): boolean;
   /** Konnect's name for `POST .../core-entities/schemas/{entityName}/validate`; absent: not validated online. */
   validateAs?: string;

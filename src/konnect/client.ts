@@ -4,12 +4,13 @@ import type { ApiName, Pagination } from '../kinds/descriptor.js';
 import type { ApiRequest, ApiResponse, ClientStats, KonnectApi, ListOptions } from './types.js';
 import type { SchedulerOptions } from './policy.js';
 import { Scheduler } from './scheduler.js';
-import { fetchTransport, type Transport, type TransportResponse } from './transport.js';
+import { createFetchTransport, fetchTransport, type NetworkOptions, type Transport, type TransportResponse } from './transport.js';
 import { baseUrl } from './base-urls.js';
 import { paginate } from './paginate.js';
 import { ApiError } from './api-error.js';
 import { apiErrorMessage, redact } from './error-message.js';
 import { assertSendableToken } from './token.js';
+import { konsyncVersion } from '../version.js';
 
 export interface KonnectClientOptions extends SchedulerOptions {
   /** Bearer token. Never printed, never in an error. */
@@ -18,15 +19,19 @@ export interface KonnectClientOptions extends SchedulerOptions {
   geo?: Geo;
   /** One base for every API (`${addr}/v2`): the emulator. @default undefined (the real Konnect hosts) */
   addr?: string;
-  /** @default fetch */
+  /** @default fetch through undici, honouring HTTPS_PROXY / HTTP_PROXY / NO_PROXY */
   transport?: Transport;
+  /** Proxy environment and extra CA certificates for the default transport. */
+  network?: NetworkOptions;
+  /** Debug log, one line per request attempt, retry and rate-limit wait; never the token or a body. @default none */
+  log?: (line: string) => void;
   /** Context for every error of this client: `control plane "x" in geo eu`. */
   describe?: string;
   /** Share one scheduler between clients (e.g. several geos). @default a new Scheduler(options) */
   scheduler?: Scheduler;
 }
 
-const USER_AGENT = 'konsync/0.1.0';
+const USER_AGENT = `konsync/${konsyncVersion()}`;
 
 function parseBody(text: string): Json {
   if (text.trim() === '') return null;
@@ -45,6 +50,7 @@ export class KonnectClient implements KonnectApi {
   readonly scheduler: Scheduler;
   private readonly transport: Transport;
   private readonly describe: string | undefined;
+  private readonly log: ((line: string) => void) | undefined;
   private pages = 0;
 
   constructor(options: KonnectClientOptions) {
@@ -52,9 +58,10 @@ export class KonnectClient implements KonnectApi {
     this.#token = options.token;
     this.geo = options.geo ?? 'us';
     this.addr = options.addr;
-    this.transport = options.transport ?? fetchTransport;
+    this.transport = options.transport ?? (options.network ? createFetchTransport(options.network) : fetchTransport);
     this.describe = options.describe;
-    this.scheduler = options.scheduler ?? new Scheduler(options);
+    this.log = options.log;
+    this.scheduler = options.scheduler ?? new Scheduler({ ...(options.log ? { trace: options.log } : {}), ...options });
   }
 
   baseUrl(api: ApiName): string {
@@ -75,13 +82,30 @@ export class KonnectClient implements KonnectApi {
     const job = {
       method: request.method,
       path: request.path,
-      send: (signal: AbortSignal) => transport({ method: request.method, url: url.toString(), headers, ...(body !== undefined ? { body } : {}) }, signal),
+      send: (signal: AbortSignal) => this.send(transport, { method: request.method, url: url.toString(), headers, ...(body !== undefined ? { body } : {}) }, signal),
       ...(request.recover ? { recover: request.recover } : {}),
       ...(request.signal ? { signal: request.signal } : {}),
     };
     const result = await this.scheduler.run(job);
     if (result.kind === 'recovered') return result.response as ApiResponse<T>;
     return this.toResponse<T>(request, result.response, result.attempts);
+  }
+
+  /** One attempt, logged with its duration when a log is set (URL and status only: no header, no body). */
+  private async send(transport: Transport, request: Parameters<Transport>[0], signal: AbortSignal): Promise<TransportResponse> {
+    const log = this.log;
+    if (!log) return transport(request, signal);
+    const started = performance.now();
+    const took = () => `${Math.round(performance.now() - started)} ms`;
+    try {
+      const response = await transport(request, signal);
+      log(`${request.method} ${request.url} → ${response.status} in ${took()}`);
+      return response;
+    } catch (error) {
+      const reason = signal.aborted ? 'aborted (timeout or interrupt)' : error instanceof Error ? error.message : String(error);
+      log(`${request.method} ${request.url} → no answer after ${took()}: ${redact(reason, this.#token)}`);
+      throw error;
+    }
   }
 
   private toResponse<T>(request: ApiRequest, raw: TransportResponse, attempts: number): ApiResponse<T> {

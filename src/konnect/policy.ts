@@ -77,6 +77,8 @@ export interface SchedulerOptions {
   clock?: Clock;
   /** Jitter source, for tests. @default Math.random */
   random?: () => number;
+  /** Debug log: retries and rate-limit waits, one line each (`--verbose`). @default none */
+  trace?: (line: string) => void;
 }
 
 export type NormalizedRetryPolicy = Required<RetryPolicy>;

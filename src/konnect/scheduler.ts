@@ -19,6 +19,7 @@ import {
   type SchedulerOptions,
 } from './policy.js';
 import { KonnectConnectionError } from './api-error.js';
+import { NetworkError } from './network-error.js';
 
 /** One request as the scheduler runs it. */
 export interface ScheduledJob {
@@ -77,6 +78,7 @@ export class Scheduler {
   private readonly random: () => number;
   private readonly slowDownFraction: number;
   private readonly slowDownBelow: number;
+  private readonly trace: ((line: string) => void) | undefined;
   private inFlight = 0;
   private readonly counters: SchedulerStats = { requests: 0, retries: 0, throttled: 0, maxInFlight: 0 };
 
@@ -95,6 +97,7 @@ export class Scheduler {
     this.learner = new LearnedLimit(this.clock, this.unannounced, ratePerMinute, this.policy.baseDelayMs, this.random);
     this.slowDownFraction = options.slowDownFraction ?? 0.1;
     this.slowDownBelow = options.slowDownBelow ?? 20;
+    this.trace = options.trace;
   }
 
   /** The rate the token bucket runs at now, requests per minute (below the ceiling after 429s). */
@@ -130,12 +133,14 @@ export class Scheduler {
         const failure = classifyConnectionError(error);
         if (!failure) throw error;
         if (job.method === 'POST' && failure.maybeSent) {
-          if (!job.recover) throw this.connectionError(job, failure, attempt, true);
+          if (!job.recover) throw this.connectionError(job, failure, attempt, true, error);
           const found = await job.recover();
           if (found) return { kind: 'recovered', response: found, attempts: attempt };
         }
-        if (last || !this.takeRetry()) throw this.connectionError(job, failure, attempt, false);
-        await this.clock.sleep(backoffDelay(attempt, this.policy.baseDelayMs, this.policy.maxDelayMs, this.random), job.signal);
+        if (last || !this.takeRetry()) throw this.connectionError(job, failure, attempt, false, error);
+        const delay = backoffDelay(attempt, this.policy.baseDelayMs, this.policy.maxDelayMs, this.random);
+        this.trace?.(`retry ${job.method} ${job.path} in ${Math.round(delay)} ms (attempt ${attempt + 1} of ${this.policy.maxAttempts}): ${failure.code}`);
+        await this.clock.sleep(delay, job.signal);
         attempt++;
         continue;
       }
@@ -150,7 +155,10 @@ export class Scheduler {
       if (!this.policy.statusCodes.includes(response.status) || last || (maybeApplied && !job.recover) || !this.takeRetry()) {
         return { kind: 'response', response, attempts: attempt };
       }
-      await this.clock.sleep(throttleWait ?? this.retryDelay(response, attempt), job.signal);
+      const delay = throttleWait ?? this.retryDelay(response, attempt);
+      const why = response.status === 429 ? 'rate limited (429)' : `status ${response.status}`;
+      this.trace?.(`retry ${job.method} ${job.path} in ${Math.round(delay)} ms (${free ? 'probe' : `attempt ${attempt + 1} of ${this.policy.maxAttempts}`}): ${why}`);
+      await this.clock.sleep(delay, job.signal);
       if (maybeApplied && job.recover) {
         const found = await job.recover();
         if (found) return { kind: 'recovered', response: found, attempts: attempt };
@@ -162,7 +170,10 @@ export class Scheduler {
 
   /** One attempt inside a concurrency slot: wait for a token (and out any unannounced-limit episode), then send with a timeout. */
   private async attempt(job: ScheduledJob, attempt: number): Promise<AttemptOutcome> {
+    const queued = this.clock.now();
     const ticket = await this.admit(job.signal);
+    const waited = this.clock.now() - queued;
+    if (waited >= 1) this.trace?.(`rate limit: ${job.method} ${job.path} waited ${Math.round(waited)} ms for its turn`);
     this.counters.requests++;
     this.inFlight++;
     this.counters.maxInFlight = Math.max(this.counters.maxInFlight, this.inFlight);
@@ -284,8 +295,10 @@ export class Scheduler {
     this.bucket.paceUntil(now + info.resetMs, info.resetMs / budget);
   }
 
-  private connectionError(job: ScheduledJob, failure: ConnectionFailure, attempts: number, maybeApplied: boolean): KonnectConnectionError {
-    const what = failure.code === 'timeout' ? `no answer within ${this.timeoutMs} ms` : `connection failed (${failure.code})`;
+  private connectionError(job: ScheduledJob, failure: ConnectionFailure, attempts: number, maybeApplied: boolean, error: unknown): KonnectConnectionError {
+    // The transport names host, port, proxy and cause; a bare code is all a custom transport may give.
+    const what =
+      failure.code === 'timeout' ? `no answer within ${this.timeoutMs} ms` : error instanceof NetworkError ? error.message : `connection failed (${failure.code})`;
     const message = maybeApplied
       ? `${job.method} ${job.path}: ${what} after the request was sent; it may have been applied, so it was not re-sent`
       : `${job.method} ${job.path}: ${what}${attempts > 1 ? ` after ${attempts} attempts` : ''}`;

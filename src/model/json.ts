@@ -8,9 +8,18 @@ export function isJsonObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Deep copy of plain JSON data (no Dates, no functions). */
+/** Deep copy of plain JSON data (no Dates, no functions); several times faster than structuredClone on small objects. */
 export function cloneJson<T extends Json>(value: T): T {
-  return structuredClone(value);
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) return value.map((item) => cloneJson(item)) as T;
+  const out: JsonObject = {};
+  for (const key of Object.keys(value)) {
+    const item = cloneJson((value as JsonObject)[key]!);
+    // A `__proto__` key is data (JSON.parse makes it an own property); assigning it would set the prototype.
+    if (key === '__proto__') Object.defineProperty(out, key, { value: item, enumerable: true, writable: true, configurable: true });
+    else out[key] = item;
+  }
+  return out as T;
 }
 
 /** JSON.stringify with object keys sorted at every level: the canonical form for hashing and byte-identical output. */

@@ -1,6 +1,8 @@
 import { entityRef, type Entity, type EntityRef } from './entity.js';
 import type { KindName } from '../kinds/kind-names.js';
 import type { Json, JsonObject } from './json.js';
+import type { Problem } from '../errors.js';
+import type { LiveNeed } from '../kinds/descriptor.js';
 
 export const GEOS = ['us', 'eu', 'au', 'me', 'in', 'sg'] as const;
 export type Geo = (typeof GEOS)[number];
@@ -69,6 +71,8 @@ export interface DesiredState {
   unnamedControlPlane?: string[];
   /** Files a directory walk found and left out: konsync plans, files that are clearly not state. */
   skipped?: string[];
+  /** Problems the files leave to live state (`CheckContext.reportUnlessLive`): the planner fails on those it cannot clear. */
+  liveChecks?: LiveCheck[];
   /** Things in the files that konsync accepted but will not act on (e.g. OAuth2 and mTLS credentials, `_workspace`). */
   warnings?: string[];
   /** Where fields were written, for checks that run after loading (guard rails); absent for states built in code. */
@@ -102,6 +106,13 @@ export function deckEnv(env: Record<string, string | undefined>): EnvUse[] {
 /** Every DECK_ value a state knows (rendered ones first): what outputs mask. */
 export function deckValues(state: Pick<DesiredState, 'env' | 'secrets'>): EnvUse[] {
   return [...state.env, ...(state.secrets ?? [])];
+}
+
+/** A deferred problem: it stands unless live state holds `need` in `controlPlane`. */
+export interface LiveCheck {
+  controlPlane?: string;
+  need: LiveNeed;
+  problem: Problem;
 }
 
 export interface LiveState {

@@ -13,7 +13,7 @@ const live: Entity[] = [
   { kind: 'custom_domain', key: 'api.example.com', id: 'd-1', fields: { control_plane: 'payments', domain: 'api.example.com' }, raw: { id: 'd-1', certificate_id: 'c-1', sni_id: 's-1' } },
   { kind: 'certificate', key: 'payments/cert-abc', controlPlane: 'payments', id: 'c-1', fields: { cert: 'PEM' }, raw: { id: 'c-1' } },
   { kind: 'sni', key: 'payments/api.example.com', controlPlane: 'payments', id: 's-1', fields: { name: 'api.example.com', certificate: 'cert-abc' }, raw: { id: 's-1' } },
-  { kind: 'partial', key: 'payments/konnect-managed-1', controlPlane: 'payments', id: 'p-m', fields: { name: 'konnect-managed-1', type: 'redis-ee', tags: ['konnect-managed'] }, raw: { id: 'p-m', tags: ['konnect-managed'] } },
+  { kind: 'partial', key: 'payments/konnect-managed-a188516a-b1a6-4fad-9eda-f9b1be1b7159', controlPlane: 'payments', id: 'p-m', fields: { name: 'konnect-managed-a188516a-b1a6-4fad-9eda-f9b1be1b7159', type: 'redis-ee', tags: ['konnect-managed'] }, raw: { id: 'p-m', name: 'konnect-managed-a188516a-b1a6-4fad-9eda-f9b1be1b7159', tags: ['konnect-managed'] } },
   { kind: 'service', key: 'payments/orders', controlPlane: 'payments', id: 'svc-1', fields: { name: 'orders', host: 'orders', path: null, tags: ['team-a', 'x'] }, raw: { id: 'svc-1' } },
   { kind: 'service', key: 'payments/other', controlPlane: 'payments', id: 'svc-2', fields: { name: 'other', host: 'other', tags: ['team-b'] }, raw: { id: 'svc-2' } },
   { kind: 'upstream', key: 'payments/up', controlPlane: 'payments', id: 'u-1', fields: { name: 'up', tags: ['team-a'] }, raw: { id: 'u-1' } },
@@ -26,7 +26,7 @@ const live: Entity[] = [
     key: 'payments/rate-limiting-advanced|service=orders',
     controlPlane: 'payments',
     id: 'pl-1',
-    fields: { name: 'rate-limiting-advanced', service: 'orders', partials: [{ name: 'konnect-managed-1' }], config: { limit: [1], namespace: null }, tags: ['team-a'] },
+    fields: { name: 'rate-limiting-advanced', service: 'orders', partials: [{ name: 'konnect-managed-a188516a-b1a6-4fad-9eda-f9b1be1b7159' }], config: { limit: [1], namespace: null }, tags: ['team-a'] },
     raw: { id: 'pl-1' },
   },
 ];

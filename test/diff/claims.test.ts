@@ -6,7 +6,7 @@ import type { Entity } from '../../src/model/entity.js';
 import { CP, desiredEntity, desiredState, gatewayClaims, liveControlPlane, liveEntity, liveState, scope } from './helpers.js';
 
 const gw = { controlPlane: CP };
-const ids = { 'svc-1': 'orders', 'svc-2': 'legacy', 'svc-3': 'shared', 'cp-1': 'payments', 'pa-1': 'redis', 'pa-2': 'konnect-managed-1' };
+const ids = { 'svc-1': 'orders', 'svc-2': 'legacy', 'svc-3': 'shared', 'cp-1': 'payments', 'pa-1': 'redis', 'pa-2': 'konnect-managed-a188516a-b1a6-4fad-9eda-f9b1be1b7159' };
 const svc = (name: string, id: string, tags?: string[]) => liveEntity('service', { id, name, host: `${name}.internal`, ...(tags ? { tags } : {}) }, { controlPlane: CP, ids });
 
 describe('claims: what a sync may delete', () => {
@@ -38,7 +38,7 @@ describe('claims: what a sync may delete', () => {
   });
 
   it('never deletes konnect-managed partials, owned certificates or read-only kinds', () => {
-    const managed = liveEntity('partial', { id: 'pa-2', name: 'konnect-managed-1', type: 'redis-ee', tags: ['konnect-managed'], config: {} }, { controlPlane: CP });
+    const managed = liveEntity('partial', { id: 'pa-2', name: 'konnect-managed-a188516a-b1a6-4fad-9eda-f9b1be1b7159', type: 'redis-ee', tags: ['konnect-managed'], config: {} }, { controlPlane: CP });
     const domain = liveEntity('custom_domain', { id: 'cd-1', control_plane_id: 'cp-1', domain: 'api.example.com', certificate_id: 'cert-9', sni_id: 'sni-9' }, { ids });
     const cert = liveEntity('certificate', { id: 'cert-9', cert: '-----BEGIN CERTIFICATE-----x', key: 'k' }, { controlPlane: CP });
     const account = liveEntity('provider_account', { id: 'pacc', provider: 'aws' });

@@ -5,6 +5,8 @@ import type { Entity } from '../../src/model/entity.js';
 import { CP, desiredEntity, desiredState, gatewayClaims, liveControlPlane, liveEntity, liveState } from './helpers.js';
 import { everythingClaimed, konnectShapedLive, matchingDesired } from './fixture.js';
 import { planSchemaErrors } from './plan-schema.js';
+import { KIND_NAMES } from '../../src/kinds/kind-names.js';
+import planSchema from '../../schemas/plan.schema.json' with { type: 'json' };
 
 describe('schemas/plan.schema.json', () => {
   it('accepts a plan with every action: create, update, replace, delete, wait', () => {
@@ -17,6 +19,12 @@ describe('schemas/plan.schema.json', () => {
     const plan = buildPlan(desiredState(desired, { claims: everythingClaimed(), env: [{ name: 'DECK_HOST', value: 'orders.internal' }] }), liveState(konnectShapedLive()));
     expect(new Set(plan.operations.map((op) => op.action))).toEqual(new Set(['create', 'update', 'replace', 'delete', 'wait']));
     expect(planSchemaErrors(plan)).toEqual([]);
+  });
+
+  it('names every kind, so that apply accepts a plan with consumer credentials', () => {
+    const kinds = (planSchema as { definitions?: Record<string, { enum?: string[] }>; $defs?: Record<string, { enum?: string[] }> });
+    const enums = Object.values({ ...kinds.definitions, ...kinds.$defs }).map((def) => def.enum ?? []);
+    expect(enums.find((values) => values.includes('plugin'))).toEqual([...KIND_NAMES]);
   });
 
   it('rejects unknown properties and malformed operations', () => {

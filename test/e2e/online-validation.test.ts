@@ -51,6 +51,7 @@ describe('online validation (Konnect validates each gateway entity before the fi
     expect(lines).toEqual([
       expect.stringMatching(/gateway\.yaml:7:9: services\[0\]\.plugins\[0\]: Konnect refuses plugin "rate-limiting\|service=orders": at least one of these fields must be non-empty: 'config\.second'/),
       expect.stringMatching(/gateway\.yaml:11:9: services\[1\]\.plugins\[0\]: Konnect refuses plugin "rate-limiting\|service=billing": at least one of these fields/),
+      '✗ 2 problems',
     ]);
   });
 

@@ -1,4 +1,7 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { join } from 'node:path';
 import { Option, type Command } from 'commander';
 import { addKonnectOptions, createClient, type KonnectOptions } from '../konnect-options.js';
@@ -6,6 +9,7 @@ import { addGeoOption, addOutputOption, addSelectTagOption, collect, type Output
 import { runCommand } from '../run-command.js';
 import { readLiveState } from '../../state/read/index.js';
 import { dumpState, toYaml } from '../../state/dump/index.js';
+import { yamlChunks } from '../../state/dump/yaml-writer.js';
 import { deckEnv, type Geo } from '../../model/state.js';
 import { emptyDesiredState } from '../pipeline.js';
 import { EXIT_OK } from '../exit-codes.js';
@@ -23,7 +27,7 @@ Examples:
   $ konsync dump --out konnect/ && konsync diff -s konnect/   # exit 0: no changes
 
 Values of DECK_ variables set in the environment are written as \${{ env "DECK_..." }}, not in clear.
-Konnect-made entities (konnect-managed partials, custom-domain certificates and SNIs) are left out; ids only with
+Konnect-made entities (the konnect-managed-<uuid> partial of a managed cache, custom-domain certificates and SNIs) are left out; ids only with
 --with-id. With --control-plane, only those control planes' gateway files are written (no platform file, whose
 collections a sync would claim whole).`;
 
@@ -89,7 +93,8 @@ export function register(program: Command): void {
         const toStdout = options.out === '-';
         if (!toStdout) {
           await mkdir(options.out, { recursive: true });
-          for (const document of documents) await writeFile(join(options.out, document.file), toYaml(document));
+          // Streamed piece by piece: a dump of 100k entities never exists as one string.
+          for (const document of documents) await pipeline(Readable.from(yamlChunks(document.content)), createWriteStream(join(options.out, document.file)));
         }
         if (session.format === 'json') {
           session.out(JSON.stringify(toStdout ? { documents, warnings } : { files: documents.map((d) => join(options.out, d.file)), warnings }, null, 2));

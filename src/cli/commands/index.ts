@@ -9,5 +9,8 @@ import { register as ping } from './ping.js';
 import { register as emulator } from './emulator.js';
 import { register as demo } from './demo.js';
 import { register as status } from './status.js';
+import { register as show } from './show.js';
+import { register as completion } from './completion.js';
+import { register as version } from './version.js';
 
-export const COMMANDS: Array<(program: Command) => void> = [validate, diff, plan, apply, sync, dump, status, ping, emulator, demo];
+export const COMMANDS: Array<(program: Command) => void> = [validate, diff, plan, apply, sync, dump, status, show, ping, emulator, demo, completion, version];

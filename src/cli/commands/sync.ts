@@ -6,6 +6,7 @@ import { runCommand } from '../run-command.js';
 import { addOnlineValidationOption } from '../online-validation.js';
 import { hasChanges, planFromFiles, type StateCommandOptions } from '../pipeline.js';
 import { renderPlan } from '../plan-output.js';
+import { withSecretFieldsMasked } from '../../render/secret-plan.js';
 import { applyPlan, preflight } from '../apply-runner.js';
 import { EXIT_ERROR, EXIT_OK } from '../exit-codes.js';
 
@@ -40,19 +41,20 @@ export function register(program: Command): void {
       await runCommand(options.output, async (session) => {
         const { plan, api, desired } = await planFromFiles(options, session, true);
         const json = session.format === 'json';
+        const shown = withSecretFieldsMasked(plan);
         if (!json) session.out(renderPlan(plan, session, desired));
         if (!hasChanges(plan)) {
-          if (json) session.out(JSON.stringify({ plan, report: null }, null, 2));
+          if (json) session.out(JSON.stringify({ plan: shown, report: null }, null, 2));
           return EXIT_OK;
         }
         preflight(plan, options, session.io.env);
         if (!options.yes && session.io.interactive && !(await session.io.confirm('Apply these changes?'))) {
-          if (json) session.out(JSON.stringify({ plan, report: null, cancelled: true }, null, 2));
+          if (json) session.out(JSON.stringify({ plan: shown, report: null, cancelled: true }, null, 2));
           else session.err('Cancelled: nothing was applied.');
           return EXIT_ERROR;
         }
         const { report, exitCode, notes } = await applyPlan(plan, api, options, session);
-        if (json) session.out(JSON.stringify({ plan, report, ...(notes ? { dcgw: notes } : {}) }, null, 2));
+        if (json) session.out(JSON.stringify({ plan: shown, report, ...(notes ? { dcgw: notes } : {}) }, null, 2));
         return exitCode;
       });
     });

@@ -1,6 +1,6 @@
 import { isJsonObject, type Json, type JsonObject } from '../../model/json.js';
 import type { EmulatorContext, Route } from '../types.js';
-import { BUNDLED_PLUGINS } from './bundled.js';
+import { BUNDLED_PLUGINS } from '../../kinds/rules/bundled-plugins.js';
 import { inScope } from './scope.js';
 import { defaultsFor } from './defaults.js';
 import { saveEntity } from './engine.js';

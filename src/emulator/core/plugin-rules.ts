@@ -1,5 +1,5 @@
 import { isJsonObject, type JsonObject } from '../../model/json.js';
-import { BUNDLED_PLUGINS } from './bundled.js';
+import { CUSTOM_PLUGIN_PARTIALS, isKnownPlugin } from '../../kinds/rules/plugin-rules.js';
 import { defaultsFor, dropNulls, reduceLinkedSubtree, withDefaults } from './defaults.js';
 import { entityError, type ErrorDetail } from './errors.js';
 import { configErrors } from './plugin-config.js';
@@ -52,11 +52,11 @@ export function fillPlugin(body: JsonObject, scope: Scope): JsonObject | ErrorDe
 export function checkPlugin(item: JsonObject, scope: Scope): ErrorDetail[] {
   const name = String(item.name);
   const custom = customPlugin(scope, name);
-  if (!BUNDLED_PLUGINS.has(name) && !custom) {
+  if (!isKnownPlugin(name, new Set(custom ? [name] : []))) {
     return [{ type: 'ERROR_TYPE_FIELD', field: 'name', messages: [`plugin '${name}' not enabled; add it to the 'plugins' configuration property`] }];
   }
   const links = Array.isArray(item.partials) ? item.partials.filter(isJsonObject) : [];
-  if (links.length > 0 && custom) return [entityError('custom plugins cannot use partials')];
+  if (links.length > 0 && custom) return [entityError(CUSTOM_PLUGIN_PARTIALS)];
   const missing = links.filter((link) => !findItem(scope.ctx, scope.controlPlaneId, 'partials', String(link.id ?? link.name), 'name'));
   return missing.map(() => ({ type: 'ERROR_TYPE_REFERENCE', field: 'partials.id', messages: ['partials.id (type: foreign) constraint failed'] }));
 }

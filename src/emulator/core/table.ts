@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { isJsonObject, type JsonObject } from '../../model/json.js';
-import { BUNDLED_PLUGINS } from './bundled.js';
+import { customPluginNameProblem } from '../../kinds/rules/plugin-rules.js';
+import { routeMatcherProblem } from '../../kinds/rules/route-rules.js';
 import { defaultsFor, dropNulls, splitServiceUrl, targetWithPort, withDefaults } from './defaults.js';
 import { entityError } from './errors.js';
 import { blockCustomPluginDelete, blockPartialDelete, checkPlugin, fillPartial, fillPlugin, pluginScopeKey } from './plugin-rules.js';
@@ -12,8 +13,6 @@ import { byField, type CollectionSpec } from './spec.js';
 import { CREDENTIAL_COLLECTIONS } from './credentials.js';
 
 const plain = (extra: JsonObject) => (body: JsonObject): JsonObject => withDefaults({ tags: null, ...extra }, body);
-
-const ROUTE_MATCHERS = ['methods', 'hosts', 'headers', 'paths', 'snis', 'sources', 'destinations'];
 
 export const COLLECTIONS: CollectionSpec[] = [
   {
@@ -37,11 +36,8 @@ export const COLLECTIONS: CollectionSpec[] = [
     fill: (body) => {
       const expression = body.expression !== undefined;
       const item = withDefaults(defaultsFor(expression ? 'route:expression' : 'route', 'route'), body);
-      if (!expression && !ROUTE_MATCHERS.some((field) => item[field] !== null && item[field] !== undefined)) {
-        const protocols = Array.isArray(item.protocols) ? item.protocols.join("', '") : 'http';
-        return [entityError(`must set one of 'methods', 'hosts', 'headers', 'paths', 'snis' when 'protocols' is '${protocols}'`)];
-      }
-      return item;
+      const problem = expression ? undefined : routeMatcherProblem(item);
+      return problem ? [entityError(problem)] : item;
     },
   },
   {
@@ -68,8 +64,10 @@ export const COLLECTIONS: CollectionSpec[] = [
     unique: [byField('name')],
     filters: {},
     fill: plain({}),
-    check: (item) =>
-      BUNDLED_PLUGINS.has(String(item.name)) ? [{ type: 'ERROR_TYPE_FIELD', field: 'name', messages: [`'${String(item.name)}' is a bundled plugin`] }] : [],
+    check: (item) => {
+      const problem = customPluginNameProblem(String(item.name));
+      return problem ? [{ type: 'ERROR_TYPE_FIELD', field: 'name', messages: [problem] }] : [];
+    },
     blockDelete: blockCustomPluginDelete,
   },
   {
@@ -137,8 +135,8 @@ export const COLLECTIONS: CollectionSpec[] = [
     schema: () => caCertificate,
     unique: [byField('cert_digest')],
     filters: {},
-    // The digest is computed, never taken from the body.
-    fill: (body) => ({ ...plain({})(body), cert_digest: createHash('sha256').update(String(body.cert)).digest('hex') }),
+    // The digest is computed, never taken from the body: sha256 of the DER certificate, as Kong's x509:digest.
+    fill: (body) => ({ ...plain({})(body), cert_digest: certDigest(String(body.cert)) }),
   },
   {
     collection: 'vaults',
@@ -166,6 +164,13 @@ export const COLLECTIONS: CollectionSpec[] = [
   },
   ...CREDENTIAL_COLLECTIONS,
 ];
+
+/** sha256 (hex) of the first PEM block's DER bytes: what Kong stores as a CA certificate's `cert_digest`. */
+export function certDigest(pem: string): string {
+  const block = /-----BEGIN [^-]+-----([\s\S]*?)-----END [^-]+-----/.exec(pem);
+  const der = Buffer.from((block?.[1] ?? pem).replace(/\s+/g, ''), 'base64');
+  return createHash('sha256').update(der).digest('hex');
+}
 
 export const SPECS: ReadonlyMap<string, CollectionSpec> = new Map(COLLECTIONS.map((spec) => [spec.collection, spec]));
 

@@ -10,4 +10,5 @@ export const basicAuth = consumerCredential({
   unique: ['username'],
   // Konnect stores and returns a salted hash, never the password: a changed password is not detected (docs/DESIGN.md).
   writeOnly: ['password'],
+  secrets: ['password'],
 });

@@ -6,4 +6,5 @@ export const certificate = coreEntity({
   collection: 'certificates',
   file: { key: 'certificates' },
   identity: (fields, id) => contentKey('cert', fields.cert) ?? id,
+  overrides: { secrets: ['key', 'key_alt'] },
 });

@@ -19,6 +19,8 @@ export const consumerGroupMember = coreEntity({
   ],
   parent: { kind: 'consumer_group', field: 'consumer_group', collection: 'consumer_groups' },
   overrides: {
+    // A relation, not an entity with a schema of its own: Konnect has nothing to validate it against.
+    validateAs: undefined,
     // No `tags` among its sets: a membership has no tags, so the loader adds no select tags to it.
     sets: () => [],
     paths: {

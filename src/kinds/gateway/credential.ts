@@ -28,6 +28,8 @@ export interface CredentialOptions {
   defaults?: JsonObject;
   /** Unique across every consumer of the control plane (descriptor `unique`): a basic-auth `username`, an API key. */
   unique?: string[];
+  /** Secret by nature: masked in every output (descriptor `secrets`). */
+  secrets?: string[];
 }
 
 /** A consumer credential: written under its consumer, read in one listing per control plane, nested in files as decK does. */
@@ -60,5 +62,6 @@ export function consumerCredential(options: CredentialOptions): KindDescriptor {
   descriptor.paths = { ...descriptor.paths, listAll: `/control-planes/{controlPlaneId}/core-entities/${options.all}` };
   if (options.generated) descriptor.generated = options.generated;
   if (options.unique) descriptor.unique = options.unique;
+  if (options.secrets) descriptor.secrets = options.secrets;
   return descriptor;
 }

@@ -1,5 +1,6 @@
 import { coreEntity } from '../core-entity.js';
 import { str } from '../values.js';
+import { customPluginNameProblem } from '../rules/plugin-rules.js';
 
 export const customPlugin = coreEntity({
   kind: 'custom_plugin',
@@ -9,4 +10,10 @@ export const customPlugin = coreEntity({
   file: { key: 'custom_plugins', codeFields: ['handler', 'schema'], needsPluginDefinitions: true },
   identity: (fields) => str(fields.name),
   immutable: ['name'],
+  overrides: {
+    check: (entity, ctx) => {
+      const problem = typeof entity.fields.name === 'string' ? customPluginNameProblem(entity.fields.name) : undefined;
+      if (problem) ctx.report(entity, ['name'], problem);
+    },
+  },
 });

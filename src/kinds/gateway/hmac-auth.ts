@@ -9,4 +9,5 @@ export const hmacAuth = consumerCredential({
   name: 'username',
   unique: ['username'],
   generated: ['secret'],
+  secrets: ['secret'],
 });

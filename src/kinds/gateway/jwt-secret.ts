@@ -10,5 +10,7 @@ export const jwtSecret = consumerCredential({
   unique: ['key'],
   hashName: true,
   generated: ['secret'],
+  // The key is the token's issuer claim, hashed in the entity key like an API key; the secret signs tokens.
+  secrets: ['key', 'secret'],
   defaults: { algorithm: 'HS256' },
 });

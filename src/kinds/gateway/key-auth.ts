@@ -9,6 +9,7 @@ export const keyAuth = consumerCredential({
   name: 'key',
   unique: ['key'],
   hashName: true,
+  secrets: ['key'],
   // Kong reports the time left, which counts down: comparing it would always drift.
   ignore: ['ttl'],
 });

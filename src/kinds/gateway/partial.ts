@@ -2,6 +2,10 @@ import { isJsonObject, type JsonObject } from '../../model/json.js';
 import { coreEntity } from '../core-entity.js';
 import { partialDefaultsFromSchema } from '../schema-defaults.js';
 import { str } from '../values.js';
+import { SECRET_CONFIG_FIELDS } from '../secret-config-fields.js';
+
+/** `konnect-managed-<add-on uuid>`. */
+const KONNECT_MANAGED_PARTIAL = /^konnect-managed-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const partial = coreEntity({
   kind: 'partial',
@@ -13,7 +17,10 @@ export const partial = coreEntity({
   defaultsKey: (fields) => `partial:${String(fields.type)}`,
   schema: { field: 'type', collection: 'partials', convert: partialDefaultsFromSchema },
   overrides: {
-    serverManaged: (raw) => Array.isArray(raw.tags) && raw.tags.includes('konnect-managed'),
+    secrets: SECRET_CONFIG_FIELDS,
+    // Only the partial Konnect creates for a control-plane-owned managed cache, named after the add-on. A user's own
+    // partial named or tagged `konnect-managed` (the group managed-cache guide has users create one) is theirs.
+    serverManaged: (raw) => typeof raw.name === 'string' && KONNECT_MANAGED_PARTIAL.test(raw.name),
     implicitRefsReads: ['add_on', 'control_plane_membership'],
     implicitRefs: (entity, all) => {
       // A partial that reads a managed cache's vault values needs that cache ready: the add-on owned by its control

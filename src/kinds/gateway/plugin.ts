@@ -2,6 +2,11 @@ import { isJsonObject, type JsonObject } from '../../model/json.js';
 import { coreEntity, decodeObjectRefs, encodeObjectRefs } from '../core-entity.js';
 import { pluginDefaultsFromSchema } from '../schema-defaults.js';
 import { str } from '../values.js';
+import { scopedKey } from '../../model/entity.js';
+import { CUSTOM_PLUGIN_PARTIALS, isKnownPlugin, unknownPluginMessage } from '../rules/plugin-rules.js';
+
+const NO_CUSTOM_PLUGINS: ReadonlySet<string> = new Set();
+import { SECRET_CONFIG_FIELDS } from '../secret-config-fields.js';
 
 const pluginRefs = [
   { path: 'service', kind: 'service' as const, lookup: 'services' as const },
@@ -60,6 +65,20 @@ export const plugin = coreEntity({
   schema: { field: 'name', collection: 'plugins', convert: pluginDefaultsFromSchema, localTo: { kind: 'custom_plugin', field: 'name' } },
   overrides: {
     unique: ['instance_name'],
+    secrets: SECRET_CONFIG_FIELDS,
+    check: (entity, ctx) => {
+      const name = str(entity.fields.name);
+      if (!name) return;
+      const custom = ctx.find('custom_plugin', scopedKey(entity.controlPlane, name)) !== undefined;
+      if (custom) {
+        if (Array.isArray(entity.fields.partials) && entity.fields.partials.length > 0) ctx.report(entity, ['partials'], CUSTOM_PLUGIN_PARTIALS);
+        return;
+      }
+      if (isKnownPlugin(name, NO_CUSTOM_PLUGINS)) return;
+      // Only on failure: the control plane's custom plugin names, for the "did you mean".
+      const names = new Set(ctx.all.filter((e) => e.kind === 'custom_plugin' && e.controlPlane === entity.controlPlane).map((e) => String(e.fields.name)));
+      ctx.reportUnlessLive(entity, ['name'], unknownPluginMessage(name, names), { kind: 'custom_plugin', field: 'name', value: name });
+    },
     // The plugin's name is the key's first part: `rate-limiting|service=orders`.
     lookupQuery: (key) => ({ 'filter[name][eq]': key.split('|')[0] ?? key }),
     // RLA's namespace is generated when omitted (SOURCES.md drift trap 1).

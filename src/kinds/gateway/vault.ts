@@ -1,5 +1,6 @@
 import { coreEntity } from '../core-entity.js';
 import { str } from '../values.js';
+import { SECRET_CONFIG_FIELDS } from '../secret-config-fields.js';
 
 export const vault = coreEntity({
   kind: 'vault',
@@ -8,4 +9,5 @@ export const vault = coreEntity({
   file: { key: 'vaults' },
   identity: (fields) => str(fields.prefix),
   defaultsKey: (fields) => (typeof fields.name === 'string' ? `vault:${fields.name}` : 'vault'),
+  overrides: { secrets: SECRET_CONFIG_FIELDS },
 });

@@ -1,4 +1,3 @@
-import { stringify } from 'yaml';
 import type { JsonObject } from '../../model/json.js';
 import { getAll } from '../../model/paths.js';
 import { entityRef, scopedKey, type Entity } from '../../model/entity.js';
@@ -7,6 +6,7 @@ import { KIND_NAMES } from '../../kinds/kind-names.js';
 import { kindOf } from '../../kinds/registry.js';
 import { ownedIds } from '../../diff/claims.js';
 import { secretRewriter } from '../../diff/secrets.js';
+import { yamlChunks } from './yaml-writer.js';
 import { inSelectTags, isServerMade, tagsOf } from './select.js';
 import { itemOf, nestedItem, pushAt } from './items.js';
 import { labelledOwner } from '../../diff/ownership.js';
@@ -209,7 +209,7 @@ function noteLookups(
   }
 }
 
-/** One document as YAML. */
+/** One document as YAML (`yamlChunks` joined; write the chunks one by one to stream a large dump). */
 export function toYaml(document: DumpDocument): string {
-  return stringify(document.content, { lineWidth: 0, aliasDuplicateObjects: false });
+  return [...yamlChunks(document.content)].join('');
 }

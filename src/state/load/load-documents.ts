@@ -1,7 +1,8 @@
 import { ValidationError, type Problem } from '../../errors.js';
 import { isJsonObject, type JsonObject } from '../../model/json.js';
-import { entityRef, type Entity } from '../../model/entity.js';
-import { deckEnv, GEOS, indexByRef, type DesiredState, type EnvUse, type Geo } from '../../model/state.js';
+import { entityRef } from '../../model/entity.js';
+import { deckEnv, GEOS, indexByRef, type DesiredState, type EnvUse, type Geo, type LiveCheck } from '../../model/state.js';
+import type { Entity } from '../../model/entity.js';
 import type { DraftEntity, LoadedFile } from './draft.js';
 import { readFileHeader } from './file-header.js';
 import { flattenFile } from './flatten.js';
@@ -47,6 +48,16 @@ export interface CoreOptions {
   controlPlaneName?: string;
   /** Contents of the `handler_file`/`schema_file` paths the files ask for (see `sideFileRequests`). */
   sideFiles?: ReadonlyMap<string, SideFileContent>;
+  /**
+   * `report` (default, `validate`): problems live state might clear are problems. `defer`: they go to
+   * `DesiredState.liveChecks` for the planner, which reads live state.
+   */
+  liveChecks?: 'report' | 'defer';
+}
+
+/** `to.push(...items)` without its limit: spreading a huge list overflows the stack. */
+function append<T>(to: T[], items: readonly T[]): void {
+  for (const item of items) to.push(item);
 }
 
 interface FileResult {
@@ -57,9 +68,9 @@ interface FileResult {
 
 function loadOneFile(input: SourceText, options: CoreOptions, problems: Problem[], env: EnvUse[], warnings: string[]): FileResult | undefined {
   const rendered = renderTemplate(input.path, input.text, { env: options.env, envMode: options.envMode ?? 'render' });
-  env.push(...rendered.env);
+  append(env, rendered.env);
   if (rendered.problems.length > 0) {
-    problems.push(...rendered.problems);
+    append(problems, rendered.problems);
     return undefined;
   }
   if (/^\s/.test(rendered.text)) {
@@ -68,28 +79,29 @@ function loadOneFile(input: SourceText, options: CoreOptions, problems: Problem[
   }
   const parsed = parseSource(input.path, rendered.text, rendered.originalLines);
   if (!parsed.source) {
-    problems.push(...parsed.problems);
+    append(problems, parsed.problems);
     return undefined;
   }
   const source = parsed.source;
   const schemaProblems = checkSchema(source);
   if (schemaProblems.length > 0) {
-    problems.push(...schemaProblems);
+    append(problems, schemaProblems);
     return undefined;
   }
-  const root: JsonObject = isJsonObject(source.value) ? structuredClone(source.value) : {};
+  // The parsed data is the loader's to change (positions do not depend on it): no copy of a possibly huge file.
+  const root: JsonObject = isJsonObject(source.value) ? source.value : {};
   const { header, problems: headerProblems } = readFileHeader(source, {
     includePluginDefinitions: options.includePluginDefinitions === true,
     selectTags: options.selectTags ?? [],
     ...(options.controlPlaneName !== undefined ? { controlPlaneName: options.controlPlaneName } : {}),
   });
-  problems.push(...headerProblems);
+  append(problems, headerProblems);
   const file: LoadedFile = { source, header };
   const unsupported = dropUnsupportedKeys(source, root);
-  problems.push(...unsupported.problems);
-  warnings.push(...unsupported.warnings);
+  append(problems, unsupported.problems);
+  append(warnings, unsupported.warnings);
   const flat = flattenFile(file, root);
-  problems.push(...flat.problems);
+  append(problems, flat.problems);
   const needsDefinitions = flat.drafts.find((draft) => NEEDS_PLUGIN_DEFINITIONS.includes(draft.kind));
   if (needsDefinitions && !header.includePluginDefinitions) {
     const message = `${input.path} contains plugin definitions (${KINDS[needsDefinitions.kind].file.key}); set _info.include_plugin_definitions: true to manage them`;
@@ -139,17 +151,25 @@ export function loadDocuments(inputs: readonly SourceText[], options: CoreOption
   const declared = results.flatMap((result) => result.drafts);
   const { drafts, claims: retired } = takeAbsent([...declared, ...deriveDrafts(declared)], problems);
   const sideFiles = options.sideFiles ?? new Map<string, SideFileContent>();
-  for (const draft of drafts) problems.push(...loadCodeFields(draft, sideFiles));
+  for (const draft of drafts) append(problems, loadCodeFields(draft, sideFiles));
   const resolved = resolveReferences(drafts);
-  problems.push(...resolved.problems);
-
+  append(problems, resolved.problems);
   const byRef = indexByRef(resolved.entities);
-  const report = (entity: Entity, sub: ReadonlyArray<string | number>, message: string) => {
+  const liveChecks: LiveCheck[] = [];
+  const at = (entity: Entity, sub: ReadonlyArray<string | number>, message: string) => {
     const draft = resolved.drafts.get(entity)!;
-    problems.push(problemAt(draft.file.source, [...draft.path, ...sub], message));
+    return problemAt(draft.file.source, [...draft.path, ...sub], message);
   };
-  checkPlatformRules(resolved.entities, { all: resolved.entities, find: (kind, key) => byRef.get(entityRef(kind, key)), report });
-  stampOwnership(resolved.entities, owner, report);
+  checkPlatformRules(resolved.entities, {
+    all: resolved.entities,
+    find: (kind, key) => byRef.get(entityRef(kind, key)),
+    report: (entity, sub, message) => problems.push(at(entity, sub, message)),
+    reportUnlessLive: (entity, sub, message, need) => {
+      if (options.liveChecks !== 'defer') problems.push(at(entity, sub, message));
+      else liveChecks.push({ ...(entity.controlPlane !== undefined ? { controlPlane: entity.controlPlane } : {}), need, problem: at(entity, sub, message) });
+    },
+  });
+  stampOwnership(resolved.entities, owner, (entity, sub, message) => problems.push(at(entity, sub, message)));
 
   warnings.push(...entityWarnings(resolved.entities, resolved.drafts));
   const declaredClaims = results.flatMap(({ file, root }) => fileClaims(file, root));
@@ -177,5 +197,6 @@ export function loadDocuments(inputs: readonly SourceText[], options: CoreOption
   if (resolved.deferred.length > 0) state.deferredReferences = resolved.deferred;
   if (unnamed.length > 0) state.unnamedControlPlane = unnamed.map((r) => r.file.source.file);
   state.locator = sourceLocator(results.map((result) => result.file.source));
+  if (liveChecks.length > 0) state.liveChecks = liveChecks;
   return state;
 }

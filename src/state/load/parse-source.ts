@@ -1,6 +1,7 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { Json } from '../../model/json.js';
 import type { Problem } from '../../errors.js';
+import { parseBlockYaml, SEQ, type BlockYaml, type Positions } from './block-yaml.js';
 import { formatFieldPath, type FieldPath } from './field-path.js';
 
 export interface Position {
@@ -11,7 +12,7 @@ export interface Position {
 /** A parsed state file: its data, and where each part of it was written. */
 export interface ParsedSource {
   file: string;
-  /** `undefined` for an empty file. */
+  /** `undefined` for an empty file. The loader owns it: `locate` never reads it, so the loader may change it. */
   value: Json | undefined;
   /** Position of the value (or, for a map key, the key) at `path`; the deepest existing ancestor when it is absent. */
   locate(path: FieldPath): Position;
@@ -22,26 +23,70 @@ export interface ParsedSource {
   locateText(path: FieldPath): (Position & { block: boolean }) | undefined;
 }
 
-/**
- * Parses YAML (JSON is YAML) keeping positions. decK reads only the first document; a second one is an error here
- * rather than silently ignored.
- */
-export function parseSource(file: string, text: string, originalLines?: readonly number[]): { source?: ParsedSource; problems: Problem[] } {
-  const lineCounter = new LineCounter();
-  const original = (line: number) => originalLines?.[line - 1] ?? line;
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
-  if (doc.errors.length > 0) {
-    const problems = doc.errors.map((error) => {
-      const position = lineCounter.linePos(error.pos[0]);
-      return { file, line: original(position.line), column: position.col, message: `invalid YAML: ${error.message.split('\n')[0]}` };
-    });
-    return { problems };
-  }
-  const value = doc.contents === null ? undefined : (doc.toJS({ maxAliasCount: 1000 }) as Json);
-  const at = (offset: number): Position => {
-    const position = lineCounter.linePos(offset);
-    return { line: original(position.line), column: position.col };
+/** Deeper than any Konnect or decK entity; bounds the recursion of every later step (schema, clone, diff). */
+export const MAX_DEPTH = 64;
+/** Aliases a file may expand; more is an alias bomb (a few kilobytes that expand to gigabytes). */
+const MAX_ALIASES = 1000;
+
+/** Line and column (1-based) of text offsets, from a table of line starts built on first use. */
+function offsetLocator(text: string, originalLines?: readonly number[]): (offset: number) => Position {
+  let starts: number[] | undefined;
+  return (offset) => {
+    if (!starts) {
+      starts = [0];
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    }
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid]! <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return { line: originalLines?.[low] ?? low + 1, column: offset - starts[low]! + 1 };
   };
+}
+
+/** Locates paths in the fast reader's result, by the positions it recorded alongside the data. */
+function blockLocator(parsed: BlockYaml, at: (offset: number) => Position): (path: FieldPath) => Position {
+  return (path) => {
+    let positions: Positions | number = parsed.positions;
+    let offset = parsed.rootOffset;
+    for (const segment of path) {
+      if (typeof positions === 'number') break;
+      let index = -1;
+      if (positions[0] === SEQ) {
+        if (typeof segment === 'number' && 2 * segment + 1 < positions.length) index = 2 * segment + 1;
+      } else {
+        const key = String(segment);
+        for (let i = 1; i < positions.length; i += 3) if (positions[i] === key) index = i + 1;
+      }
+      if (index < 0) break;
+      offset = positions[index] as number;
+      positions = positions[index + 1] as Positions | number;
+    }
+    return at(offset);
+  };
+}
+
+type Located = Pick<ParsedSource, 'locate' | 'locateText'>;
+
+/**
+ * Locates paths in the fast reader's result. Its strings are all one-line (block scalars take the `yaml` path), so a
+ * string's text is located at its key or item.
+ */
+function blockLocated(parsed: BlockYaml, at: (offset: number) => Position): Located {
+  const locate = blockLocator(parsed, at);
+  const valueAt = (path: FieldPath): unknown => {
+    let node: unknown = parsed.value;
+    for (const segment of path) node = node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[String(segment)] : undefined;
+    return node;
+  };
+  return { locate, locateText: (path) => (typeof valueAt(path) === 'string' ? { ...locate(path), block: false } : undefined) };
+}
+
+/** Locates paths in a `yaml` document. */
+function documentLocated(doc: Document, text: string, at: (offset: number) => Position): Located {
   const walk = (path: FieldPath): { found: Position; node: Node | null; complete: boolean } => {
     let node: Node | null = doc.contents as Node | null;
     let found: Position = node?.range ? at(node.range[0]) : { line: 1, column: 1 };
@@ -63,7 +108,6 @@ export function parseSource(file: string, text: string, originalLines?: readonly
     }
     return { found, node, complete: true };
   };
-  const locate = (path: FieldPath): Position => walk(path).found;
   const locateText = (path: FieldPath): (Position & { block: boolean }) | undefined => {
     const { node, complete } = walk(path);
     if (!complete || !isScalar(node) || !node.range) return undefined;
@@ -74,7 +118,74 @@ export function parseSource(file: string, text: string, originalLines?: readonly
     while (text[start] === ' ') start += 1;
     return { ...at(start), block: true };
   };
-  return { source: { file, value, locate, locateText }, problems: [] };
+  return { locate: (path) => walk(path).found, locateText };
+}
+
+/**
+ * Offset of the first flow bracket (`[`, `{`) nested deeper than MAX_DEPTH, brackets in strings counted too. `yaml`
+ * must not see such text: ten thousand brackets make it run out of memory rather than report an error.
+ */
+function tooDeepFlow(text: string): number | undefined {
+  let depth = 0;
+  for (let i = text.search(/[[{]/); i >= 0 && i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 91 || c === 123) {
+      if (++depth > MAX_DEPTH) return i;
+    } else if ((c === 93 || c === 125) && depth > 0) depth--;
+  }
+  return undefined;
+}
+
+/** The first node nested deeper than MAX_DEPTH, and the first alias (where an alias bomb is reported). */
+function scanDocument(doc: Document): { tooDeep?: number; firstAlias?: number } {
+  const found: { tooDeep?: number; firstAlias?: number } = {};
+  visit(doc, (_key, node, path) => {
+    if (isAlias(node)) found.firstAlias ??= node.range?.[0] ?? 0;
+    if ((isMap(node) || isSeq(node)) && path.length >= MAX_DEPTH && path.filter((p) => isMap(p) || isSeq(p)).length >= MAX_DEPTH) {
+      found.tooDeep = node.range?.[0] ?? 0;
+      return visit.BREAK;
+    }
+    return undefined;
+  });
+  return found;
+}
+
+/**
+ * Parses YAML (JSON is YAML) keeping positions: the one place that turns state-file text into data. Block-style
+ * files take a one-pass fast path (`parseBlockYaml`); anything else, and every error, is the `yaml` package's.
+ * decK reads only the first document; a second one is an error here rather than silently ignored.
+ */
+export function parseSource(file: string, text: string, originalLines?: readonly number[]): { source?: ParsedSource; problems: Problem[] } {
+  const at = offsetLocator(text, originalLines);
+  const problem = (offset: number, message: string): { problems: Problem[] } => ({ problems: [{ file, ...at(offset), message }] });
+  const fast = parseBlockYaml(text);
+  if (fast) {
+    if (fast.depth > MAX_DEPTH) return problem(fast.rootOffset, `nested deeper than ${MAX_DEPTH} levels`);
+    return { source: { file, value: fast.value, ...blockLocated(fast, at) }, problems: [] };
+  }
+  const deepFlow = tooDeepFlow(text);
+  if (deepFlow !== undefined) return problem(deepFlow, `nested deeper than ${MAX_DEPTH} levels`);
+  let doc: Document;
+  try {
+    doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
+  } catch (error) {
+    // The parser recurses on nesting: a pathological file exhausts the stack before any depth check can run.
+    if (error instanceof RangeError) return problem(0, `invalid YAML: nested too deeply to read (${error.message})`);
+    throw error;
+  }
+  if (doc.errors.length > 0) {
+    return { problems: doc.errors.map((error) => ({ file, ...at(error.pos[0]), message: `invalid YAML: ${error.message.split('\n')[0]}` })) };
+  }
+  const scan = scanDocument(doc);
+  if (scan.tooDeep !== undefined) return problem(scan.tooDeep, `nested deeper than ${MAX_DEPTH} levels`);
+  let value: Json | undefined;
+  try {
+    value = doc.contents === null ? undefined : (doc.toJS({ maxAliasCount: MAX_ALIASES }) as Json);
+  } catch (error) {
+    // `yaml` refuses an alias bomb without saying where: at the first alias.
+    return problem(scan.firstAlias ?? 0, `invalid YAML: ${(error as Error).message}`);
+  }
+  return { source: { file, value, ...documentLocated(doc, text, at) }, problems: [] };
 }
 
 /** A problem at `path` in a parsed file: its file, line and column, and the field path. */

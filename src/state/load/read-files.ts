@@ -1,6 +1,7 @@
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ValidationError, type Problem } from '../../errors.js';
+import { decodeStateFile } from './decode-text.js';
 import type { SourceText } from './load-documents.js';
 import { isInside, MAX_LUA_BYTES, type SideFileContent } from './code-fields.js';
 import { looksLikePlan, stateLikeness } from './state-likeness.js';
@@ -11,10 +12,10 @@ const SKIPPED_DIRECTORY = (name: string) => name.startsWith('.') || name === 'no
 /** `-` reads one state file from standard input, as decK does. */
 const STDIN = '-';
 
-async function readStdin(): Promise<string> {
+async function readStdin(): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 const errorCode = (error: unknown) => (typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined);
@@ -71,13 +72,19 @@ export async function readStateFiles(paths: readonly string[]): Promise<ReadResu
   const readOnce = async (file: string, walked: boolean): Promise<void> => {
     const real = await realpath(file).catch(() => file);
     if (seen.has(real) || (walked && skipped.includes(file))) return;
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = await readFile(file, 'utf8');
+      bytes = await readFile(file);
     } catch (error) {
       problems.push({ file, message: unreadable(error) });
       return;
     }
+    const decoded = decodeStateFile(file, bytes);
+    if ('problem' in decoded) {
+      problems.push(decoded.problem);
+      return;
+    }
+    const text = decoded.text;
     if (walked && stateLikeness(file, text) !== 'state') {
       skipped.push(file);
       return;
@@ -94,7 +101,9 @@ export async function readStateFiles(paths: readonly string[]): Promise<ReadResu
   };
   for (const path of paths) {
     if (path === STDIN) {
-      inputs.push({ path, text: await readStdin() });
+      const decoded = decodeStateFile(path, await readStdin());
+      if ('problem' in decoded) problems.push(decoded.problem);
+      else inputs.push({ path, text: decoded.text });
       continue;
     }
     let isDirectory: boolean;

@@ -9,8 +9,11 @@ export interface TemplateOptions {
 
 export interface RenderedText {
   text: string;
-  /** Line of the original text for each rendered line (1-based): a multi-line value moves the lines after it. */
-  originalLines: number[];
+  /**
+   * Line of the original text for each rendered line (1-based): a multi-line value moves the lines after it.
+   * Absent when no line moved.
+   */
+  originalLines?: number[];
   env: EnvUse[];
   problems: Problem[];
 }
@@ -69,6 +72,7 @@ export function renderTemplate(file: string, text: string, options: TemplateOpti
   const problems: Problem[] = [];
   const env: EnvUse[] = [];
   const mock = options.envMode === 'mock';
+  if (!text.includes('${{')) return { text, env, problems };
   const lines = text.split('\n').map((line, index) => {
     if (COMMENT_LINE.test(line) || !line.includes('${{')) return line;
     return line.replace(EXPRESSION, (whole, body: string, offset: number) => {
@@ -106,6 +110,7 @@ export function renderTemplate(file: string, text: string, options: TemplateOpti
       return value;
     });
   });
-  const originalLines = lines.flatMap((line, index) => line.split('\n').map(() => index + 1));
-  return { text: lines.join('\n'), originalLines, env, problems };
+  const rendered: RenderedText = { text: lines.join('\n'), env, problems };
+  if (lines.some((line) => line.includes('\n'))) rendered.originalLines = lines.flatMap((line, index) => line.split('\n').map(() => index + 1));
+  return rendered;
 }

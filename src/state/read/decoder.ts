@@ -1,4 +1,5 @@
-import { scopedKey, type Entity } from '../../model/entity.js';
+import { scopedKey, type Entity, type Fingerprint } from '../../model/entity.js';
+import type { JsonObject } from '../../model/json.js';
 import type { Geo } from '../../model/state.js';
 import type { DecodeContext } from '../../kinds/descriptor.js';
 import type { KindName } from '../../kinds/kind-names.js';
@@ -6,6 +7,20 @@ import { kindOf } from '../../kinds/registry.js';
 import { fingerprintOf } from '../../model/fingerprint.js';
 import { decodeLive } from '../../kinds/decode-live.js';
 import { ORG, type RawItem } from './raw-store.js';
+
+/**
+ * The entity's fingerprint, hashed on first read: hashing every live object cost more than the rest of decoding,
+ * and only the objects a plan touches are ever asked for theirs.
+ */
+function withLazyFingerprint(entity: Entity, id: string, raw: JsonObject): void {
+  let cached: Fingerprint | undefined;
+  Object.defineProperty(entity, 'fingerprint', {
+    enumerable: true,
+    configurable: true,
+    get: () => (cached ??= fingerprintOf(id, raw)),
+    set: (value: Fingerprint) => void (cached = value),
+  });
+}
 
 /**
  * API objects → model entities, through each kind's descriptor. Kinds must be decoded in dependency order
@@ -64,7 +79,7 @@ export class Decoder {
       if (scope !== ORG) entity.controlPlane = scope;
       if (id !== undefined) {
         entity.id = id;
-        entity.fingerprint = fingerprintOf(id, item.raw);
+        withLazyFingerprint(entity, id, item.raw);
       }
       out.push(entity);
     }

@@ -57,7 +57,8 @@ export async function readLiveState(api: KonnectApi, desired: DesiredState, opti
   const entities: Entity[] = [];
   const decode = (scope: string, kind: KindName) => {
     const decoded = decoder.decodeKind(scope, kind, fetcher.store.get(scope, kind));
-    entities.push(...decoded.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)));
+    // A loop, not push(...): spreading 100k+ entities of one kind overflows the stack.
+    for (const entity of decoded.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))) entities.push(entity);
   };
 
   // 1. Org kinds at the top level, then decoded in dependency order so later kinds resolve ids to names.

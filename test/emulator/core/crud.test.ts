@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { BASE, CP, dataOf, harness } from './harness.js';
+import { TEST_CERT, TEST_CERT_DER_SHA256 } from '../../fixtures/certs.js';
 
 describe('core-entity CRUD', () => {
+  it('computes a CA certificate\'s cert_digest as Kong does: sha256 of the DER bytes, whatever the body says', async () => {
+    const h = harness();
+    const created = await h.call('POST', `${BASE}/ca_certificates`, { cert: TEST_CERT, cert_digest: 'given' });
+    expect(created.body.cert_digest).toBe(TEST_CERT_DER_SHA256);
+  });
+
   it('gets by id and by name; 404 with a Koko body when missing', async () => {
     const h = harness();
     const created = await h.call('POST', `${BASE}/services`, { name: 'orders', host: 'h' });

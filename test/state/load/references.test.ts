@@ -6,7 +6,7 @@ const CP = ['_konnect:', '  control_plane_name: cp'];
 describe('references', () => {
   it('resolves a top-level plugin to a service by name, or by {name} object', () => {
     const state = load({
-      'g.yaml': yaml(...CP, 'services: [{name: foo, host: h}]', 'routes:', '- name: r', '  service: {name: foo}', 'plugins:', '- name: cors', '  service: foo'),
+      'g.yaml': yaml(...CP, 'services: [{name: foo, host: h}]', 'routes:', '- name: r', '  paths: [/r]', '  service: {name: foo}', 'plugins:', '- name: cors', '  service: foo'),
     });
     expect(entity(state, 'route', 'cp/r').fields.service).toBe('foo');
     expect(keys(state)).toContain('plugin:cp/cors|service=foo');
@@ -42,20 +42,20 @@ describe('references', () => {
 
   it('defers to the planner when the file has lookup tags for the target section', () => {
     const state = load({
-      'g.yaml': yaml('_info:', '  default_lookup_tags:', '    services: [global]', '    partials: [shared]', 'plugins:', '- name: rla', '  service: foo', '  partials: [{id: 13dc230d-d65e-439a-9f05-9fd71abfee4d}]'),
+      'g.yaml': yaml('_info:', '  default_lookup_tags:', '    services: [global]', '    partials: [shared]', 'plugins:', '- name: rate-limiting-advanced', '  service: foo', '  partials: [{id: 13dc230d-d65e-439a-9f05-9fd71abfee4d}]'),
     });
-    expect(entity(state, 'plugin', 'default/rla|service=foo').fields.partials).toEqual([{ name: 'id:13dc230d-d65e-439a-9f05-9fd71abfee4d' }]);
+    expect(entity(state, 'plugin', 'default/rate-limiting-advanced|service=foo').fields.partials).toEqual([{ name: 'id:13dc230d-d65e-439a-9f05-9fd71abfee4d' }]);
   });
 
   it('lookup tags for one section do not excuse another', () => {
-    const problem = onlyProblem({ 'g.yaml': yaml('_info:', '  default_lookup_tags:', '    services: [global]', 'plugins:', '- name: rla', '  consumer: bob') });
+    const problem = onlyProblem({ 'g.yaml': yaml('_info:', '  default_lookup_tags:', '    services: [global]', 'plugins:', '- name: rate-limiting-advanced', '  consumer: bob') });
     expect(problem.message).toContain('references consumer "bob"');
   });
 
   it('lookup tags of another file do not apply', () => {
     const found = problems({
       'a.yaml': yaml('_info:', '  default_lookup_tags:', '    services: [global]', 'services: []'),
-      'b.yaml': yaml('plugins:', '- name: rla', '  service: foo'),
+      'b.yaml': yaml('plugins:', '- name: rate-limiting-advanced', '  service: foo'),
     });
     expect(found.map((p) => p.file)).toEqual(['b.yaml']);
   });

@@ -182,7 +182,7 @@ describe('decK keys konsync does not manage', () => {
   });
 
   it('rejects _plugin_configs references', () => {
-    expect(onlyProblem({ 'g.yaml': yaml('plugins:', '- name: oidc', '  _config: shared') })).toMatchObject({ line: 3, path: 'plugins[0]._config' });
+    expect(onlyProblem({ 'g.yaml': yaml('plugins:', '- name: openid-connect', '  _config: shared') })).toMatchObject({ line: 3, path: 'plugins[0]._config' });
   });
 
   it('ignores the consumer credentials it does not manage with a warning', () => {

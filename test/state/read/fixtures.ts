@@ -60,7 +60,7 @@ export function konnectData(): Record<string, JsonObject[]> {
     [core('cp-1', 'consumers')]: [{ id: 'c1', username: 'alice' }],
     [core('cp-1', 'partials')]: [
       { id: 'p1', name: 'redis', type: 'redis-ee', config: { host: 'r' } },
-      { id: 'p2', name: 'konnect-managed-abc', type: 'redis-ee', config: {}, tags: ['konnect-managed'] },
+      { id: 'p2', name: 'konnect-managed-a188516a-b1a6-4fad-9eda-f9b1be1b7159', type: 'redis-ee', config: {}, tags: ['konnect-managed'] },
     ],
     [core('cp-1', 'plugins')]: [
       { id: 'pl1', name: 'rate-limiting-advanced', service: { id: 's1' }, route: null, consumer: null, partials: [{ id: 'p1', path: 'config.redis' }], config: {} },

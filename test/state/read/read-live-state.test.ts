@@ -65,7 +65,7 @@ describe('readLiveState against a fake KonnectApi', () => {
     const api = new FakeApi(konnectData());
     const { entities } = await readLiveState(api, desiredState([], [scope('payments')]));
     const made = serverMadeRefs(entities);
-    expect(made.has('partial:payments/konnect-managed-abc')).toBe(true);
+    expect(made.has('partial:payments/konnect-managed-a188516a-b1a6-4fad-9eda-f9b1be1b7159')).toBe(true);
     expect(made.has('partial:payments/redis')).toBe(false);
     expect(made.has('sni:payments/api.example.com')).toBe(true);
     const cert = entities.find((e) => e.kind === 'certificate')!;

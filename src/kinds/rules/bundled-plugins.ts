@@ -1,4 +1,7 @@
-import { KONNECT_DEFAULTS } from '../../kinds/konnect-defaults.js';
+import { KONNECT_DEFAULTS } from '../konnect-defaults.js';
+
+// The one table of plugin names Konnect accepts without a custom plugin: the loader's `validate` and the emulator both
+// read it. Names with a static defaults entry (`plugin:<name>`) are part of it by construction.
 
 /** Plugins bundled with Kong Gateway (OSS and Enterprise) that Konnect accepts without a custom plugin. */
 const BUNDLED = [

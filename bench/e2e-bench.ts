@@ -1,0 +1,311 @@
+// The built CLI end to end, as a user runs it: generated decK files of 10k / 50k / 100k gateway entities through
+// `konsync validate`, `konsync diff` against the emulator holding the same entities with 10% drifted, and
+// `konsync dump`; each command in its own process. Compared with JSON.parse of the same data, measured in this run.
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { loadavg, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import YAML from 'yaml';
+import type { BenchSection } from './run.js';
+import { startEmulator } from '../src/emulator/index.js';
+import { KonnectClient } from '../src/konnect/client.js';
+import type { Json, JsonObject } from '../src/model/json.js';
+
+export const E2E_SIZES = [10_000, 50_000, 100_000] as const;
+const CP = 'bench';
+const RATE_PER_MINUTE = 3000;
+/** Share of each kind. */
+const MIX = { services: 0.25, routes: 0.35, plugins: 0.2, consumers: 0.2 } as const;
+const PLUGINS = ['key-auth', 'cors', 'rate-limiting', 'correlation-id'] as const;
+export const E2E_TARGETS = { validateParseRatio: 15, validateRssMb: 600, validate10kSeconds: 0.6, diffLoadShare: 0.2, readFloorRatio: 1.1, diffRssMb: 800, dumpFloorRatio: 1.2, dumpRssMb: 800 } as const;
+
+const dist = join(dirname(fileURLToPath(import.meta.url)), '..');
+const CLI = join(dist, 'src', 'cli', 'main.js');
+const PROBE = join(dist, 'bench', 'e2e-probe.js');
+
+function pluginConfig(name: string, i: number): JsonObject {
+  if (name === 'key-auth') return { key_names: ['apikey', `x-key-${i % 3}`] };
+  if (name === 'cors') return { origins: [`https://app${i % 13}.example.com`] };
+  if (name === 'rate-limiting') return { minute: 10 + (i % 5), policy: 'local' };
+  return { header_name: `X-Request-${i % 11}` };
+}
+
+interface Generated {
+  /** The decK file's content. */
+  deck: JsonObject;
+  counts: Record<keyof typeof MIX, number>;
+}
+
+/** One control plane's decK file with `total` gateway entities. */
+export function generate(total: number): Generated {
+  const counts = {
+    services: Math.floor(total * MIX.services),
+    routes: Math.floor(total * MIX.routes),
+    plugins: Math.floor(total * MIX.plugins),
+    consumers: 0,
+  };
+  counts.consumers = total - counts.services - counts.routes - counts.plugins;
+  const services = Array.from({ length: counts.services }, (_, i) => ({ name: `svc-${i}`, host: `svc-${i}.internal`, port: 8080, protocol: 'http', tags: ['bench', `team-${i % 17}`] }));
+  const routes = Array.from({ length: counts.routes }, (_, i) => ({ name: `route-${i}`, service: { name: `svc-${i % counts.services}` }, paths: [`/r${i}`], methods: ['GET', 'POST'], tags: ['bench'] }));
+  const plugins = Array.from({ length: counts.plugins }, (_, i) => {
+    const name = PLUGINS[i % PLUGINS.length]!;
+    return { name, instance_name: `p-${i}`, route: { name: `route-${i}` }, config: pluginConfig(name, i), tags: ['bench'] };
+  });
+  const consumers = Array.from({ length: counts.consumers }, (_, i) => ({ username: `user-${i}`, custom_id: `c-${i}`, tags: ['bench'] }));
+  const deck = { _format_version: '3.0', _konnect: { control_plane_name: CP }, _info: { select_tags: ['bench'] }, services, routes, plugins, consumers };
+  return { deck: deck as unknown as JsonObject, counts };
+}
+
+/** 1% of entities not in Konnect yet (created by a sync), 8% changed (updated), and 1% extra services (deleted). */
+const drift = (i: number): 'missing' | 'changed' | 'same' => (i % 100 === 0 ? 'missing' : i % 100 <= 8 ? 'changed' : 'same');
+
+const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** `over` on top of `base`, objects merged recursively (what the emulator does with defaults). */
+function merged(base: JsonObject, over: JsonObject): JsonObject {
+  const out: JsonObject = { ...base };
+  for (const [key, value] of Object.entries(over)) out[key] = isObject(value) && isObject(base[key]) ? merged(base[key], value) : value;
+  return out;
+}
+
+/**
+ * Puts the file's entities into an emulator data file, drifted; not timed. One entity of each shape goes through the
+ * public API (POSTs) so the emulator fills in its defaults; the rest are copies of those with their own fields and
+ * ids. Posting 100k entities one by one takes the emulator hours: each POST scans its collection for duplicates.
+ */
+export async function seedDataFile(dataFile: string, generated: Generated): Promise<void> {
+  const emulator = await startEmulator({ dataFile, rateLimitPerMinute: 10_000_000, provisionMs: 10, seed: 7 });
+  const client = new KonnectClient({ token: emulator.token, addr: emulator.url, ratePerMinute: 10_000_000 });
+  const post = async (path: string, body: Json, api: 'control-planes' | 'core-entities' = 'core-entities') =>
+    (await client.request<JsonObject>({ api, method: 'POST', path, body })).body;
+  const deck = generated.deck as Record<string, JsonObject[]>;
+  let cpId: string;
+  try {
+    const cp = await post('/control-planes', { name: CP, cloud_gateway: true }, 'control-planes');
+    cpId = String(cp.id);
+    const base = `/control-planes/${cpId}/core-entities`;
+    const service = await post(`${base}/services`, { name: 'template', host: 'template.internal' });
+    const route = await post(`${base}/routes`, { name: 'template', paths: ['/template'], service: { id: String(service.id) } });
+    for (const name of PLUGINS) await post(`${base}/plugins`, { name, route: { id: String(route.id) }, config: pluginConfig(name, 0) });
+    await post(`${base}/consumers`, { username: 'template' });
+  } finally {
+    await emulator.stop();
+  }
+  const data = JSON.parse(await readFile(dataFile, 'utf8')) as JsonObject & { core: Record<string, Record<string, Record<string, JsonObject>>> };
+  const core = data.core[cpId]!;
+  const template = (collection: string, pick: (item: JsonObject) => boolean = () => true) => Object.values(core[collection]!).find(pick)!;
+  const templates = {
+    services: template('services'),
+    routes: template('routes'),
+    consumers: template('consumers'),
+    plugins: new Map(PLUGINS.map((name) => [name, template('plugins', (p) => p.name === name)])),
+  };
+  for (const collection of ['services', 'routes', 'plugins', 'consumers']) core[collection] = {};
+  let counter = 0;
+  const ids = new Map<string, string>();
+  const put = (collection: string, items: JsonObject[], shape: (item: JsonObject) => JsonObject | undefined, drifted = true) => {
+    items.forEach((item, i) => {
+      const state = drifted ? drift(i) : 'same';
+      if (state === 'missing') return;
+      const body = shape(item);
+      if (body === undefined) return;
+      if (state === 'changed') body.tags = ['bench', 'drifted'];
+      const id = `00000000-0000-4000-8000-${String(++counter).padStart(12, '0')}`;
+      const base = collection === 'plugins' ? templates.plugins.get(body.name as (typeof PLUGINS)[number])! : (templates[collection as 'services'] as JsonObject);
+      core[collection]![id] = { ...merged(base, body), id };
+      ids.set(`${collection}:${String(item.name ?? item.username)}`, id);
+    });
+  };
+  const ref = (collection: string, name: unknown) => {
+    const id = ids.get(`${collection}:${String(name)}`);
+    return id === undefined ? undefined : { id };
+  };
+  put('services', deck.services!, (s) => ({ ...s }));
+  // A route of a missing service, or a plugin of a missing route, is missing too.
+  put('routes', deck.routes!, (r) => {
+    const service = ref('services', (r.service as JsonObject).name);
+    return service && { ...r, service };
+  });
+  put('plugins', deck.plugins!, (p) => {
+    const route = ref('routes', (p.route as JsonObject).name);
+    return route && { ...p, route };
+  });
+  put('consumers', deck.consumers!, (c) => ({ ...c }));
+  const extra = Array.from({ length: Math.floor(generated.counts.services / 100) }, (_, i) => ({ name: `gone-${i}`, host: 'gone.internal', tags: ['bench'] }));
+  put('services', extra, (s) => ({ ...s }), false);
+  await writeFile(dataFile, JSON.stringify(data));
+}
+
+interface Run {
+  command: string;
+  wallSeconds: number;
+  cpuSeconds: number;
+  maxRssMb: number;
+  exitCode: number;
+  /** Requests the emulator served during the run. */
+  requests: number;
+  /** CPU the bench process (the emulator serving pages) used meanwhile: the same 2 cores as the CLI. */
+  emulatorCpuSeconds: number;
+}
+
+/** The built CLI in its own process, with the probe preloaded; stdout discarded. */
+function runCli(args: string[], env: Record<string, string>, probeFile: string): Promise<{ wallSeconds: number; exitCode: number; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const start = process.hrtime.bigint();
+    const child = spawn(process.execPath, ['--import', pathToFileURL(PROBE).href, CLI, ...args], {
+      env: { ...process.env, ...env, KONSYNC_BENCH_PROBE: probeFile, NO_COLOR: '1' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => void (stderr = (stderr + chunk.toString()).slice(-4000)));
+    child.once('error', reject);
+    child.once('exit', (code) => resolve({ wallSeconds: Number(process.hrtime.bigint() - start) / 1e9, exitCode: code ?? 1, stderr }));
+  });
+}
+
+export interface E2eRow {
+  entities: number;
+  fileMb: number;
+  jsonParseSeconds: number;
+  /** CPU time of that JSON.parse (one thread): steadier than wall time on a shared machine. */
+  jsonParseCpuSeconds: number;
+  /** `validate` of a one-service file in the same run: node's start, module loading, schema compilation. */
+  startup: Run;
+  validate: Run;
+  diff: Run;
+  dump: Run;
+  /** Requests of the diff's read ÷ allowed rate. */
+  readFloorSeconds: number;
+  dumpFloorSeconds: number;
+  load: number;
+}
+
+async function measure(total: number, dir: string): Promise<E2eRow> {
+  const generated = generate(total);
+  const file = join(dir, `state-${total}.yaml`);
+  const text = YAML.stringify(generated.deck);
+  await writeFile(file, text);
+  const json = JSON.stringify(generated.deck);
+  let jsonParseSeconds = Infinity;
+  let jsonParseCpuSeconds = Infinity;
+  for (let run = 0; run < 3; run++) {
+    const cpu = process.cpuUsage();
+    const start = process.hrtime.bigint();
+    JSON.parse(json);
+    jsonParseSeconds = Math.min(jsonParseSeconds, Number(process.hrtime.bigint() - start) / 1e9);
+    const used = process.cpuUsage(cpu);
+    jsonParseCpuSeconds = Math.min(jsonParseCpuSeconds, (used.user + used.system) / 1e6);
+  }
+  const tiny = join(dir, 'tiny.yaml');
+  await writeFile(tiny, YAML.stringify({ _konnect: { control_plane_name: CP }, services: [{ name: 'one', host: 'one.internal' }] }));
+
+  const dataFile = join(dir, `emulator-${total}.json`);
+  await seedDataFile(dataFile, generated);
+  // Unlimited emulator; konsync paces itself (--rate-limit), which is what the floor counts.
+  const emulator = await startEmulator({ dataFile, rateLimitPerMinute: 10_000_000, seed: 7 });
+  try {
+    const env = { KONNECT_ADDR: emulator.url, KONNECT_TOKEN: emulator.token };
+    const one = async (command: string, args: string[]): Promise<Run> => {
+      const probe = join(dir, `probe-${command}-${total}.json`);
+      const before = emulator.requestLog.length;
+      const serverCpu = process.cpuUsage();
+      const { wallSeconds, exitCode, stderr } = await runCli(args, env, probe);
+      const served = process.cpuUsage(serverCpu);
+      const requests = emulator.requestLog.length - before;
+      const expected = command === 'diff' ? 2 : 0;
+      if (exitCode !== expected) throw new Error(`e2e ${command} of ${total} exited ${exitCode}: ${stderr}`);
+      const usage = JSON.parse(await readFile(probe, 'utf8')) as { maxRssKb: number; cpuSeconds: number };
+      const emulatorCpuSeconds = (served.user + served.system) / 1e6;
+      return { command, wallSeconds, cpuSeconds: usage.cpuSeconds, maxRssMb: Math.round(usage.maxRssKb / 1024), exitCode, requests, emulatorCpuSeconds };
+    };
+    const startup = await one('validate', ['validate', '-s', tiny]);
+    const validate = await one('validate', ['validate', '-s', file]);
+    const limit = ['--rate-limit', `${RATE_PER_MINUTE}/min`];
+    const diff = await one('diff', ['diff', '-s', file, ...limit]);
+    const dump = await one('dump', ['dump', '--control-plane', CP, '--out', join(dir, `dump-${total}`), ...limit]);
+    const floor = (requests: number) => (requests / RATE_PER_MINUTE) * 60;
+    return {
+      entities: total,
+      fileMb: Math.round((text.length / 1024 / 1024) * 10) / 10,
+      jsonParseSeconds,
+      jsonParseCpuSeconds,
+      startup,
+      validate,
+      diff,
+      dump,
+      readFloorSeconds: floor(diff.requests),
+      dumpFloorSeconds: floor(dump.requests),
+      load: loadavg()[0]!,
+    };
+  } finally {
+    await emulator.stop();
+  }
+}
+
+const f = (n: number, digits = 2) => n.toFixed(digits);
+
+export const e2eBench: BenchSection = {
+  name: 'e2e',
+  async run() {
+    const dir = await mkdtemp(join(tmpdir(), 'konsync-e2e-bench-'));
+    const rows: E2eRow[] = [];
+    try {
+      // KONSYNC_E2E_SIZES=2000,4000 for a quick try; the recorded results use E2E_SIZES.
+      const sizes = process.env.KONSYNC_E2E_SIZES?.split(',').map(Number) ?? E2E_SIZES;
+      for (const total of sizes) {
+        const row = await measure(total, dir);
+        rows.push(row);
+        process.stderr.write(
+          `bench: e2e ${total}: validate ${f(row.validate.wallSeconds)} s (${row.validate.maxRssMb} MB), diff ${f(row.diff.wallSeconds)} s (${row.diff.maxRssMb} MB, floor ${f(row.readFloorSeconds)} s), dump ${f(row.dump.wallSeconds)} s (${row.dump.maxRssMb} MB, floor ${f(row.dumpFloorSeconds)} s), JSON.parse ${f(row.jsonParseSeconds, 3)} s, load ${f(row.load, 1)}\n`,
+        );
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+    return { results: rows, markdown: e2eMarkdown(rows) };
+  },
+};
+
+export function e2eMarkdown(rows: E2eRow[]): string {
+  const big = rows.at(-1)!;
+  const small = rows[0]!;
+  const t = E2E_TARGETS;
+  const growth = (pick: (r: E2eRow) => number) =>
+    rows
+      .slice(1)
+      .map((r, i) => f(Math.pow(pick(r) / pick(rows[i]!), Math.log(2) / Math.log(r.entities / rows[i]!.entities))))
+      .join(' / ');
+  const loading = (r: E2eRow) => Math.max(0, r.validate.cpuSeconds - r.startup.cpuSeconds);
+  const parseRatio = (r: E2eRow) => r.validate.cpuSeconds / r.jsonParseCpuSeconds;
+  // diff = load + read + plan + render: its CPU time bounds loading + planning (the read mostly waits).
+  const cpuShare = (r: E2eRow) => Math.min(1, r.diff.cpuSeconds / r.diff.wallSeconds);
+  const met = (ok: boolean) => (ok ? 'met' : 'NOT met');
+  return [
+    `The built CLI (\`node dist/src/cli/main.js\`), one process per command, on generated decK files (one control plane;`,
+    `services 25%, routes 35%, plugins 20%, consumers 20%). \`diff\` and \`dump\` run against the emulator (in the bench process)`,
+    `holding the same entities with 10% drifted (8% changed, 1% missing, 1% extra), konsync limited to \`--rate-limit ${RATE_PER_MINUTE}/min\``,
+    '(the floor is requests ÷ that rate; concurrency at its default). JSON.parse: best of 3 of the same data in the bench',
+    "process, same run. CPU and peak RSS are the CLI process's own (`process.resourceUsage()` at exit; CPU includes GC",
+    'threads). Startup: `validate` of a one-service file (node, modules, schema compilation); loading = validate CPU − startup CPU.',
+    '**The machine is shared** (2 cores, other engineers\' test runs: see load avg): wall times include waiting for a core,',
+    'so the ratios below use CPU times, which contention barely moves.',
+    '',
+    '| entities | file (MB) | JSON.parse wall / CPU (s) | validate wall (s) | CPU (s) | loading CPU (s) | CPU ÷ JSON.parse | RSS (MB) | diff wall (s) | CPU (s) | RSS (MB) | read floor (s) | dump wall (s) | CPU (s) | RSS (MB) | dump floor (s) | load avg |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+    ...rows.map(
+      (r) =>
+        `| ${r.entities} | ${r.fileMb} | ${f(r.jsonParseSeconds, 3)} / ${f(r.jsonParseCpuSeconds, 3)} | ${f(r.validate.wallSeconds)} | ${f(r.validate.cpuSeconds)} | ${f(loading(r))} | ${f(parseRatio(r), 1)} | ${r.validate.maxRssMb} | ${f(r.diff.wallSeconds)} | ${f(r.diff.cpuSeconds)} | ${r.diff.maxRssMb} | ${f(r.readFloorSeconds)} | ${f(r.dump.wallSeconds)} | ${f(r.dump.cpuSeconds)} | ${r.dump.maxRssMb} | ${f(r.dumpFloorSeconds)} | ${f(r.load, 1)} |`,
+    ),
+    '',
+    `Startup (one-service validate): ${f(big.startup.wallSeconds)} s wall, ${f(big.startup.cpuSeconds)} s CPU, ${big.startup.maxRssMb} MB.`,
+    `The emulator serving the read used ${rows.map((r) => `${f(r.diff.emulatorCpuSeconds)} s (diff) / ${f(r.dump.emulatorCpuSeconds)} s (dump) CPU at ${r.entities}`).join(', ')}:`,
+    'it filters and sorts its whole collection for every page, on the same two cores, so part of the wall time above the floor is the test server, not konsync.',
+    `Growth per doubling of entities, CPU time (1.00 = linear, 2.00 = quadratic): loading ${growth(loading)}, diff ${growth((r) => r.diff.cpuSeconds)}, dump ${growth((r) => r.dump.cpuSeconds)}.`,
+    '',
+    `Targets at ${big.entities} (the 10k one at ${small.entities}):`,
+    `- validate ≤ ${t.validateParseRatio}× JSON.parse: ${f(parseRatio(big), 1)}× in CPU time, whole process (${met(parseRatio(big) <= t.validateParseRatio)}); ${f(big.validate.wallSeconds / big.jsonParseSeconds, 1)}× in wall time. RSS ≤ ${t.validateRssMb} MB: ${big.validate.maxRssMb} (${met(big.validate.maxRssMb <= t.validateRssMb)}). Loading 10k ≤ ${t.validate10kSeconds} s: ${f(loading(small))} s CPU (${met(loading(small) <= t.validate10kSeconds)}).`,
+    `- diff: CPU (an upper bound of loading + planning) ${f(cpuShare(big) * 100, 0)}% of the wall time (target ≤ ${t.diffLoadShare * 100}%: ${met(cpuShare(big) <= t.diffLoadShare)}); wall ÷ read floor ${f(big.diff.wallSeconds / big.readFloorSeconds)}, (wall − CPU) ÷ floor ${f(Math.max(0, big.diff.wallSeconds - big.diff.cpuSeconds) / big.readFloorSeconds)} (target ≤ ${t.readFloorRatio} for the read: ${met(big.diff.wallSeconds / big.readFloorSeconds <= t.readFloorRatio)}); RSS ${big.diff.maxRssMb} MB (target ≤ ${t.diffRssMb}: ${met(big.diff.maxRssMb <= t.diffRssMb)}).`,
+    `- dump: wall ÷ read floor ${f(big.dump.wallSeconds / big.dumpFloorSeconds)} (target ≤ ${t.dumpFloorRatio}: ${met(big.dump.wallSeconds / big.dumpFloorSeconds <= t.dumpFloorRatio)}); RSS ${big.dump.maxRssMb} MB (target ≤ ${t.dumpRssMb}: ${met(big.dump.maxRssMb <= t.dumpRssMb)}).`,
+  ].join('\n');
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { isSecretField, maskSecretFields, redactLive, MASKED } from '../../src/model/secret-fields.js';
+import { buildPlan } from '../../src/diff/index.js';
+import { CP, desiredEntity, desiredState, gatewayClaims, liveControlPlane, liveEntity, liveState } from './helpers.js';
+
+describe('secret fields', () => {
+  it('matches dotted patterns with * and **', () => {
+    expect(isSecretField(['config.**.password'], ['config', 'password'])).toBe(true);
+    expect(isSecretField(['config.**.password'], ['config', 'redis', 'password'])).toBe(true);
+    expect(isSecretField(['config.**.password'], ['config', 'redis', 'password_file'])).toBe(false);
+    expect(isSecretField(['key'], ['key'])).toBe(true);
+    expect(isSecretField(['key'], ['config', 'key'])).toBe(false);
+  });
+
+  it('masks secret fields and the live side of env-sourced fields, nothing else', () => {
+    const live = { config: { host: 'h', password: 'old-pw', add: { headers: ['x:old-secret', 'y:plain'] } }, tags: ['a'] };
+    const desired = { config: { host: 'h2', password: 'new-pw', add: { headers: ['x:${{ env "DECK_X" }}', 'y:plain'] } }, tags: ['a'] };
+    expect(redactLive(live, desired, ['config.**.password'])).toEqual({
+      config: { host: 'h', password: MASKED, add: { headers: [MASKED, MASKED] } },
+      tags: ['a'],
+    });
+    expect(maskSecretFields(desired, ['config.**.password'])).toMatchObject({ config: { host: 'h2', password: MASKED } });
+  });
+
+  it('keeps the old value of a rotated env-sourced field out of the plan', () => {
+    const desired = desiredState([desiredEntity('plugin', { name: 'request-transformer', config: { add: { headers: ['x:new-value-1'] } } }, { controlPlane: CP })], {
+      claims: gatewayClaims(CP),
+      env: [{ name: 'DECK_X', value: 'new-value-1' }],
+    });
+    const live = liveState([liveControlPlane(), liveEntity('plugin', { id: 'p1', name: 'request-transformer', config: { add: { headers: ['x:old-value-1'] } } }, { controlPlane: CP })]);
+    const plan = buildPlan(desired, live);
+    const text = JSON.stringify(plan);
+    expect(plan.summary.update).toBe(1);
+    expect(text).not.toContain('old-value-1');
+    expect(text).not.toContain('new-value-1');
+  });
+});

@@ -1,0 +1,146 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import YAML, { isMap, isPair, isScalar, isSeq, parseDocument, type Node } from 'yaml';
+import { parseBlockYaml, SEQ, type BlockYaml, type Positions } from '../../../src/state/load/block-yaml.js';
+
+/** Every offset `yaml` gives for keys and items, by path, next to the value it reads: the reference. */
+function reference(text: string): { value: unknown; offsets: Map<string, number> } | 'error' {
+  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
+  if (doc.errors.length > 0) return 'error';
+  const offsets = new Map<string, number>();
+  const walk = (node: Node | null, path: string): void => {
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        if (!isPair(pair) || !isScalar(pair.key)) continue;
+        const at = `${path}/${String(pair.key.value)}`;
+        offsets.set(at, (pair.key as Node).range![0]);
+        walk(pair.value as Node | null, at);
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, index) => {
+        offsets.set(`${path}/${index}`, (item as Node).range![0]);
+        walk(item as Node, `${path}/${index}`);
+      });
+    }
+  };
+  offsets.set('', (doc.contents as Node).range![0]);
+  walk(doc.contents as Node, '');
+  return { value: doc.toJS(), offsets };
+}
+
+function fastOffsets(parsed: BlockYaml): Map<string, number> {
+  const offsets = new Map<string, number>([['', parsed.rootOffset]]);
+  const walk = (positions: Positions | number, path: string): void => {
+    if (typeof positions === 'number') return;
+    if (positions[0] === SEQ) {
+      for (let i = 1; i < positions.length; i += 2) {
+        offsets.set(`${path}/${(i - 1) / 2}`, positions[i] as number);
+        walk(positions[i + 1] as Positions | number, `${path}/${(i - 1) / 2}`);
+      }
+    } else {
+      for (let i = 1; i < positions.length; i += 3) {
+        offsets.set(`${path}/${positions[i] as string}`, positions[i + 1] as number);
+        walk(positions[i + 2] as Positions | number, `${path}/${positions[i] as string}`);
+      }
+    }
+  };
+  walk(parsed.positions, '');
+  return offsets;
+}
+
+/** The fast path may decline any text, but what it accepts it must read exactly as `yaml` does, positions included. */
+function agreesWithYaml(text: string): 'fast' | 'declined' {
+  const fast = parseBlockYaml(text);
+  if (!fast) return 'declined';
+  const expected = reference(text);
+  expect(expected, `yaml rejects what the fast path accepted:\n${text}`).not.toBe('error');
+  if (expected === 'error') return 'fast';
+  expect(fast.value, text).toStrictEqual(expected.value);
+  expect(fastOffsets(fast), text).toEqual(expected.offsets);
+  return 'fast';
+}
+
+const TRICKY = [
+  'a: b\n  # indented comment\nd: e\n',
+  "a: 'it''s'\nb: \"x\\ty\\u00e9\\\\\"\nc: \"\\x41\"\n",
+  '- a: 1\n  b:\n  - x\n  - y\n  c: 2\n- b\n',
+  'a:\n- 1\n- 2\nb: 2\n',
+  'a:\n  - 1\n  - 2\nb:\n  c:\n    d: e\n',
+  'a: b #c\nb: b#c\nc: "x" # y\nd: \'x\'#c\n',
+  'a: 1.0\nb: .5\nc: 1e3\nd: 0x1F\ne: 0o17\nf: .inf\ng: -.Inf\nh: .nan\n',
+  'a: -\n', 'a: - b\n', 'key: value: x\n', 'a: x:\n', 'a:b: c\n', 'a: b:c\n',
+  'a: [1]\n', 'a: []\nb: {}\nc: [] # x\nd: []x\n', 'a: { }\n', 'a: [a, b]\n',
+  '"a": 1\n\'a b\': 2\n"c d":\n  - 1\n', '"a":1\n', '"a" : 1\n',
+  'a:\n  b\n', 'a: multi\n  line\n', 'a: b\na: c\n', '"a": 1\na: 2\n',
+  '? a\n: b\n', 'a: &x 1\nb: *x\n', 'a: !!str 1\n', 'a: |\n  x\n', 'a: >-\n  x\n',
+  '---\na: 1\n', '--- \na: 1\n', '--- a\n', 'a: 1\n---\nb: 2\n', 'a: 1\n...\n', '%YAML 1.2\n---\na: 1\n',
+  '-\n  a: 1\n-\n  - x\n', '- \n- a\n', '-\n', 'a:\n', 'a:\nb:\n', 'a: # c\n  b: 1\n',
+  'a: "unterminated\n', 'a: \'x\' y\n', '1: a\n', 'true: x\n', 'null: x\n', '~: x\n', '__proto__: x\n', '<<: x\n',
+  'a:  \nb: ~\nc: Null\nd: TRUE\ne: yes\nf: 007\ng: +1\nh: -0\ni: 1_000\nj: 12:30\nk: http://x:80/\n',
+  'a: b\r\nc:\r\n  - d\r\n', 'a: b\rc: d\n', 'a: "é ü 日本"\n', '  a: 1\n', '- - a\n', 'a:\n  - b\n - c\n',
+  'a:\n  b: 1\n   c: 2\n', 'a:\n   b: 1\n  c: 2\n', 'a: 1\n  b: 2\n', '- a\nb: 1\n', 'a: 1\n- b\n',
+  'a: -1\nb: -x\nc: - \n', 'a: "a\\"b"\nb: "c\\\\"\n', 'a: "\\""\n', "a: ''\nb: \"\"\n", 'a: @x\n', 'a: `x`\n',
+  'a: %x\n', 'a: ,x\n', 'a: x,y]\n', 'a: ]\n', '# only a comment\n', '', '\n\n', 'plain scalar\n', '- a # c\n-   b\n',
+  '-   a: 1\n    b: 2\n', '- a: 1\n   b: 2\n', 'a:\n\n\n  b: 1\n\n', 'a:\tb\n', 'a: "x\ty"\n', 'a: "\u0001"\n',
+  'a: 1 # c\n#\n  # c\nb: 2\n', '# c\n---\na: 1\n', 'a #b: c\n', 'a: b\n# c\n  c: d\n', 'é: ü\n',
+  'a: "b" "c"\n', 'a: \'b\'\'\n', "a: 'b''c''\n", 'a: "\\/"\n', 'a: "\\u12"\n', 'a: " x "\n', "a: ' x '\n",
+];
+
+describe('parseBlockYaml (the fast path of parseSource)', () => {
+  it('reads tricky texts exactly as yaml does, or declines them', () => {
+    const outcomes = TRICKY.map((text) => agreesWithYaml(text));
+    // It must actually take the common forms, not decline everything.
+    expect(outcomes.filter((o) => o === 'fast').length).toBeGreaterThan(20);
+  });
+
+  it('reads decK dumps and the fixtures as yaml does', () => {
+    const files: string[] = [];
+    const collect = (dir: string) => {
+      for (const name of readdirSync(dir)) {
+        const path = join(dir, name);
+        if (statSync(path).isDirectory()) collect(path);
+        else if (/\.ya?ml$/.test(name)) files.push(path);
+      }
+    };
+    collect('fixtures');
+    collect('../shared/deck-corpus');
+    expect(files.length).toBeGreaterThan(3);
+    const taken = files.filter((file) => agreesWithYaml(readFileSync(file, 'utf8')) === 'fast');
+    expect(taken.length).toBeGreaterThan(0);
+  });
+
+  it('agrees with yaml on generated data in every block style yaml writes', () => {
+    const key = fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom('name', 'a b', '1', 'true', 'x: y', '#', '- a', "'", '"'));
+    const scalar = fc.oneof(
+      fc.string({ maxLength: 8 }),
+      fc.constantFrom('', ' ', 'a #b', 'a: b', '-', '- a', '[x]', '{}', 'null', 'True', '0x1', '1e3', '.5', '0o7', "it's", 'a"b', '\\', '\n', 'é'),
+      fc.integer(),
+      fc.double({ noNaN: true }),
+      fc.boolean(),
+      fc.constant(null),
+    );
+    const data = fc.letrec((tie) => ({
+      node: fc.oneof({ depthSize: 'small' }, scalar, tie('list'), tie('map')),
+      list: fc.array(tie('node'), { maxLength: 4 }),
+      map: fc.dictionary(key, tie('node'), { maxKeys: 4 }),
+    })).map;
+    const options = fc.record({ indent: fc.integer({ min: 1, max: 4 }), indentSeq: fc.boolean(), defaultStringType: fc.constantFrom('PLAIN', 'QUOTE_DOUBLE', 'QUOTE_SINGLE') as fc.Arbitrary<'PLAIN'> });
+    let taken = 0;
+    fc.assert(
+      fc.property(data, options, (value, opts) => {
+        if (agreesWithYaml(YAML.stringify(value, opts)) === 'fast') taken++;
+      }),
+      { numRuns: 400 },
+    );
+    expect(taken).toBeGreaterThan(100);
+  });
+
+  it('never accepts differently what yaml rejects or reads otherwise, on random YAML-ish text', () => {
+    const alphabet = [...' -:a#"\'\n[]{}1.&*|>?!~e,\\0x'];
+    const line = fc.array(fc.constantFrom(...alphabet), { maxLength: 12 }).map((chars) => chars.join(''));
+    const text = fc.array(fc.oneof(line, fc.constantFrom('a: b', '- a', 'a:', '  b: c', '  - d', '- a: 1', '    x: y')), { maxLength: 8 }).map((lines) => lines.join('\n') + '\n');
+    fc.assert(fc.property(text, (t) => void agreesWithYaml(t)), { numRuns: 3000 });
+  });
+});
