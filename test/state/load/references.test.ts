@@ -72,8 +72,8 @@ describe('references', () => {
     expect(problem).toMatchObject({ line: 4, column: 5, path: 'consumers[0].groups[0].name', message: expect.stringContaining('consumer group "non-existent-group"') });
   });
 
-  it('platform references: configuration, custom domain, add-on owner and group members must be declared', () => {
-    const found = problems({
+  it('platform references no file declares are left to plan time: another state may manage them (README "Ownership")', () => {
+    const state = load({
       'p.yaml': yaml(
         'control_planes:',
         '- name: group',
@@ -90,13 +90,22 @@ describe('references', () => {
         '    config: {kind: managed-cache.v0, capacity_config: {kind: tiered, tier: micro}}',
       ),
     });
-    expect(found.map((p) => `${p.line} ${p.path} ${p.message.replace(/ \(p\.yaml:\d+:\d+\)/, '')}`)).toEqual([
-      '4 control_planes[0].members[0] control plane group membership "group" references control plane "ghost", which no file declares',
-      '7 cloud_gateways.configurations[0].control_plane cloud gateway configuration "nope" references control plane "nope", which no file declares',
-      '8 cloud_gateways.configurations[0].dataplane_groups[0].network cloud gateway configuration "nope" references cloud gateway network "nonet", which no file declares',
-      '9 cloud_gateways.custom_domains[0].control_plane custom domain "a.example.com" references control plane "nope", which no file declares',
-      '12 cloud_gateways.add_ons[0].owner.control_plane add-on "c" references control plane "nope", which no file declares',
+    expect((state.deferredReferences ?? []).map((line) => line.replace(/ \(p\.yaml:\d+:\d+\)/, ''))).toEqual([
+      'control plane group membership "group" references control plane "ghost", which no file declares: resolved against Konnect at plan time',
+      'cloud gateway configuration "nope" references control plane "nope", which no file declares: resolved against Konnect at plan time',
+      'cloud gateway configuration "nope" references cloud gateway network "nonet", which no file declares: resolved against Konnect at plan time',
+      'custom domain "a.example.com" references control plane "nope", which no file declares: resolved against Konnect at plan time',
+      'add-on "c" references control plane "nope", which no file declares: resolved against Konnect at plan time',
     ]);
+  });
+
+  it('a platform reference close to a declared name is a typo, reported offline with "did you mean"', () => {
+    const found = problems({
+      'p.yaml': yaml('control_planes:', '- name: payments', 'cloud_gateways:', '  custom_domains: [{control_plane: paymnets, domain: a.example.com}]'),
+    });
+    expect(found).toHaveLength(1);
+    expect(found[0]!.message).toContain('references control plane "paymnets", which no file declares');
+    expect(found[0]!.hint).toContain('did you mean "payments"?');
   });
 
   it('rejects a nested plugin that also names its parent (decK 036)', () => {
