@@ -10,6 +10,7 @@ import { plugin, partials, partialType, customPlugin, vault } from './schemas/pl
 import { consumer, consumerGroup, certificate, sni, caCertificate, key, keySet } from './schemas/identity.js';
 import { byField, type CollectionSpec } from './spec.js';
 import { CREDENTIAL_COLLECTIONS } from './credentials.js';
+import { GRAPHQL_COLLECTIONS } from './graphql.js';
 
 const plain = (extra: JsonObject) => (body: JsonObject): JsonObject => withDefaults({ tags: null, ...extra }, body);
 
@@ -165,6 +166,7 @@ export const COLLECTIONS: CollectionSpec[] = [
     fill: plain({ name: null }),
   },
   ...CREDENTIAL_COLLECTIONS,
+  ...GRAPHQL_COLLECTIONS,
 ];
 
 export const SPECS: ReadonlyMap<string, CollectionSpec> = new Map(COLLECTIONS.map((spec) => [spec.collection, spec]));

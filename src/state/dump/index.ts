@@ -107,6 +107,17 @@ export function dumpState(live: LiveState, options: DumpOptions = {}): DumpResul
       pushAt(documentOf(entity), descriptor.file.key, item);
       continue;
     }
+    const typed = descriptor.file.typed;
+    if (typed !== undefined) {
+      const { id, ...fields } = item;
+      // decK reads references inside `fields` only as objects (`service: {name}`): a plain name would be lost there.
+      for (const ref of descriptor.refs) {
+        const value = fields[ref.path];
+        if (typeof value === 'string') fields[ref.path] = value.startsWith('id:') ? { id: value.slice(3) } : { name: value };
+      }
+      pushAt(documentOf(entity), typed.key, { type: typed.type, ...(id !== undefined ? { id } : {}), fields });
+      continue;
+    }
     const placed = (descriptor.file.nested ?? []).some((nest) => {
       const parentLocal = entity.fields[nest.ref];
       if (typeof parentLocal !== 'string') return false;
