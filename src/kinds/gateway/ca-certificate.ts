@@ -6,4 +6,6 @@ export const caCertificate = coreEntity({
   collection: 'ca_certificates',
   file: { key: 'ca_certificates' },
   identity: (fields, id) => contentKey('ca', fields.cert) ?? id,
+  // Konnect computes the digest from `cert`: not the user's to write, and never drift.
+  ignore: ['cert_digest'],
 });
