@@ -85,7 +85,12 @@ describe('decK keys, key sets, mTLS credentials and custom entities against the 
     expect(await list(`/services/gql/graphql-rate-limiting-advanced/costs`)).toMatchObject([{ type_path: 'Query.users', add_constant: 2, mul_constant: 1 }]);
   });
 
-  it('diff is clean and a second sync is a no-op', async () => {
+  it('diff is clean, Konnect validates each of them, and a second sync is a no-op', async () => {
+    const logged = h.emulator.requestLog.length;
+    const validated = await h.run(['validate', ...state, ...h.konnect, '--online']);
+    expect(validated.code, validated.out + validated.err).toBe(0);
+    const checked = h.emulator.requestLog.slice(logged).map((entry) => entry.path).filter((path) => path.endsWith('/validate'));
+    expect(checked.length).toBeGreaterThanOrEqual(5);
     const diff = await h.run(['diff', ...state, ...h.konnect, '--output', 'json']);
     expect(diff.code, diff.out + diff.err).toBe(0);
     const result = await h.run(['sync', ...state, ...h.konnect, '--yes', '--output', 'json']);

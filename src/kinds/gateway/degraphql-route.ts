@@ -22,7 +22,7 @@ export const degraphqlRoute = coreEntity({
     // No tags in Konnect's schema: select tags are not added, and the plan compares no tag set.
     sets: () => [],
     defaults: () => ({ methods: ['GET'] }),
-    validateAs: undefined,
+    validateAs: 'degraphql_routes',
   },
 });
 

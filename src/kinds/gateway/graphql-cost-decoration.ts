@@ -22,6 +22,7 @@ export const graphqlCostDecoration = coreEntity({
     // No tags in Konnect's schema: select tags are not added, and the plan compares no tag set.
     sets: () => [],
     defaults: () => ({ add_arguments: [], add_constant: 1, mul_arguments: [], mul_constant: 1 }),
+    // Kong's entity name for the validate endpoint is not documented for these: not validated online.
     validateAs: undefined,
     check: (entity, ctx) => {
       if (entity.fields.service === undefined || entity.fields.service === null) {
