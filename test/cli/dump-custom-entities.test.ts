@@ -27,11 +27,19 @@ const live: Entity[] = [
 
 describe('dump of decK custom entities', () => {
   it('writes them as custom_entities items: type, id beside fields, references as decK objects', () => {
-    const [doc] = dumpState({ entities: live }, { withId: true }).documents;
-    expect(doc!.content.custom_entities).toEqual([
+    const { documents, warnings } = dumpState({ entities: live }, { withId: true });
+    expect(documents[0]!.content.custom_entities).toEqual([
       { type: 'degraphql_routes', id: 'dg-1', fields: { service: { name: 'gql' }, methods: ['GET'], query: 'query { users { id } }', uri: '/users' } },
-      { type: 'graphql_ratelimiting_cost_decorations', id: 'gc-1', fields: { service: { id: SERVICE_ID }, add_constant: 3, type_path: 'Query.users' } },
     ]);
+    // Its service is not dumped: a file naming it would not load.
+    expect(warnings).toEqual(['GraphQL cost decoration cp/id:x/Query.users: its parent is not dumped, left out']);
+  });
+
+  it('follow their service under select tags, as nested entities do', () => {
+    const tagged = live.map((entity) => (entity.kind === 'service' ? { ...entity, fields: { ...entity.fields, tags: ['team-a'] } } : entity));
+    expect(dumpState({ entities: tagged }, { selectTags: ['team-a'] }).documents[0]!.content.custom_entities).toHaveLength(1);
+    const other = dumpState({ entities: tagged }, { selectTags: ['team-b'] });
+    expect(other.documents[0]?.content.custom_entities).toBeUndefined();
   });
 
   it('loads back what it wrote, with the pinned id', () => {
