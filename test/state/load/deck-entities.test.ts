@@ -84,6 +84,12 @@ describe('decK custom_entities', () => {
     });
   });
 
+  it('names a custom entity by what identifies it in messages', () => {
+    expect(
+      onlyProblem({ 'g.yaml': yaml(...header, 'custom_entities:', '- type: degraphql_routes', '  fields: { service: { name: nope }, uri: /users, query: q }') }).message,
+    ).toContain('DeGraphQL route "/users"');
+  });
+
   it('refuses a cost decoration without a service: Konnect writes them only under one', () => {
     expect(
       onlyProblem({ 'g.yaml': yaml(...header, 'custom_entities:', '- type: graphql_ratelimiting_cost_decorations', '  fields: { type_path: Query.users }') }),
