@@ -100,6 +100,11 @@ export interface FileLocation {
    * `whole` makes the list itself one entity's field (`control_planes[].members` → membership `members`).
    */
   nested?: Array<{ in: KindName; as: string; ref: string; map?: Record<string, string>; whole?: string }>;
+  /**
+   * Items of a top-level list shared by several kinds, told apart by their `type` (decK's `custom_entities`): the
+   * entity's fields are the item's `fields`, its pinned id the item's `id`.
+   */
+  typed?: { key: string; type: string };
   /** Fields holding Lua source: each may instead be `<field>_file`, a path relative to the state file. */
   codeFields?: string[];
   /** A file-only shorthand (decK's service `url`) rewritten into model fields in place; returns a problem, if any. */

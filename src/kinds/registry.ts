@@ -13,12 +13,16 @@ import { vault } from './gateway/vault.js';
 import { certificate } from './gateway/certificate.js';
 import { sni } from './gateway/sni.js';
 import { caCertificate } from './gateway/ca-certificate.js';
+import { keySet } from './gateway/key-set.js';
+import { key } from './gateway/key.js';
 import { customPlugin } from './gateway/custom-plugin.js';
 import { partial } from './gateway/partial.js';
 import { service } from './gateway/service.js';
 import { route } from './gateway/route.js';
 import { upstream } from './gateway/upstream.js';
 import { target } from './gateway/target.js';
+import { degraphqlRoute } from './gateway/degraphql-route.js';
+import { graphqlCostDecoration } from './gateway/graphql-cost-decoration.js';
 import { consumerGroup } from './gateway/consumer-group.js';
 import { consumer } from './gateway/consumer.js';
 import { consumerGroupMember } from './gateway/consumer-group-member.js';
@@ -27,6 +31,7 @@ import { basicAuth } from './gateway/basic-auth.js';
 import { acl } from './gateway/acl.js';
 import { jwtSecret } from './gateway/jwt-secret.js';
 import { hmacAuth } from './gateway/hmac-auth.js';
+import { mtlsAuth } from './gateway/mtls-auth.js';
 import { plugin } from './gateway/plugin.js';
 
 /** Every kind's descriptor, one file each. `satisfies` makes a kind missing here a compile error. */
@@ -44,12 +49,16 @@ export const KINDS = {
   certificate,
   sni,
   ca_certificate: caCertificate,
+  key_set: keySet,
+  key,
   custom_plugin: customPlugin,
   partial,
   service,
   route,
   upstream,
   target,
+  degraphql_route: degraphqlRoute,
+  graphql_cost_decoration: graphqlCostDecoration,
   consumer_group: consumerGroup,
   consumer,
   consumer_group_member: consumerGroupMember,
@@ -58,6 +67,7 @@ export const KINDS = {
   acl,
   jwt_secret: jwtSecret,
   hmac_auth: hmacAuth,
+  mtls_auth: mtlsAuth,
   plugin,
 } satisfies Record<KindName, KindDescriptor>;
 

@@ -27,6 +27,9 @@ const jwt = entity({
   tags,
 });
 const hmacAuth = entity({ consumer: foreign, username: name, secret: nullableString, tags }, ['username']);
+// The spec's `ca_certificate` is not nullable: a credential without one leaves it out.
+const caReference: Schema = { type: 'object', properties: { id: { type: 'string', minLength: 1 } }, required: ['id'], additionalProperties: false };
+const mtlsAuth = entity({ consumer: foreign, subject_name: name, ca_certificate: caReference, tags }, ['subject_name']);
 
 /** A random credential value, as Kong generates one when none is sent (drawn from the emulator's id source). */
 const generate = (scope: Scope): string => scope.ctx.newId().replace(/-/g, '');
@@ -71,4 +74,5 @@ export const CREDENTIAL_COLLECTIONS: CollectionSpec[] = [
     [byField('key')],
   ),
   credential('hmac-auths', hmacAuth, (body, scope) => withDefaults({ tags: null }, { ...body, secret: body.secret ?? generate(scope) }), [byField('username')]),
+  credential('mtls-auths', mtlsAuth, (body) => withDefaults({ tags: null }, body), []),
 ];

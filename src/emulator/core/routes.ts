@@ -21,6 +21,9 @@ const NESTED: (Nesting & { child: string; segment?: string })[] = [
   { parent: 'consumers', child: 'acls', field: 'consumer' },
   { parent: 'consumers', child: 'jwts', segment: 'jwt', field: 'consumer' },
   { parent: 'consumers', child: 'hmac-auths', segment: 'hmac-auth', field: 'consumer' },
+  { parent: 'consumers', child: 'mtls-auths', segment: 'mtls-auth', field: 'consumer' },
+  { parent: 'services', child: 'degraphql_routes', segment: 'degraphql/routes', field: 'service' },
+  { parent: 'services', child: 'graphql-rate-limiting-advanced/costs', field: 'service' },
 ];
 
 function crudRoutes(ctx: EmulatorContext, list: string, collection: string, nesting?: Nesting, only?: 'list' | 'read'): Route[] {

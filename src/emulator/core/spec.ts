@@ -72,6 +72,11 @@ export const RELATIONS: Relation[] = [
   { from: 'acls', field: 'consumer', to: 'consumers', onDelete: 'cascade' },
   { from: 'jwts', field: 'consumer', to: 'consumers', onDelete: 'cascade' },
   { from: 'hmac-auths', field: 'consumer', to: 'consumers', onDelete: 'cascade' },
+  { from: 'mtls-auths', field: 'consumer', to: 'consumers', onDelete: 'cascade' },
+  // Kong's mtls-auth schema: `ca_certificate` is a foreign key with `on_delete = "cascade"`.
+  { from: 'mtls-auths', field: 'ca_certificate', to: 'ca_certificates', onDelete: 'cascade' },
+  { from: 'degraphql_routes', field: 'service', to: 'services', onDelete: 'cascade' },
+  { from: 'graphql-rate-limiting-advanced/costs', field: 'service', to: 'services', onDelete: 'cascade' },
   { from: MEMBERS, field: 'consumer_group', to: 'consumer_groups', onDelete: 'cascade' },
 ];
 

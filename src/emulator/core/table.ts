@@ -11,6 +11,7 @@ import { plugin, partials, partialType, customPlugin, vault } from './schemas/pl
 import { consumer, consumerGroup, certificate, sni, caCertificate, key, keySet } from './schemas/identity.js';
 import { byField, type CollectionSpec } from './spec.js';
 import { CREDENTIAL_COLLECTIONS } from './credentials.js';
+import { GRAPHQL_COLLECTIONS } from './graphql.js';
 
 const plain = (extra: JsonObject) => (body: JsonObject): JsonObject => withDefaults({ tags: null, ...extra }, body);
 
@@ -163,6 +164,7 @@ export const COLLECTIONS: CollectionSpec[] = [
     fill: plain({ name: null }),
   },
   ...CREDENTIAL_COLLECTIONS,
+  ...GRAPHQL_COLLECTIONS,
 ];
 
 /** sha256 (hex) of the first PEM block's DER bytes: what Kong stores as a CA certificate's `cert_digest`. */

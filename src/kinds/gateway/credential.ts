@@ -1,6 +1,6 @@
 import type { JsonObject } from '../../model/json.js';
 import { contentKey, coreEntity } from '../core-entity.js';
-import type { KindDescriptor } from '../descriptor.js';
+import type { KindDescriptor, RefSpec } from '../descriptor.js';
 import type { KindName } from '../kind-names.js';
 import { str, without } from '../values.js';
 
@@ -30,6 +30,8 @@ export interface CredentialOptions {
   unique?: string[];
   /** Secret by nature: masked in every output (descriptor `secrets`). */
   secrets?: string[];
+  /** References besides the consumer (an mTLS credential's `ca_certificate`). */
+  refs?: RefSpec[];
 }
 
 /** A consumer credential: written under its consumer, read in one listing per control plane, nested in files as decK does. */
@@ -49,7 +51,7 @@ export function consumerCredential(options: CredentialOptions): KindDescriptor {
       const name = named(fields);
       return consumer && name ? `${consumer}/${name}` : undefined;
     },
-    refs: [{ path: 'consumer', kind: 'consumer' }],
+    refs: [{ path: 'consumer', kind: 'consumer' }, ...(options.refs ?? [])],
     ignore: [...(options.ignore ?? []), ...writeOnly],
     parent: { kind: 'consumer', field: 'consumer', collection: 'consumers' },
     overrides: { defaults: () => ({ ...options.defaults }) },

@@ -109,6 +109,24 @@ export function dumpState(live: LiveState, options: DumpOptions = {}): DumpResul
       pushAt(documentOf(entity), descriptor.file.key, item);
       continue;
     }
+    const typed = descriptor.file.typed;
+    if (typed !== undefined) {
+      // Listed apart from their parent, they still follow it (its select tags): a file never names a parent it lacks.
+      const parent = descriptor.parent;
+      const parentLocal = parent ? entity.fields[parent.field] : undefined;
+      if (parent && (typeof parentLocal !== 'string' || !items.has(entityRef(parent.kind, scopedKey(entity.controlPlane, parentLocal))))) {
+        warnings.push(`${descriptor.title} ${entity.key}: its parent is not dumped, left out`);
+        continue;
+      }
+      const { id, ...fields } = item;
+      // decK reads references inside `fields` only as objects (`service: {name}`): a plain name would be lost there.
+      for (const ref of descriptor.refs) {
+        const value = fields[ref.path];
+        if (typeof value === 'string') fields[ref.path] = { name: value };
+      }
+      pushAt(documentOf(entity), typed.key, { type: typed.type, ...(id !== undefined ? { id } : {}), fields });
+      continue;
+    }
     const placed = (descriptor.file.nested ?? []).some((nest) => {
       const parentLocal = entity.fields[nest.ref];
       if (typeof parentLocal !== 'string') return false;

@@ -43,7 +43,7 @@ export function writtenPath(draft: DraftEntity, sub: ReadonlyArray<string | numb
 
 /** A name for people, before the entity has a key. */
 export function displayName(fields: JsonObject): string {
-  for (const name of ['name', 'username', 'custom_id', 'domain', 'control_plane', 'target', 'prefix', 'consumer']) {
+  for (const name of ['name', 'username', 'custom_id', 'domain', 'control_plane', 'target', 'prefix', 'kid', 'subject_name', 'type_path', 'uri', 'consumer']) {
     const value = fields[name];
     if (typeof value === 'string' && value !== '') return value;
   }

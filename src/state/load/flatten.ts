@@ -129,6 +129,17 @@ export function flattenFile(file: LoadedFile, root: JsonObject): { drafts: Draft
   };
 
   for (const descriptor of ALL_KINDS) {
+    const typed = descriptor.file.typed;
+    const list = typed ? root[typed.key] : undefined;
+    if (!typed || !Array.isArray(list)) continue;
+    list.forEach((item, index) => {
+      if (!isJsonObject(item) || item.type !== typed.type || !isJsonObject(item.fields)) return;
+      const fields = cloneJson(item.fields);
+      if (item.id !== undefined) fields.id = item.id;
+      visitItem(descriptor.kind, fields, [typed.key, index, 'fields']);
+    });
+  }
+  for (const descriptor of ALL_KINDS) {
     const dotted = descriptor.file.key;
     if (dotted === undefined) continue;
     const list = getPath(root, dotted);

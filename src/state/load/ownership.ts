@@ -9,7 +9,7 @@ import type { LoadedFile } from './draft.js';
 export const NEEDS_PLUGIN_DEFINITIONS: readonly KindName[] = ALL_KINDS.filter((kind) => kind.file.needsPluginDefinitions).map((kind) => kind.kind);
 
 /** Top-level keys of gateway kinds: a file with any of them is a gateway file for its control plane. */
-const GATEWAY_KEYS = GATEWAY_KINDS.map((kind) => kind.file.key).filter((key): key is string => key !== undefined);
+const GATEWAY_KEYS = GATEWAY_KINDS.map((kind) => kind.file.key ?? kind.file.typed?.key).filter((key): key is string => key !== undefined);
 
 /**
  * Whether a file manages its control plane's gateway entities: it lists a gateway kind, or names its control plane

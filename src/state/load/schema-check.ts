@@ -42,7 +42,8 @@ function describe(error: ErrorObject): { message: string; extraPath?: string; hi
 export function checkSchema(source: ParsedSource): Problem[] {
   const validate = validator();
   if (validate(source.value ?? {})) return [];
-  return (validate.errors ?? []).map((error) => {
+  // An `if` failure only says which `then` applied (custom entity types); the `then`'s own errors say what is wrong.
+  return (validate.errors ?? []).filter((error) => error.keyword !== 'if').map((error) => {
     const { message, extraPath, hint } = describe(error);
     const segments = fromJsonPointer(error.instancePath);
     if (extraPath !== undefined) segments.push(extraPath);

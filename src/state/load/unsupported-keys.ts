@@ -2,6 +2,10 @@ import { formatProblem, type Problem } from '../../errors.js';
 import { isJsonObject, type Json, type JsonObject } from '../../model/json.js';
 import { slotsAt } from './field-path.js';
 import { problemAt, type ParsedSource } from './parse-source.js';
+import { ALL_KINDS } from '../../kinds/registry.js';
+
+/** decK `custom_entities` types konsync manages: the `file.typed` of the kinds that live there. */
+const CUSTOM_ENTITY_TYPES: readonly string[] = ALL_KINDS.flatMap((kind) => (kind.file.typed?.key === 'custom_entities' ? [kind.file.typed.type] : []));
 
 /**
  * decK keys konsync does not manage. `error`: the file asks for something konsync would silently not do.
@@ -15,17 +19,18 @@ const UNSUPPORTED: Array<{ path: string; effect: 'error' | 'ignore'; why: string
   { path: 'routes[].filter_chains', effect: 'error', why: 'Konnect does not support filter chains (WebAssembly filters)' },
   { path: 'rbac_roles', effect: 'error', why: 'Konnect has no Kong RBAC roles' },
   { path: 'licenses', effect: 'error', why: 'Konnect manages licenses itself' },
-  { path: 'keys', effect: 'error', why: 'konsync does not manage keys yet' },
-  { path: 'key_sets', effect: 'error', why: 'konsync does not manage key sets yet' },
-  { path: 'custom_entities', effect: 'error', why: 'konsync does not manage custom entities (degraphql routes, GraphQL cost decorations)' },
+  {
+    path: 'custom_entities[].type',
+    effect: 'error',
+    why: `Konnect serves only these custom entities: ${CUSTOM_ENTITY_TYPES.join(', ')}`,
+    when: (value) => !CUSTOM_ENTITY_TYPES.includes(value as string),
+  },
   { path: 'cloned_plugins', effect: 'error', why: 'konsync does not manage cloned plugins' },
   { path: '_plugin_configs', effect: 'error', why: 'konsync does not support _plugin_configs; write each plugin config in full' },
   ...['services[].plugins[]', 'services[].routes[].plugins[]', 'routes[].plugins[]', 'consumers[].plugins[]', 'consumer_groups[].plugins[]', 'plugins[]'].map(
     (base) => ({ path: `${base}._config`, effect: 'error' as const, why: 'konsync does not support _plugin_configs references' }),
   ),
-  ...['oauth2_credentials', 'mtls_auth_credentials'].map(
-    (name) => ({ path: `consumers[].${name}`, effect: 'ignore' as const, why: 'konsync manages only key-auth, basic-auth, ACL, JWT and HMAC-auth credentials' }),
-  ),
+  { path: 'consumers[].oauth2_credentials', effect: 'error', why: 'Konnect has no OAuth2 credentials: its API serves none, and the oauth2 plugin is not available in Konnect' },
   { path: '_workspace', effect: 'ignore', why: 'Konnect control planes have no workspaces' },
   {
     path: '_info.skip_hash_for_basic_auth',

@@ -169,9 +169,6 @@ describe('decK keys konsync does not manage', () => {
   });
 
   it.each([
-    ['keys', 'konsync does not manage keys yet'],
-    ['key_sets', 'konsync does not manage key sets yet'],
-    ['custom_entities', 'konsync does not manage custom entities'],
     ['cloned_plugins', 'konsync does not manage cloned plugins'],
     ['rbac_roles', 'Konnect has no Kong RBAC roles'],
     ['licenses', 'Konnect manages licenses itself'],
@@ -185,12 +182,12 @@ describe('decK keys konsync does not manage', () => {
     expect(onlyProblem({ 'g.yaml': yaml('plugins:', '- name: openid-connect', '  _config: shared') })).toMatchObject({ line: 3, path: 'plugins[0]._config' });
   });
 
-  it('ignores the consumer credentials it does not manage with a warning', () => {
-    const state = load({ 'g.yaml': yaml('consumers:', '- username: u', '  oauth2_credentials:', '  - name: app') });
-    expect(state.entities[0]!.fields).toEqual({ username: 'u' });
-    expect(state.warnings).toEqual([
-      'g.yaml:3:3: consumers[0].oauth2_credentials: ignored: konsync manages only key-auth, basic-auth, ACL, JWT and HMAC-auth credentials',
-    ]);
+  it('refuses OAuth2 credentials instead of dropping them with a warning (a silent loss)', () => {
+    expect(onlyProblem({ 'g.yaml': yaml('consumers:', '- username: u', '  oauth2_credentials:', '  - name: app') })).toMatchObject({
+      line: 3,
+      path: 'consumers[0].oauth2_credentials',
+      message: expect.stringContaining('Konnect has no OAuth2 credentials'),
+    });
   });
 
   it('ignores _workspace with a warning but rejects files naming different workspaces', () => {
