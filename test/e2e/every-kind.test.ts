@@ -2,6 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KIND_NAMES } from '../../src/kinds/kind-names.js';
 import { TEST_CERT, TEST_CERT_DER_SHA256, TEST_KEY } from '../fixtures/certs.js';
 import { parseJson, startHarness, type Harness } from './harness.js';
+import { contentKey } from '../../src/kinds/core-entity.js';
+
+/** The CA certificate's key as dump writes it (`ca-<hash>`): how an mTLS credential names it without an id. */
+const CA_KEY = contentKey('ca', TEST_CERT)!;
 
 // Issue 7 item 3: one entity of every kind, with every optional field the spec allows, syncs to a state that diffs
 // clean (no server-computed field reads as drift) and a second sync sends nothing. The CA certificate carries the
@@ -175,6 +179,8 @@ consumers:
       - { key: ek-alice-iss, secret: jwt-secret-1, algorithm: HS512, tags: [ek] }
     hmacauth_credentials:
       - { username: ek-alice-hmac, secret: hmac-secret-1, tags: [ek] }
+    mtls_auth_credentials:
+      - { subject_name: alice@example.com, ca_certificate: ${CA_KEY}, tags: [ek] }
 plugins:
   - name: ek-header
     enabled: true
@@ -187,6 +193,19 @@ plugins:
   - name: rate-limiting
     consumer_group: ek-gold
     config: { minute: 10, policy: local }
+key_sets:
+  - { name: ek-keys, tags: [ek] }
+keys:
+  - name: ek-signing
+    kid: ek-1
+    pem: { public_key: PUBLIC-PEM, private_key: PRIVATE-PEM }
+    set: ek-keys
+    tags: [ek]
+custom_entities:
+  - type: degraphql_routes
+    fields: { service: { name: ek-svc }, uri: /users, query: "query { users { id } }", methods: [GET, POST] }
+  - type: graphql_ratelimiting_cost_decorations
+    fields: { service: { name: ek-svc }, type_path: Query.users, add_constant: 2, mul_constant: 3, add_arguments: [first], mul_arguments: [] }
 `;
 
 describe('one entity of every kind, every optional field', () => {
