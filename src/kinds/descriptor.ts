@@ -82,7 +82,18 @@ export interface FileLocation {
    * `map` renames item fields to model fields (`consumers[].groups[].name` → `consumer_group`).
    * `whole` makes the list itself one entity's field (`control_planes[].members` → membership `members`).
    */
-  nested?: Array<{ in: KindName; as: string; ref: string; map?: Record<string, string>; whole?: string }>;
+  nested?: Array<{
+    in: KindName;
+    as: string;
+    ref: string;
+    map?: Record<string, string>;
+    whole?: string;
+    /**
+     * Each item also declares the entity of this kind it names, with the item's own fields (decK's
+     * `consumer_groups[].consumers`): unless a file declares it elsewhere, it is created, not only referenced.
+     */
+    declares?: KindName;
+  }>;
   /** Fields holding Lua source: each may instead be `<field>_file`, a path relative to the state file. */
   codeFields?: string[];
   /** A file-only shorthand (decK's service `url`) rewritten into model fields in place; returns a problem, if any. */

@@ -9,7 +9,7 @@ export const consumerGroupMember = coreEntity({
   file: {
     nested: [
       { in: 'consumer', as: 'groups', ref: 'consumer', map: { name: 'consumer_group', id: 'consumer_group' } },
-      { in: 'consumer_group', as: 'consumers', ref: 'consumer_group', map: { username: 'consumer', custom_id: 'consumer', id: 'consumer' } },
+      { in: 'consumer_group', as: 'consumers', ref: 'consumer_group', map: { username: 'consumer', custom_id: 'consumer', id: 'consumer' }, declares: 'consumer' },
     ],
   },
   identity: (fields) => (str(fields.consumer_group) && str(fields.consumer) ? `${fields.consumer_group}/${fields.consumer}` : undefined),
@@ -21,6 +21,8 @@ export const consumerGroupMember = coreEntity({
   overrides: {
     // No `tags` among its sets: a membership has no tags, so the loader adds no select tags to it.
     sets: () => [],
+    // Konnect has no schema for a membership (it is a link, not an entity): validating it as a consumer refuses it.
+    validateAs: undefined,
     paths: {
       list: '/control-planes/{controlPlaneId}/core-entities/consumer_groups/{parentId}/consumers',
       item: '/control-planes/{controlPlaneId}/core-entities/consumer_groups/{parentId}/consumers/{ref:consumer}',

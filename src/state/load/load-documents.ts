@@ -11,6 +11,7 @@ import { dedupeClaims, fileClaims, gatewayScopes, NEEDS_PLUGIN_DEFINITIONS } fro
 import { parseSource, problemAt } from './parse-source.js';
 import { checkPlatformRules } from './platform-rules.js';
 import { resolveReferences } from './resolve-references.js';
+import { settleInPassing } from './in-passing.js';
 import { checkSchema } from './schema-check.js';
 import { renderTemplate } from './template.js';
 import { dropUnsupportedKeys } from './unsupported-keys.js';
@@ -132,7 +133,7 @@ export function loadDocuments(inputs: readonly SourceText[], options: CoreOption
   const geo = decideGeo(results, options.geo, problems);
   checkWorkspaces(results, problems);
 
-  const declared = results.flatMap((result) => result.drafts);
+  const declared = settleInPassing(results.flatMap((result) => result.drafts));
   const drafts = [...declared, ...deriveDrafts(declared)];
   const sideFiles = options.sideFiles ?? new Map<string, SideFileContent>();
   for (const draft of drafts) problems.push(...loadCodeFields(draft, sideFiles));
