@@ -14,7 +14,7 @@ import { linkDependencies, topoSort, type PlannedChange } from './order.js';
 import { secretRewriter, type SecretRewriter } from './secrets.js';
 import { summarize } from './summary.js';
 import { propagateReplacements } from './replacements.js';
-import { pairPinnedIds } from './renames.js';
+import { pairByMatch, pairPinnedIds } from './renames.js';
 
 /**
  * The pure heart: desired vs live → an ordered, deterministic plan. Throws PlanError (unresolvable reference,
@@ -43,7 +43,9 @@ export function buildPlan(desired: DesiredState, live: LiveState): Plan {
   });
   const ownership = { claims: desired.claims, lookedUp: resolution.lookedUp, owned: ownedIds(liveEntities) };
   const warnings = [...(desired.warnings ?? []), ...resolution.warnings];
-  const { live: pairedLive, renamedFrom } = pairPinnedIds(desiredIndex, liveIndex);
+  const pinned = pairPinnedIds(desiredIndex, liveIndex);
+  const renamedFrom = pinned.renamedFrom;
+  const pairedLive = pairByMatch(desiredIndex, pinned.live, renamedFrom);
   const changes = diffKeyed(desiredIndex, pairedLive, (key, want, have) => withRename(classify(want, have, ownership, live.defaults), renamedFrom.get(key))).filter((change) => {
     if (change.action !== 'delete' || canDelete(change.live!)) return true;
     warnings.push(`${kindOf(change.kind).title} ${change.key} is not desired but cannot be deleted through the API: left as it is`);

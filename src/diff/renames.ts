@@ -1,6 +1,7 @@
 // Pinned ids (decK): a desired entity whose file pins the id of a live entity under another key is that entity,
 // renamed, not a new one (creating it would collide on the id).
 import { entityRef, type Entity, type EntityRef } from '../model/entity.js';
+import { kindOf } from '../kinds/registry.js';
 
 /**
  * The live index re-keyed for renames: the live entity moves to the desired key. Returns the index to compare with
@@ -29,4 +30,44 @@ export function pairPinnedIds(
   for (const [ref, entity] of liveIndex) if (!moved.has(ref)) live.set(ref, entity);
   for (const move of moves) live.set(move.to, move.entity);
   return { live, renamedFrom };
+}
+
+/**
+ * decK's second lookup (a consumer by `custom_id` when its username is new): a desired entity with no live entity
+ * under its key is the live entity of its kind and control plane holding the same value at one of the descriptor's
+ * `matchBy` paths, when that one is not desired itself. It is renamed (updated in place), not deleted and recreated.
+ */
+export function pairByMatch(
+  desiredIndex: ReadonlyMap<EntityRef, Entity>,
+  liveIndex: ReadonlyMap<EntityRef, Entity>,
+  renamedFrom: Map<EntityRef, string>,
+): ReadonlyMap<EntityRef, Entity> {
+  const byValue = new Map<string, Entity>();
+  for (const [ref, entity] of liveIndex) {
+    if (desiredIndex.has(ref)) continue;
+    for (const path of kindOf(entity.kind).matchBy ?? []) {
+      const value = entity.fields[path];
+      if (typeof value === 'string') byValue.set(`${entity.kind}|${entity.controlPlane ?? ''}|${path}|${value}`, entity);
+    }
+  }
+  if (byValue.size === 0) return liveIndex;
+  const moves = new Map<EntityRef, { to: EntityRef; entity: Entity }>();
+  for (const [ref, entity] of desiredIndex) {
+    if (liveIndex.has(ref)) continue;
+    for (const path of kindOf(entity.kind).matchBy ?? []) {
+      const value = entity.fields[path];
+      const live = typeof value === 'string' ? byValue.get(`${entity.kind}|${entity.controlPlane ?? ''}|${path}|${value}`) : undefined;
+      if (!live) continue;
+      const from = entityRef(live.kind, live.key);
+      if (moves.has(from)) continue;
+      moves.set(from, { to: ref, entity: { ...live, key: entity.key } });
+      renamedFrom.set(ref, live.key);
+      break;
+    }
+  }
+  if (moves.size === 0) return liveIndex;
+  const live = new Map<EntityRef, Entity>();
+  for (const [ref, entity] of liveIndex) if (!moves.has(ref)) live.set(ref, entity);
+  for (const move of moves.values()) live.set(move.to, move.entity);
+  return live;
 }

@@ -171,6 +171,14 @@ export interface KindDescriptor {
    * delete goes first. Every other delete of the kind waits for the creates and updates beside it (docs/DESIGN.md).
    */
   unique?: string[];
+  /**
+   * Model paths that pair a desired entity with a live one when no live entity has its key, as decK's lookups do (a
+   * consumer found by `custom_id` when its username is new): the live entity is updated under the new key, not
+   * deleted and created again.
+   */
+  matchBy?: string[];
+  /** Other names a reference may use for this entity (a consumer's `custom_id`); its key is tried first. */
+  referenceNames?(fields: JsonObject): string[];
   /** Replacement rules beyond plain immutability; returns the reason, e.g. a cache tier downgrade. */
   replaceWhen?(before: JsonObject, after: JsonObject): string | undefined;
   /** Entities this one implies (see `DerivedSpec`); expanded by the loader. */

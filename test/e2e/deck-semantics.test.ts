@@ -33,3 +33,47 @@ describe('decK semantics against the emulator', () => {
     expect(dumped.consumers.find((c) => c.username === 'bob')?.groups).toHaveLength(2);
   });
 });
+
+describe('consumer identity against the emulator', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+    await h.write('ids/platform.yaml', platformYaml());
+  });
+  afterAll(async () => h?.stop());
+  const consumersFile = (username: string) =>
+    [
+      ...HEADER,
+      'consumers:',
+      `  - username: ${username}`,
+      '    custom_id: crm-7',
+      '    keyauth_credentials: [{ key: alice-key }]',
+      '    plugins: [{ name: rate-limiting, config: { minute: 5 } }]',
+      '  - custom_id: abc',
+      '  - username: abc',
+      '',
+    ].join('\n');
+
+  it('a custom_id-only consumer and a username with the same text are two consumers; both round-trip', async () => {
+    await h.write('ids/gateway.yaml', consumersFile('alice'));
+    await expectRoundTrip(h, h.path('ids'), 'ids-dump');
+    const base = `/control-planes/${await controlPlaneId(h, CP)}/core-entities`;
+    const consumers = ((await h.api('GET', `${base}/consumers`)) as Listed).data;
+    expect(consumers.map((c) => `${c.username ?? '-'}/${c.custom_id ?? '-'}`).sort()).toEqual(['-/abc', 'abc/-', 'alice/crm-7']);
+  });
+
+  it('a new username with the same custom_id updates the consumer in place: same id, its credentials and plugins stay', async () => {
+    const base = `/control-planes/${await controlPlaneId(h, CP)}/core-entities`;
+    const before = (await h.api('GET', `${base}/consumers/alice`)) as { id: string };
+    await h.write('ids/gateway.yaml', consumersFile('carol'));
+    const plan = await h.run(['diff', '-s', h.path('ids'), ...h.konnect, '--output', 'json']);
+    expect(plan.code, plan.out + plan.err).toBe(2);
+    const ops = (JSON.parse(plan.out) as { operations: Array<{ action: string; kind: string }> }).operations;
+    expect(ops.filter((op) => op.kind === 'consumer').map((op) => op.action)).toEqual(['update']);
+    await expectRoundTrip(h, h.path('ids'), 'ids-dump-2');
+    const after = (await h.api('GET', `${base}/consumers/carol`)) as { id: string; custom_id: string };
+    expect(after).toMatchObject({ id: before.id, custom_id: 'crm-7' });
+    expect(((await h.api('GET', `${base}/consumers/${before.id}/key-auth`)) as Listed).data.map((c) => c.key)).toEqual(['alice-key']);
+    expect(((await h.api('GET', `${base}/consumers/${before.id}/plugins`)) as Listed).data.map((p) => p.name)).toEqual(['rate-limiting']);
+  });
+});

@@ -1,5 +1,6 @@
 import { coreEntity } from '../core-entity.js';
 import { str } from '../values.js';
+import { consumerKey } from './consumer.js';
 
 /** A consumer's membership of a consumer group: its own resource in Konnect's API. */
 export const consumerGroupMember = coreEntity({
@@ -38,7 +39,7 @@ export const consumerGroupMember = coreEntity({
     // Listed under a group, each item is the member consumer.
     decode: (raw, ctx) => ({
       consumer_group: ctx.parentKey ?? null,
-      consumer: str(raw.username) ?? str(raw.custom_id) ?? String(raw.id),
+      consumer: consumerKey(raw, String(raw.id)) ?? null,
     }),
   },
 });

@@ -116,6 +116,10 @@ export function resolveReferences(drafts: DraftEntity[]): Resolved {
       }
       byKey.set(ref, draft);
       if (draft.id !== undefined) keyById.set(`${descriptor.kind}:${draft.controlPlane ?? ''}:${draft.id}`, local);
+      for (const name of descriptor.referenceNames?.(draft.fields) ?? []) {
+        const alias = `${descriptor.kind}:${draft.controlPlane ?? ''}:${name}`;
+        if (!keyById.has(alias)) keyById.set(alias, local);
+      }
       const entity: Entity = { kind: descriptor.kind, key, fields: draft.fields, source: { file: draft.file.source.file, ...draft.file.source.locate(draft.path), path: formatFieldPath(draft.path) } };
       if (draft.controlPlane !== undefined) entity.controlPlane = draft.controlPlane;
       if (draft.id !== undefined) entity.id = draft.id;

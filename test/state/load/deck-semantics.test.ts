@@ -36,3 +36,19 @@ describe('consumers listed under consumer_groups[].consumers (decK declares them
     expect(onlyProblem({ 'g.yaml': yaml('consumers: [{username: alice, groups: [{name: nope}]}]') }).message).toContain('references consumer group "nope"');
   });
 });
+
+describe('consumer identity (decK: username or custom_id)', () => {
+  it('a custom_id-only consumer and one whose username has the same text are two consumers', () => {
+    const state = load({ 'g.yaml': yaml('consumers: [{custom_id: abc}, {username: abc}]') });
+    expect(keys(state)).toEqual(['consumer:default/custom_id:abc', 'consumer:default/abc']);
+  });
+
+  it('a group member named by custom_id is the consumer with that custom_id', () => {
+    const state = load({ 'g.yaml': yaml('consumer_groups: [{name: gold, consumers: [{custom_id: abc}]}]', 'consumers: [{custom_id: abc}, {username: other}]') });
+    expect(entity(state, 'consumer_group_member', 'default/gold/custom_id:abc').fields).toEqual({ consumer_group: 'gold', consumer: 'custom_id:abc' });
+  });
+
+  it('two consumers with the same custom_id are still declared twice', () => {
+    expect(onlyProblem({ 'g.yaml': yaml('consumers: [{custom_id: abc}, {custom_id: abc}]') }).message).toContain('is declared twice');
+  });
+});
