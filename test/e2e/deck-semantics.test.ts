@@ -77,3 +77,47 @@ describe('consumer identity against the emulator', () => {
     expect(((await h.api('GET', `${base}/consumers/${before.id}/plugins`)) as Listed).data.map((p) => p.name)).toEqual(['rate-limiting']);
   });
 });
+
+describe('pinned ids against the emulator', () => {
+  const PINNED = '5b1c6f0e-8f5e-4c1a-9d55-0a3e1f7c2b10';
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+    await h.write('pin/platform.yaml', platformYaml());
+  });
+  afterAll(async () => h?.stop());
+  const file = (id?: string, routes = false) =>
+    [
+      ...HEADER,
+      'services:',
+      '  - name: orders',
+      ...(id ? [`    id: ${id}`] : []),
+      '    host: orders.internal',
+      ...(routes ? ['    routes: [{ name: orders-route, paths: [/orders] }]'] : []),
+      '',
+    ].join('\n');
+
+  it('a file pinning another id than the live entity of that name ends with the pinned id (a replacement)', async () => {
+    await h.write('pin/gateway.yaml', file());
+    expect((await h.run(['sync', '-s', h.path('pin'), ...h.konnect, '--yes'])).code).toBe(0);
+    await h.write('pin/gateway.yaml', file(PINNED));
+    const plan = await h.run(['diff', '-s', h.path('pin'), ...h.konnect, '--output', 'json']);
+    expect(plan.code, plan.out + plan.err).toBe(2);
+    const ops = (JSON.parse(plan.out) as { operations: Array<{ action: string; kind: string; destructive: boolean }> }).operations;
+    expect(ops.find((op) => op.kind === 'service')).toMatchObject({ action: 'replace', destructive: true });
+    const replaced = await h.run(['sync', '-s', h.path('pin'), ...h.konnect, '--yes', '--allow-destructive']);
+    expect(replaced.code, replaced.out + replaced.err).toBe(0);
+    await expectRoundTrip(h, h.path('pin'), 'pin-dump');
+    const base = `/control-planes/${await controlPlaneId(h, CP)}/core-entities`;
+    expect(await h.api('GET', `${base}/services/orders`)).toMatchObject({ id: PINNED });
+  });
+
+  it('a route that stays on the service makes the replacement a plan error naming it (Konnect refuses to delete a service in use)', async () => {
+    await h.write('pin/gateway.yaml', file(PINNED, true));
+    expect((await h.run(['sync', '-s', h.path('pin'), ...h.konnect, '--yes'])).code).toBe(0);
+    await h.write('pin/gateway.yaml', file('0d5b9c8e-3f1a-4b7c-8e2d-6a4f9b1c3e57', true));
+    const plan = await h.run(['diff', '-s', h.path('pin'), ...h.konnect]);
+    expect(plan.code).toBe(1);
+    expect(plan.err).toContain('route e2e-payments/orders-route still uses it');
+  });
+});
