@@ -121,3 +121,27 @@ describe('pinned ids against the emulator', () => {
     expect(plan.err).toContain('route e2e-payments/orders-route still uses it');
   });
 });
+
+describe('entities without names against the emulator', () => {
+  const SERVICE = '7f0c2a5e-1d3b-4c8a-9e6f-2b4d8a1c3e50';
+  const ROUTE = '8a1d3b6f-2e4c-4d9b-8f7a-3c5e9b2d4f61';
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+    await h.write('unnamed/platform.yaml', platformYaml());
+    await h.write(
+      'unnamed/gateway.yaml',
+      [...HEADER, 'services:', `  - id: ${SERVICE}`, '    host: orders.internal', `    routes: [{ id: ${ROUTE}, paths: [/orders], plugins: [{ name: cors }] }]`, ''].join('\n'),
+    );
+  });
+  afterAll(async () => h?.stop());
+
+  it('dump writes the id wherever the id is the identity, and the dump diffs clean', async () => {
+    const dump = await expectRoundTrip(h, h.path('unnamed'), 'unnamed-dump');
+    const dumped = parse(await readFile(`${dump}/${CP}.yaml`, 'utf8')) as Record<string, unknown>;
+    expect(dumped.services).toMatchObject([{ id: SERVICE }]);
+    expect(dumped.routes).toMatchObject([{ id: ROUTE, service: SERVICE }]);
+    expect(dumped.plugins).toMatchObject([{ name: 'cors', route: ROUTE }]);
+    expect(dumped.plugins).not.toMatchObject([{ id: expect.anything() }]);
+  });
+});
