@@ -1,6 +1,6 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { KonnectClient } from '../konnect/client.js';
-import { resolveToken } from '../konnect/token.js';
+import { assertSendableToken, resolveToken, TokenError } from '../konnect/token.js';
 import type { Geo } from '../model/state.js';
 import type { SchedulerOptions } from '../konnect/policy.js';
 import { addOptionOnce } from './state-options.js';
@@ -12,10 +12,14 @@ export interface KonnectOptions {
   konnectAddr?: string;
   /** --konnect-token-file: else KONNECT_TOKEN. */
   konnectTokenFile?: string;
+  /** --konnect-token (decK's flag): the token itself; never printed. */
+  konnectToken?: string;
   /** --rate-limit, requests per minute. */
   rateLimit?: number;
   /** --concurrency. */
   concurrency?: number;
+  /** --parallelism (decK's flag): the scheduler's concurrency. */
+  parallelism?: number;
   geo?: Geo;
 }
 
@@ -36,7 +40,20 @@ export function addKonnectOptions(command: Command): Command {
   addOptionOnce(command, new Option('--konnect-token-file <path>', 'file holding the Konnect token (else env KONNECT_TOKEN)'));
   addOptionOnce(command, new Option('--rate-limit <n/min>', 'most requests per minute, e.g. 3000/min or 50/s (default 3000/min)').argParser(parseRateLimit));
   addOptionOnce(command, new Option('--concurrency <n>', 'most requests in flight at once (default 4)').argParser(wholeNumber(1)));
+  addOptionOnce(command, new Option('--konnect-token <token>', 'the Konnect token itself (decK\'s flag; prefer --konnect-token-file or KONNECT_TOKEN: a command line is visible to other processes)'));
+  addOptionOnce(command, new Option('--parallelism <n>', 'decK\'s name for --concurrency: most requests in flight at once').argParser(wholeNumber(1)));
   return command;
+}
+
+/** --konnect-token-file, else --konnect-token, else KONNECT_TOKEN. */
+function tokenOf(options: KonnectOptions, env: Record<string, string | undefined>): string {
+  if (options.konnectTokenFile === undefined && options.konnectToken !== undefined) {
+    const token = options.konnectToken.trim();
+    if (token === '') throw new TokenError('--konnect-token is empty');
+    assertSendableToken(token, '--konnect-token');
+    return token;
+  }
+  return resolveToken({ ...(options.konnectTokenFile ? { tokenFile: options.konnectTokenFile } : {}), env });
 }
 
 /**
@@ -48,7 +65,8 @@ export function createClient(
   env: Record<string, string | undefined> = process.env,
   extra: SchedulerOptions = {},
 ): KonnectClient {
-  const token = resolveToken({ ...(options.konnectTokenFile ? { tokenFile: options.konnectTokenFile } : {}), env });
+  const token = tokenOf(options, env);
+  const concurrency = options.concurrency ?? options.parallelism;
   const addr = options.konnectAddr ?? (env.KONNECT_ADDR !== undefined && env.KONNECT_ADDR !== '' ? env.KONNECT_ADDR : undefined);
   return new KonnectClient({
     ...extra,
@@ -56,6 +74,6 @@ export function createClient(
     geo: options.geo ?? 'us',
     ...(addr !== undefined ? { addr } : {}),
     ...(options.rateLimit !== undefined ? { ratePerMinute: options.rateLimit } : {}),
-    ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
+    ...(concurrency !== undefined ? { concurrency } : {}),
   });
 }

@@ -6,7 +6,8 @@ import type { DesiredState, Geo, LiveState } from '../model/state.js';
 import type { Plan } from '../model/plan.js';
 import type { KonnectApi } from '../konnect/types.js';
 import { createClient, type KonnectOptions } from './konnect-options.js';
-import type { StateOptions } from './state-options.js';
+import { skippedKinds, type StateOptions } from './state-options.js';
+import { skipInDesired, skipInLive } from '../state/skip.js';
 import type { Session } from './run-command.js';
 import { guardFiles, guardOnline } from './guard-output.js';
 import { assertValidOnline } from './online-validation.js';
@@ -28,13 +29,14 @@ export function loadOptions(options: StateOptions, session: Session): LoadOption
     geo: options.geo,
     env: session.io.env,
     selectTags: options.selectTag ?? [],
+    ...(options.includePluginDefinitions === true ? { includePluginDefinitions: true } : {}),
     ...(options.konnectControlPlaneName !== undefined ? { controlPlaneName: options.konnectControlPlaneName } : {}),
   };
 }
 
 /** Files → desired state. */
 export async function loadDesired(options: StateOptions, session: Session): Promise<DesiredState> {
-  return loadState(statePaths(options), loadOptions(options, session));
+  return skipInDesired(await loadState(statePaths(options), loadOptions(options, session)), skippedKinds(options));
 }
 
 export interface Planned {
@@ -52,7 +54,7 @@ export async function planFromFiles(options: StateCommandOptions & { skipOnlineV
   const desired = await loadDesired(options, session);
   guardFiles(desired);
   const api = createClient({ ...options, geo: options.geo ?? desired.geo }, session.io.env);
-  const live = await readLiveState(api, desired);
+  const live = skipInLive(await readLiveState(api, desired), skippedKinds(options));
   await guardOnline(desired, live, api, session);
   if (validateOnline && !options.skipOnlineValidation) await assertValidOnline(desired, live, api);
   const plan = buildPlan(desired, live);
