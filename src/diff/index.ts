@@ -28,7 +28,8 @@ import { pairByMatch, pairPinnedIds } from './renames.js';
  */
 export function buildPlan(desired: DesiredState, live: LiveState): Plan {
   const liveEntities = live.entities.filter((entity) => !entity.raw || kindOf(entity.kind).exists?.(entity.raw) !== false);
-  const desiredEntities = mapIdRefs(desired.entities, liveEntities);
+  const viaId = new Set<EntityRef>();
+  const desiredEntities = mapIdRefs(desired.entities, liveEntities, viaId);
   const desiredIndex = uniqueIndex(desiredEntities);
   const liveIndex = indexByRef(liveEntities);
   const desiredScope = implicitScope(desiredEntities);
@@ -40,6 +41,7 @@ export function buildPlan(desired: DesiredState, live: LiveState): Plan {
     scopes: desired.scopes,
     claims: desired.claims,
     implicit: desiredScope,
+    viaId,
   });
   const ownership = { claims: desired.claims, lookedUp: resolution.lookedUp, owned: ownedIds(liveEntities) };
   const warnings = [...(desired.warnings ?? []), ...resolution.warnings];

@@ -145,3 +145,40 @@ describe('entities without names against the emulator', () => {
     expect(dumped.plugins).not.toMatchObject([{ id: expect.anything() }]);
   });
 });
+
+describe('foreign keys by id to entities only Konnect has', () => {
+  let h: Harness;
+  let serviceId: string;
+  beforeAll(async () => {
+    h = await startHarness();
+    await h.write('fk/platform.yaml', platformYaml());
+    // Another team's service, outside this file's select tags.
+    await h.write('shared/platform.yaml', platformYaml());
+    await h.write('shared/gateway.yaml', [...HEADER, '_info: { select_tags: [platform] }', 'services: [{ name: shared, host: shared.internal }]', ''].join('\n'));
+    const synced = await h.run(['sync', '-s', h.path('shared'), ...h.konnect, '--yes']);
+    expect(synced.code, synced.out + synced.err).toBe(0);
+    const base = `/control-planes/${await controlPlaneId(h, CP)}/core-entities`;
+    serviceId = ((await h.api('GET', `${base}/services/shared`)) as { id: string }).id;
+  });
+  afterAll(async () => h?.stop());
+  const file = () =>
+    [...HEADER, '_info: { select_tags: [team-a] }', 'routes:', `  - { name: team-route, paths: [/a], service: ${serviceId} }`, 'plugins:', `  - { name: cors, service: ${serviceId} }`, ''].join('\n');
+
+  it('validate says "resolved at plan time" offline; sync resolves them against Konnect (decK)', async () => {
+    await h.write('fk/gateway.yaml', file());
+    const validated = await h.run(['validate', '-s', h.path('fk/gateway.yaml')]);
+    expect(validated.code, validated.out + validated.err).toBe(0);
+    expect(validated.out + validated.err).toContain(`references service ${serviceId} by id, which no file declares: resolved at plan time`);
+    await expectRoundTrip(h, h.path('fk/gateway.yaml'), 'fk-dump', ['--select-tag', 'team-a']);
+    const base = `/control-planes/${await controlPlaneId(h, CP)}/core-entities`;
+    expect(await h.api('GET', `${base}/routes/team-route`)).toMatchObject({ service: { id: serviceId } });
+    expect(((await h.api('GET', `${base}/plugins`)) as Listed).data).toMatchObject([{ name: 'cors', service: { id: serviceId } }]);
+  });
+
+  it('an id of an entity the file claims (it would be deleted) stays a plan error saying so', async () => {
+    await h.write('fk2/gateway.yaml', [...HEADER, 'routes:', `  - { name: other-route, paths: [/b], service: ${serviceId} }`, ''].join('\n'));
+    const plan = await h.run(['diff', '-s', h.path('fk2/gateway.yaml'), ...h.konnect]);
+    expect(plan.code).toBe(1);
+    expect(plan.err).toContain('it exists in Konnect but is not in the desired state');
+  });
+});

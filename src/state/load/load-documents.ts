@@ -139,6 +139,7 @@ export function loadDocuments(inputs: readonly SourceText[], options: CoreOption
   for (const draft of drafts) problems.push(...loadCodeFields(draft, sideFiles));
   const resolved = resolveReferences(drafts);
   problems.push(...resolved.problems);
+  warnings.push(...resolved.notes);
   const byRef = indexByRef(resolved.entities);
   checkPlatformRules(resolved.entities, {
     all: resolved.entities,

@@ -47,6 +47,8 @@ export interface Resolved {
   /** The draft each entity came from, for later checks that need positions. */
   drafts: Map<Entity, DraftEntity>;
   problems: Problem[];
+  /** References left for the planner to resolve against Konnect (foreign keys by id): warnings for validate. */
+  notes: string[];
 }
 
 /**
@@ -56,6 +58,7 @@ export interface Resolved {
  */
 export function resolveReferences(drafts: DraftEntity[]): Resolved {
   const problems: Problem[] = [];
+  const notes: string[] = [];
   const byKey = new Map<string, DraftEntity>();
   const keyById = new Map<string, string>();
   const entities: Entity[] = [];
@@ -82,6 +85,12 @@ export function resolveReferences(drafts: DraftEntity[]): Resolved {
         continue;
       }
       const referrer = kindOf(draft.kind).title;
+      if (UUID.test(slot.value) && target.scope === 'control_plane') {
+        // decK resolves a foreign key by id against Konnect: so does the planner (`id:` references).
+        slot.set(`id:${slot.value}`);
+        notes.push(`${referrer} "${displayName(draft.fields)}" (${where(draft)}) references ${target.title} ${slot.value} by id, which no file declares: resolved at plan time against Konnect`);
+        continue;
+      }
       const suggestion = suggestName(slot.value, declared(ref.kind, scope));
       const hints = [
         ...(suggestion !== undefined ? [`did you mean "${suggestion}"?`] : []),
@@ -127,5 +136,5 @@ export function resolveReferences(drafts: DraftEntity[]): Resolved {
       origin.set(entity, draft);
     }
   }
-  return { entities, drafts: origin, problems };
+  return { entities, drafts: origin, problems, notes };
 }
