@@ -1,6 +1,6 @@
 // Pinned ids (decK): a desired entity whose file pins the id of a live entity under another key is that entity,
 // renamed, not a new one (creating it would collide on the id).
-import { entityRef, type Entity, type EntityRef } from '../model/entity.js';
+import { entityRef, localKey, scopedKey, type Entity, type EntityRef } from '../model/entity.js';
 import { kindOf } from '../kinds/registry.js';
 
 /**
@@ -66,8 +66,46 @@ export function pairByMatch(
     }
   }
   if (moves.size === 0) return liveIndex;
+  followRenames(liveIndex, desiredIndex, moves, renamedFrom);
   const live = new Map<EntityRef, Entity>();
   for (const [ref, entity] of liveIndex) if (!moves.has(ref)) live.set(ref, entity);
   for (const move of moves.values()) live.set(move.to, move.entity);
   return live;
+}
+
+/**
+ * Live entities keyed by a renamed entity's name (a consumer's credentials and plugins) follow it: their single-valued
+ * references take the new name and their keys are recomputed, so an unchanged one is no change at all. Their
+ * requests still address the live key (`renamedFrom`).
+ */
+function followRenames(
+  liveIndex: ReadonlyMap<EntityRef, Entity>,
+  desiredIndex: ReadonlyMap<EntityRef, Entity>,
+  moves: Map<EntityRef, { to: EntityRef; entity: Entity }>,
+  renamedFrom: Map<EntityRef, string>,
+): void {
+  const newName = new Map<string, string>();
+  for (const [from, move] of moves) {
+    const old = liveIndex.get(from)!;
+    newName.set(`${old.kind}|${old.controlPlane ?? ''}|${localKey(old)}`, localKey(move.entity));
+  }
+  for (const [ref, entity] of liveIndex) {
+    if (moves.has(ref) || desiredIndex.has(ref)) continue;
+    const descriptor = kindOf(entity.kind);
+    let fields = entity.fields;
+    for (const spec of descriptor.refs) {
+      if (spec.path.includes('[]') || spec.path.includes('.')) continue;
+      const value = fields[spec.path];
+      const renamed = typeof value === 'string' ? newName.get(`${spec.kind}|${entity.controlPlane ?? ''}|${value}`) : undefined;
+      if (renamed !== undefined) fields = { ...fields, [spec.path]: renamed };
+    }
+    if (fields === entity.fields) continue;
+    const local = descriptor.identity(fields, entity.id);
+    if (local === undefined) continue;
+    const key = scopedKey(entity.controlPlane, local);
+    const to = entityRef(entity.kind, key);
+    if (key === entity.key || liveIndex.has(to)) continue;
+    moves.set(ref, { to, entity: { ...entity, key, fields } });
+    renamedFrom.set(to, entity.key);
+  }
 }

@@ -69,11 +69,13 @@ describe('consumer identity against the emulator', () => {
     const plan = await h.run(['diff', '-s', h.path('ids'), ...h.konnect, '--output', 'json']);
     expect(plan.code, plan.out + plan.err).toBe(2);
     const ops = (JSON.parse(plan.out) as { operations: Array<{ action: string; kind: string }> }).operations;
-    expect(ops.filter((op) => op.kind === 'consumer').map((op) => op.action)).toEqual(['update']);
+    // Its credentials and plugins follow it: not deleted and created again.
+    expect(ops.map((op) => `${op.action} ${op.kind}`)).toEqual(['update consumer']);
+    const keyBefore = ((await h.api('GET', `${base}/consumers/${before.id}/key-auth`)) as Listed).data[0]!.id;
     await expectRoundTrip(h, h.path('ids'), 'ids-dump-2');
     const after = (await h.api('GET', `${base}/consumers/carol`)) as { id: string; custom_id: string };
     expect(after).toMatchObject({ id: before.id, custom_id: 'crm-7' });
-    expect(((await h.api('GET', `${base}/consumers/${before.id}/key-auth`)) as Listed).data.map((c) => c.key)).toEqual(['alice-key']);
+    expect(((await h.api('GET', `${base}/consumers/${before.id}/key-auth`)) as Listed).data.map((c) => [c.id, c.key])).toEqual([[keyBefore, 'alice-key']]);
     expect(((await h.api('GET', `${base}/consumers/${before.id}/plugins`)) as Listed).data.map((p) => p.name)).toEqual(['rate-limiting']);
   });
 });
