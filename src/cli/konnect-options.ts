@@ -6,7 +6,7 @@ import { createMasker } from '../render/mask.js';
 import { parseDuration } from './duration.js';
 import { io } from './output.js';
 import { secretsOf } from './run-command.js';
-import { resolveToken } from '../konnect/token.js';
+import { assertSendableToken, resolveToken, TokenError } from '../konnect/token.js';
 import type { Geo } from '../model/state.js';
 import type { SchedulerOptions } from '../konnect/policy.js';
 import { addOptionOnce } from './state-options.js';
@@ -18,10 +18,14 @@ export interface KonnectOptions {
   konnectAddr?: string;
   /** --konnect-token-file: else KONNECT_TOKEN. */
   konnectTokenFile?: string;
+  /** --konnect-token (decK's flag): the token itself; never printed. */
+  konnectToken?: string;
   /** --rate-limit, requests per minute. */
   rateLimit?: number;
   /** --concurrency. */
   concurrency?: number;
+  /** --parallelism (decK's flag): the scheduler's concurrency. */
+  parallelism?: number;
   geo?: Geo;
   /** --ca-cert: PEM file of extra CA certificates (a TLS-inspecting proxy's). */
   caCert?: string;
@@ -51,6 +55,8 @@ export function addKonnectOptions(command: Command): Command {
   addOptionOnce(command, new Option('--ca-cert <file>', 'PEM file of extra CA certificates to trust (e.g. a TLS-inspecting proxy\'s)'));
   addOptionOnce(command, new Option('--timeout <duration>', 'longest wait for one request\'s answer, e.g. 30s, 2m (default 30s)').argParser(parseDuration));
   addOptionOnce(command, new Option('--verbose', 'log every request, retry and rate-limit wait to stderr (also KONSYNC_LOG=debug)'));
+  addOptionOnce(command, new Option('--konnect-token <token>', 'the Konnect token itself (decK\'s flag; prefer --konnect-token-file or KONNECT_TOKEN: a command line is visible to other processes)'));
+  addOptionOnce(command, new Option('--parallelism <n>', 'decK\'s name for --concurrency: most requests in flight at once').argParser(wholeNumber(1)));
   return command;
 }
 
@@ -84,6 +90,17 @@ function debugLog(options: KonnectOptions, env: Record<string, string | undefine
   return (line) => io().stderr(mask(`konsync: ${line}\n`));
 }
 
+/** --konnect-token-file, else --konnect-token, else KONNECT_TOKEN. */
+function tokenOf(options: KonnectOptions, env: Record<string, string | undefined>): string {
+  if (options.konnectTokenFile === undefined && options.konnectToken !== undefined) {
+    const token = options.konnectToken.trim();
+    if (token === '') throw new TokenError('--konnect-token is empty');
+    assertSendableToken(token, '--konnect-token');
+    return token;
+  }
+  return resolveToken({ ...(options.konnectTokenFile ? { tokenFile: options.konnectTokenFile } : {}), env });
+}
+
 /**
  * A KonnectClient from parsed options and the environment (KONNECT_ADDR, KONNECT_TOKEN). Throws TokenError without a
  * token. `extra` passes scheduler settings (tests, benchmarks).
@@ -93,7 +110,8 @@ export function createClient(
   env: Record<string, string | undefined> = process.env,
   extra: SchedulerOptions = {},
 ): KonnectClient {
-  const token = resolveToken({ ...(options.konnectTokenFile ? { tokenFile: options.konnectTokenFile } : {}), env });
+  const token = tokenOf(options, env);
+  const concurrency = options.concurrency ?? options.parallelism;
   const fromEnv = env.KONNECT_ADDR !== undefined && env.KONNECT_ADDR !== '' ? env.KONNECT_ADDR : undefined;
   const addr = options.konnectAddr !== undefined ? checkAddr(options.konnectAddr, '--konnect-addr') : fromEnv !== undefined ? checkAddr(fromEnv, 'KONNECT_ADDR') : undefined;
   const log = debugLog(options, env);
@@ -106,6 +124,6 @@ export function createClient(
     geo: options.geo ?? 'us',
     ...(addr !== undefined ? { addr } : {}),
     ...(options.rateLimit !== undefined ? { ratePerMinute: options.rateLimit } : {}),
-    ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
+    ...(concurrency !== undefined ? { concurrency } : {}),
   });
 }

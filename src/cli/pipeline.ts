@@ -6,7 +6,8 @@ import type { DesiredState, Geo, LiveState } from '../model/state.js';
 import type { Plan } from '../model/plan.js';
 import type { KonnectApi } from '../konnect/types.js';
 import { createClient, type KonnectOptions } from './konnect-options.js';
-import type { StateOptions } from './state-options.js';
+import { skippedKinds, type StateOptions } from './state-options.js';
+import { skipInDesired, skipInLive } from '../state/skip.js';
 import type { Session } from './run-command.js';
 import { guardFiles, guardOnline } from './guard-output.js';
 import { assertValidOnline } from './online-validation.js';
@@ -29,6 +30,7 @@ export function loadOptions(options: StateOptions, session: Session): LoadOption
     owner: options.owner,
     env: session.io.env,
     selectTags: options.selectTag ?? [],
+    ...(options.includePluginDefinitions === true ? { includePluginDefinitions: true } : {}),
     ...(options.konnectControlPlaneName !== undefined ? { controlPlaneName: options.konnectControlPlaneName } : {}),
   };
 }
@@ -36,7 +38,7 @@ export function loadOptions(options: StateOptions, session: Session): LoadOption
 /** Files → desired state. */
 export async function loadDesired(options: StateOptions, session: Session): Promise<DesiredState> {
   // A plugin name the files do not define may be a custom plugin only Konnect holds: the planner checks live state.
-  return loadState(statePaths(options), { ...loadOptions(options, session), liveChecks: 'defer' });
+  return skipInDesired(await loadState(statePaths(options), { ...loadOptions(options, session), liveChecks: 'defer' }), skippedKinds(options));
 }
 
 export interface Planned {
@@ -54,7 +56,7 @@ export async function planFromFiles(options: StateCommandOptions & { skipOnlineV
   const desired = await loadDesired(options, session);
   guardFiles(desired);
   const api = createClient({ ...options, geo: options.geo ?? desired.geo }, session.io.env);
-  const live = await readLiveState(api, desired);
+  const live = skipInLive(await readLiveState(api, desired), skippedKinds(options));
   await guardOnline(desired, live, api, session);
   // The plan first: what it refuses (an unknown plugin, a reference Konnect cannot satisfy) is said in konsync's words
   // before Konnect is asked about each entity. Nothing is written either way.

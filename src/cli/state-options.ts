@@ -1,5 +1,6 @@
 import { Option, type Command } from 'commander';
 import { GEOS, type Geo } from '../model/state.js';
+import type { KindName } from '../kinds/kind-names.js';
 
 const TEXT_JSON = ['text', 'json'] as const;
 export const REVIEW_FORMATS = ['text', 'json', 'markdown', 'github'] as const;
@@ -13,6 +14,22 @@ export interface StateOptions {
   selectTag?: string[];
   konnectControlPlaneName?: string;
   output: OutputFormat;
+  /** decK's flags of the same names. */
+  includePluginDefinitions?: boolean;
+  skipConsumers?: boolean;
+  skipCaCertificates?: boolean;
+}
+
+/** The kinds decK's `--skip-consumers` / `--skip-ca-certificates` leave alone (with what belongs to them). */
+export function skippedKinds(options: { skipConsumers?: boolean; skipCaCertificates?: boolean }): KindName[] {
+  return [...(options.skipConsumers ? (['consumer', 'consumer_group'] as const) : []), ...(options.skipCaCertificates ? (['ca_certificate'] as const) : [])];
+}
+
+/** `--skip-consumers`, `--skip-ca-certificates`: decK's flags, on every command that reads or writes gateway entities. */
+export function addSkipOptions(command: Command): Command {
+  addOptionOnce(command, new Option('--skip-consumers', 'leave consumers, consumer groups and what belongs to them (credentials, memberships, their plugins) alone, as decK does'));
+  addOptionOnce(command, new Option('--skip-ca-certificates', 'leave CA certificates alone, as decK does'));
+  return command;
 }
 
 /** For repeatable options: `--x a --x b` → `['a', 'b']`. */
@@ -31,6 +48,8 @@ export function addStateOptions(command: Command): Command {
   addGeoOption(command);
   addOptionOnce(command, new Option('--owner <name>', 'who this state is: recorded on the control planes it manages (default: the files\' _konnect.owner, else "default")'));
   addOptionOnce(command, new Option('--konnect-control-plane-name <name>', 'control plane of the files whose _konnect names none (decK\'s flag; default: "default")'));
+  addOptionOnce(command, new Option('--include-plugin-definitions', 'manage custom_plugins even where _info.include_plugin_definitions is not set (decK\'s flag)'));
+  addSkipOptions(command);
   return command;
 }
 

@@ -32,7 +32,7 @@ export function hasTags(entity: Entity, tags: readonly string[]): boolean {
   return tags.every((tag) => held.includes(tag));
 }
 
-function covers(claim: Claim, entity: Entity): boolean {
+export function covers(claim: Claim, entity: Entity): boolean {
   if (claim.kind !== entity.kind) return false;
   if (claim.controlPlane !== undefined && claim.controlPlane !== entity.controlPlane) return false;
   if (claim.key !== undefined && claim.key !== entity.key) return false;

@@ -59,6 +59,16 @@ function replaceReason(kind: KindName, before: JsonObject, after: JsonObject, pa
 }
 
 /**
+ * decK ends with the id a file pins: where the API takes a client-chosen id (core entities), a live entity of the same
+ * key under another id is replaced by one with the pinned id.
+ */
+function pinnedIdReason(desired: Entity, live: Entity): string | undefined {
+  if (desired.id === undefined || live.id === undefined || desired.id === live.id) return undefined;
+  if (kindOf(desired.kind).api !== 'core-entities') return undefined;
+  return `the file pins id ${desired.id}; Konnect holds it under id ${live.id}`;
+}
+
+/**
  * The change that turns `live` into `desired` (either may be absent), or undefined when nothing is to do.
  * `defaults`: LiveState.defaults (schema-learned defaults).
  */
@@ -77,9 +87,10 @@ export function classify(
     return { ...base, action: 'delete', live, before: live.fields, patch: [] };
   }
   const { before, after } = comparablePair(desired!, live!, kindOf(entity.kind), learnedFor(defaults, entity.controlPlane));
-  if (deepEqual(before, after)) return undefined;
+  const idReason = pinnedIdReason(desired!, live!);
+  if (deepEqual(before, after) && idReason === undefined) return undefined;
   const patch = jsonPatch.compare(before, after) as PatchOp[];
-  const reason = replaceReason(entity.kind, before, after, patch);
+  const reason = idReason ?? replaceReason(entity.kind, before, after, patch);
   const change: Change = { ...base, action: reason ? 'replace' : 'update', desired: desired!, live: live!, before, after, patch };
   if (reason) change.reason = reason;
   return change;

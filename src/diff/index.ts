@@ -14,7 +14,7 @@ import { linkDependencies, topoSort, type PlannedChange } from './order.js';
 import { secretRewriter, type SecretRewriter } from './secrets.js';
 import { summarize } from './summary.js';
 import { propagateReplacements } from './replacements.js';
-import { pairPinnedIds } from './renames.js';
+import { pairByMatch, pairPinnedIds } from './renames.js';
 import { changeConflict, isProtected, stateOwner, type OwnershipView } from './ownership.js';
 import { deleteScope, dependentsIndex } from './delete-scope.js';
 import { redactLive } from '../model/secret-fields.js';
@@ -35,7 +35,8 @@ import { assertLiveChecks } from './live-checks.js';
 export function buildPlan(desired: DesiredState, live: LiveState): Plan {
   const liveEntities = live.entities.filter((entity) => !entity.raw || kindOf(entity.kind).exists?.(entity.raw) !== false);
   assertLiveChecks(desired.liveChecks, liveEntities);
-  const desiredEntities = mapIdRefs(desired.entities, liveEntities);
+  const viaId = new Set<EntityRef>();
+  const desiredEntities = mapIdRefs(desired.entities, liveEntities, viaId);
   const desiredIndex = uniqueIndex(desiredEntities);
   const liveIndex = indexByRef(liveEntities);
   const desiredScope = implicitScope(desiredEntities);
@@ -49,10 +50,13 @@ export function buildPlan(desired: DesiredState, live: LiveState): Plan {
     claims: desired.claims,
     implicit: desiredScope,
     view,
+    viaId,
   });
   const ownership = { claims: desired.claims, lookedUp: resolution.lookedUp, owned: ownedIds(liveEntities), view };
   const warnings = [...(desired.warnings ?? []), ...resolution.warnings];
-  const { live: pairedLive, renamedFrom } = pairPinnedIds(desiredIndex, liveIndex);
+  const pinned = pairPinnedIds(desiredIndex, liveIndex);
+  const renamedFrom = pinned.renamedFrom;
+  const pairedLive = pairByMatch(desiredIndex, pinned.live, renamedFrom);
   const changes = diffKeyed(desiredIndex, pairedLive, (key, want, have) => withRename(classify(want, have, ownership, live.defaults), renamedFrom.get(key))).filter((change) => {
     if (change.action !== 'delete' || canDelete(change.live!)) return true;
     warnings.push(`${kindOf(change.kind).title} ${change.key} is not desired but cannot be deleted through the API: left as it is`);

@@ -1,5 +1,5 @@
 // Reference resolution: every desired reference must hit a desired entity, or a live one the rules allow.
-import { localKey, scopedKey, type Entity, type EntityRef } from '../model/entity.js';
+import { entityRef, localKey, scopedKey, type Entity, type EntityRef } from '../model/entity.js';
 import { cloneJson } from '../model/json.js';
 import { getAll, updateAll } from '../model/paths.js';
 import type { Claim, GatewayScope } from '../model/state.js';
@@ -7,7 +7,7 @@ import { PlanError, type FileLocation } from '../errors.js';
 import { kindOf, type KindName } from '../kinds/registry.js';
 import { suggestName } from '../model/suggest.js';
 import { allRefs, SCOPE_PATH, type HeldRef, type ImplicitScope } from './entity-refs.js';
-import { hasTags, keepReason } from './claims.js';
+import { covers, hasTags, keepReason } from './claims.js';
 import type { OwnershipView } from './ownership.js';
 
 const ID_PREFIX = 'id:';
@@ -17,7 +17,7 @@ const ID_PREFIX = 'id:';
  * pins it, else a live one); the entity's own key is recomputed (a plugin keyed `…|service=id:…` becomes
  * `…|service=orders`). Inputs are not mutated.
  */
-export function mapIdRefs(desired: readonly Entity[], live: readonly Entity[]): Entity[] {
+export function mapIdRefs(desired: readonly Entity[], live: readonly Entity[], viaId?: Set<EntityRef>): Entity[] {
   let byId: Map<string, Entity> | undefined;
   const find = (kind: KindName, controlPlane: string | undefined, id: string): Entity | undefined => {
     if (!byId) {
@@ -36,6 +36,7 @@ export function mapIdRefs(desired: readonly Entity[], live: readonly Entity[]): 
       updateAll(fields, spec.path, (value) => {
         if (typeof value !== 'string' || !value.startsWith(ID_PREFIX)) return value;
         const target = find(spec.kind, entity.controlPlane, value.slice(ID_PREFIX.length));
+        if (target) viaId?.add(entityRef(target.kind, target.key));
         return target ? localKey(target) : value;
       });
     }
@@ -59,6 +60,8 @@ export interface ResolveInput {
   implicit: ImplicitScope;
   /** Who this state is: a claimed platform resource another state manages is not deleted, so it may be referenced. */
   view?: OwnershipView;
+  /** Live entities that a desired reference named by id (`id:<uuid>`, see `mapIdRefs`). */
+  viaId?: ReadonlySet<EntityRef>;
 }
 
 /** The file position of a desired entity, for PlanError annotations. */
@@ -93,6 +96,12 @@ export function resolveReferences(input: ResolveInput): Resolution {
       }
       // A platform resource the files do not claim, or that another state manages, is left alone: referenced as it is.
       if (live && target.scope === 'org' && kept(live)) {
+        lookedUp.add(held.ref);
+        continue;
+      }
+      // decK resolves a foreign key written as an id against Konnect: fine while no claim would delete the target
+      // (outside the file's select tags).
+      if (live && input.viaId?.has(held.ref) && !input.claims.some((claim) => covers(claim, live))) {
         lookedUp.add(held.ref);
         continue;
       }

@@ -99,7 +99,18 @@ export interface FileLocation {
    * `map` renames item fields to model fields (`consumers[].groups[].name` → `consumer_group`).
    * `whole` makes the list itself one entity's field (`control_planes[].members` → membership `members`).
    */
-  nested?: Array<{ in: KindName; as: string; ref: string; map?: Record<string, string>; whole?: string }>;
+  nested?: Array<{
+    in: KindName;
+    as: string;
+    ref: string;
+    map?: Record<string, string>;
+    whole?: string;
+    /**
+     * Each item also declares the entity of this kind it names, with the item's own fields (decK's
+     * `consumer_groups[].consumers`): unless a file declares it elsewhere, it is created, not only referenced.
+     */
+    declares?: KindName;
+  }>;
   /**
    * Items of a top-level list shared by several kinds, told apart by their `type` (decK's `custom_entities`): the
    * entity's fields are the item's `fields`, its pinned id the item's `id`.
@@ -182,6 +193,14 @@ export interface KindDescriptor {
    * delete goes first. Every other delete of the kind waits for the creates and updates beside it (docs/DESIGN.md).
    */
   unique?: string[];
+  /**
+   * Model paths that pair a desired entity with a live one when no live entity has its key, as decK's lookups do (a
+   * consumer found by `custom_id` when its username is new): the live entity is updated under the new key, not
+   * deleted and created again.
+   */
+  matchBy?: string[];
+  /** Other names a reference may use for this entity (a consumer's `custom_id`); its key is tried first. */
+  referenceNames?(fields: JsonObject): string[];
   /** Replacement rules beyond plain immutability; returns the reason, e.g. a cache tier downgrade. */
   replaceWhen?(before: JsonObject, after: JsonObject): string | undefined;
   /** Entities this one implies (see `DerivedSpec`); expanded by the loader. */

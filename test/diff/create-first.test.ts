@@ -39,13 +39,13 @@ describe('deletes and the creates beside them', () => {
     expect(deps(p, `delete:plugin:${CP}/cors|route=orders-route`)).toEqual([]);
   });
 
-  it('a value Konnect holds unique (a consumer custom_id moving to a new username): the delete goes first', () => {
+  it('a consumer keeping its custom_id under a new username is that consumer renamed (decK finds it by custom_id), not delete + create', () => {
     const p = plan(
       [desiredEntity('consumer', { username: 'carol', custom_id: 'crm-7' }, gw)],
       [liveEntity('consumer', { id: 'c-1', username: 'alice', custom_id: 'crm-7' }, { controlPlane: CP, ids })],
     );
-    expect(deps(p, `create:consumer:${CP}/carol`)).toEqual([`delete:consumer:${CP}/alice`]);
-    expect(deps(p, `delete:consumer:${CP}/alice`)).toEqual([]);
+    expect(p.operations.map((op) => op.id)).toEqual([`update:consumer:${CP}/carol`]);
+    expect(p.operations[0]).toMatchObject({ renamedFrom: `${CP}/alice`, requests: [{ method: 'PUT', path: expect.stringContaining(`/consumers/{$id:consumer:${CP}/alice}`) }] });
   });
 
   it('an update that takes a unique value of a deleted entity waits for the delete; other deletes wait for the update', () => {

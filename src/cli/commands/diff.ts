@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { addDeckFlags } from '../deck-flags.js';
 import { addKonnectOptions } from '../konnect-options.js';
 import { addOutputOption, addStateOptions, REVIEW_FORMATS } from '../state-options.js';
 import { runCommand } from '../run-command.js';
@@ -23,6 +24,7 @@ Exit codes: 0 no changes, 2 changes (drift) found, 1 error.`;
 export function register(program: Command): void {
   const command = program.command('diff').description('show what a sync would change (files vs live Konnect); exit 2 on drift');
   addStateOptions(command);
+  addDeckFlags(command, { nonZeroExitCode: true });
   addKonnectOptions(command);
   addOutputOption(command, REVIEW_FORMATS);
   command.option('--check-dns', 'ask public DNS whether each custom domain’s CAA allows pki.goog and its CNAMEs point to Konnect (warnings)');

@@ -5,7 +5,9 @@ import { pipeline } from 'node:stream/promises';
 import { join } from 'node:path';
 import { Option, type Command } from 'commander';
 import { addKonnectOptions, createClient, type KonnectOptions } from '../konnect-options.js';
-import { addGeoOption, addOutputOption, addSelectTagOption, collect, type OutputFormat } from '../state-options.js';
+import { addGeoOption, addOutputOption, addSelectTagOption, addSkipOptions, collect, skippedKinds, type OutputFormat } from '../state-options.js';
+import { addDeckFlags } from '../deck-flags.js';
+import { skipAll } from '../../state/skip.js';
 import { runCommand } from '../run-command.js';
 import { readLiveState } from '../../state/read/index.js';
 import { dumpState, toYaml } from '../../state/dump/index.js';
@@ -32,6 +34,8 @@ Konnect-made entities (the konnect-managed-<uuid> partial of a managed cache, cu
 collections a sync would claim whole).`;
 
 interface DumpOptions extends KonnectOptions {
+  skipConsumers?: boolean;
+  skipCaCertificates?: boolean;
   controlPlane?: string[];
   konnectControlPlaneName?: string;
   selectTag?: string[];
@@ -62,6 +66,9 @@ export function register(program: Command): void {
   addGeoOption(command);
   addOutputOption(command);
   addSelectTagOption(command, 'only gateway entities carrying this tag, written as _info.select_tags (repeatable)');
+  addSkipOptions(command);
+  addDeckFlags(command);
+  command.addOption(new Option('--include-plugin-definitions', 'decK\'s flag: accepted, custom_plugins are always dumped (with _info.include_plugin_definitions: true)'));
   command
     .addOption(new Option('--control-plane <name>', 'only this control plane\'s gateway entities (repeatable)').argParser(collect))
     .addOption(new Option('--konnect-control-plane-name <name>', 'decK\'s name for --control-plane: only this control plane\'s gateway entities'))
@@ -81,7 +88,7 @@ export function register(program: Command): void {
           ...(options.controlPlane ? { controlPlanes: options.controlPlane } : {}),
         });
         assertControlPlanesExist(options.controlPlane ?? [], live.entities);
-        const { documents, warnings } = dumpState(live, {
+        const { documents, warnings } = dumpState({ ...live, entities: skipAll(live.entities, skippedKinds(options)) }, {
           withId: options.withId === true,
           skipDefaults: options.skipDefaults === true,
           env: deckEnv(session.io.env),

@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
+import { addDeckFlags } from '../deck-flags.js';
 import { addKonnectOptions } from '../konnect-options.js';
 import { addOutputOption, addStateOptions } from '../state-options.js';
 import { runCommand } from '../run-command.js';
@@ -26,6 +27,7 @@ interface PlanOptions extends StateCommandOptions {
 export function register(program: Command): void {
   const command = program.command('plan').description('compute the changes and save them as a plan file for `konsync apply`');
   addStateOptions(command);
+  addDeckFlags(command);
   addKonnectOptions(command);
   addOutputOption(command);
   addOnlineValidationOption(command);

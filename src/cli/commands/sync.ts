@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { addDeckFlags } from '../deck-flags.js';
 import { addKonnectOptions } from '../konnect-options.js';
 import { addOutputOption, addStateOptions } from '../state-options.js';
 import { addApplyOptions, type ApplyFlags } from '../apply-options.js';
@@ -30,6 +31,7 @@ interface SyncOptions extends StateCommandOptions, ApplyFlags {
 export function register(program: Command): void {
   const command = program.command('sync').description('make Konnect match the files: plan, confirm, apply, wait for readiness');
   addStateOptions(command);
+  addDeckFlags(command);
   addKonnectOptions(command);
   addOutputOption(command);
   addOnlineValidationOption(command);

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { addDeckFlags } from '../deck-flags.js';
 import { formatProblem, ValidationError, type Problem } from '../../errors.js';
 import type { DesiredState } from '../../model/state.js';
 import { EXIT_ERROR, EXIT_OK } from '../exit-codes.js';
@@ -13,7 +14,8 @@ import { addKonnectOptions, createClient, type KonnectOptions } from '../konnect
 import { readLiveState } from '../../state/read/index.js';
 import { validateOnline } from '../../online/validate-online.js';
 import { currentResolver } from '../../dcgw/dns-check.js';
-import { addOutputOption, addStateOptions, type StateOptions } from '../state-options.js';
+import { addOutputOption, addStateOptions, skippedKinds, type StateOptions } from '../state-options.js';
+import { skipInDesired } from '../../state/skip.js';
 
 const EXAMPLES = `
 Examples:
@@ -31,7 +33,6 @@ interface ValidateOptions extends StateOptions, KonnectOptions {
   online?: boolean;
   checkDns?: boolean;
   mockEnv?: boolean;
-  includePluginDefinitions?: boolean;
 }
 
 /** Control planes the state touches: declared ones and those gateway entities belong to. */
@@ -105,24 +106,24 @@ function reportState(session: Session, state: DesiredState, findings: Finding[],
 export function register(program: Command): void {
   const command = program.command('validate').description('check state files offline: syntax, schema, references, Konnect rules');
   addStateOptions(command);
+  addDeckFlags(command);
   addOutputOption(command, ['text', 'json', 'github']);
   addKonnectOptions(command);
   command
     .option('--mock-env', 'render ${{ env "DECK_X" }} as the variable name instead of its value (no secrets needed)')
     .option('--online', 'also have Konnect validate every gateway entity (POST .../schemas/{entity}/validate), as decK\'s gateway validate does')
     .option('--check-dns', 'ask public DNS whether each custom domain’s CAA records allow pki.goog, which issues Konnect’s certificates (warnings)')
-    .option('--include-plugin-definitions', 'manage custom_plugins even where _info.include_plugin_definitions is not set')
     .addHelpText('after', EXAMPLES)
     .action(async (options: ValidateOptions) => {
       await runCommand(options.output, async (session) => {
         // No paths is a usage error, printed as one; problems in the files are the report.
         const paths = statePaths(options);
         try {
-          const state = await loadState(paths, {
+          const loaded = await loadState(paths, {
             ...loadOptions(options, session),
             envMode: options.mockEnv ? 'mock' : 'render',
-            includePluginDefinitions: options.includePluginDefinitions === true,
           });
+          const state = skipInDesired(loaded, skippedKinds(options));
           const findings = runGuards(state);
           if (errorsOf(findings).length === 0) {
             // Offline there is no gateway hostname to compare CNAMEs with: only CAA (diff --check-dns and status do both).

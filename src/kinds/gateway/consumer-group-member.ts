@@ -1,5 +1,6 @@
 import { coreEntity } from '../core-entity.js';
 import { str } from '../values.js';
+import { consumerKey } from './consumer.js';
 
 /** A consumer's membership of a consumer group: its own resource in Konnect's API. */
 export const consumerGroupMember = coreEntity({
@@ -9,7 +10,7 @@ export const consumerGroupMember = coreEntity({
   file: {
     nested: [
       { in: 'consumer', as: 'groups', ref: 'consumer', map: { name: 'consumer_group', id: 'consumer_group' } },
-      { in: 'consumer_group', as: 'consumers', ref: 'consumer_group', map: { username: 'consumer', custom_id: 'consumer', id: 'consumer' } },
+      { in: 'consumer_group', as: 'consumers', ref: 'consumer_group', map: { username: 'consumer', custom_id: 'consumer', id: 'consumer' }, declares: 'consumer' },
     ],
   },
   identity: (fields) => (str(fields.consumer_group) && str(fields.consumer) ? `${fields.consumer_group}/${fields.consumer}` : undefined),
@@ -19,10 +20,10 @@ export const consumerGroupMember = coreEntity({
   ],
   parent: { kind: 'consumer_group', field: 'consumer_group', collection: 'consumer_groups' },
   overrides: {
-    // A relation, not an entity with a schema of its own: Konnect has nothing to validate it against.
-    validateAs: undefined,
     // No `tags` among its sets: a membership has no tags, so the loader adds no select tags to it.
     sets: () => [],
+    // Konnect has no schema for a membership (it is a link, not an entity): validating it as a consumer refuses it.
+    validateAs: undefined,
     paths: {
       list: '/control-planes/{controlPlaneId}/core-entities/consumer_groups/{parentId}/consumers',
       item: '/control-planes/{controlPlaneId}/core-entities/consumer_groups/{parentId}/consumers/{ref:consumer}',
@@ -38,7 +39,7 @@ export const consumerGroupMember = coreEntity({
     // Listed under a group, each item is the member consumer.
     decode: (raw, ctx) => ({
       consumer_group: ctx.parentKey ?? null,
-      consumer: str(raw.username) ?? str(raw.custom_id) ?? String(raw.id),
+      consumer: consumerKey(raw, String(raw.id)) ?? null,
     }),
   },
 });

@@ -68,6 +68,12 @@ export interface ItemOptions {
   rewrite?: SecretRewriter;
 }
 
+/** A gateway entity the file can name only by its id (a service or route without a name): the dump must write it. */
+function idIsIdentity(entity: Entity): boolean {
+  const descriptor = kindOf(entity.kind);
+  return descriptor.scope === 'control_plane' && descriptor.identity(entity.fields) === undefined;
+}
+
 /** The entity as it is written in a state file: model fields, no nulls or server-computed values, select tags stripped. */
 export function itemOf(entity: Entity, options: ItemOptions): JsonObject {
   const descriptor = kindOf(entity.kind);
@@ -82,7 +88,7 @@ export function itemOf(entity: Entity, options: ItemOptions): JsonObject {
     if (tags.length === 0) delete fields.tags;
     else fields.tags = tags;
   }
-  if (options.withId && entity.id !== undefined) fields.id = entity.id;
+  if (entity.id !== undefined && (options.withId || idIsIdentity(entity))) fields.id = entity.id;
   writeOwnership(descriptor.labels, fields);
   return ordered(fields);
 }

@@ -26,6 +26,11 @@ export interface DraftEntity {
    * relation may be written from both sides, which is not a duplicate.
    */
   referenceOnly?: boolean;
+  /**
+   * Declared in passing by another list's item (`consumer_groups[].consumers[]`): yields to a declaration of the same
+   * entity elsewhere, and several of them are one entity.
+   */
+  inPassing?: boolean;
   /** Model field → the key it was written as, where they differ (`consumer_group` ← `name` in `groups: [{name}]`). */
   writtenAs?: Record<string, string>;
   /** `protected`, `adopt` as written on a platform resource. */

@@ -44,6 +44,15 @@ function takeIntent(fields: JsonObject): { protected?: boolean; adopt?: boolean;
   return out;
 }
 
+/**
+ * Whether the file looks `target` up in Konnect by `_info.default_lookup_tags` from `referrer`: then an item naming it
+ * stays a reference (decK uses the looked-up entity instead of declaring one).
+ */
+function foundByLookup(referrer: KindDescriptor, target: KindName, file: LoadedFile): boolean {
+  const section = referrer.refs.find((ref) => ref.kind === target)?.lookup;
+  return section !== undefined && file.header.lookupTags[section] !== undefined;
+}
+
 interface Parent {
   spec: NestedSpec;
   kind: KindName;
@@ -102,6 +111,14 @@ export function flattenFile(file: LoadedFile, root: JsonObject): { drafts: Draft
     if (intent.absent) draft.absent = true;
     if (intent.protected || intent.adopt) draft.intent = { ...(intent.protected ? { protected: true } : {}), ...(intent.adopt ? { adopt: true } : {}) };
     if (Object.keys(writtenAs).length > 0) draft.writtenAs = writtenAs;
+    const declares = parent?.spec.declares;
+    if (declares !== undefined && !foundByLookup(descriptor, declares, file)) {
+      const declared: JsonObject = {};
+      for (const [name, value] of Object.entries(item)) if (!SERVER_MADE.includes(name) && name !== 'id') declared[name] = value;
+      const passing = addDraft(declares, declared, path, id);
+      passing.inPassing = true;
+      addSelectTags(kindOf(declares), passing.fields, file.header.selectTags);
+    }
     // Shorthands first: a service `url` conflicts with a `port` written beside it, not with one from `_info.defaults`.
     problems.push(...expandShorthands(draft));
     const defaults = file.header.defaults[kind];

@@ -12,6 +12,7 @@ import { dedupeClaims, fileClaims, gatewayScopes, NEEDS_PLUGIN_DEFINITIONS } fro
 import { parseSource, problemAt } from './parse-source.js';
 import { checkPlatformRules } from './platform-rules.js';
 import { resolveReferences } from './resolve-references.js';
+import { settleInPassing } from './in-passing.js';
 import { checkSchema } from './schema-check.js';
 import { renderTemplate } from './template.js';
 import { dropUnsupportedKeys } from './unsupported-keys.js';
@@ -148,12 +149,13 @@ export function loadDocuments(inputs: readonly SourceText[], options: CoreOption
   const owner = decideOwner(results.map((result) => result.file), options.owner, problems);
   checkWorkspaces(results, problems);
 
-  const declared = results.flatMap((result) => result.drafts);
+  const declared = settleInPassing(results.flatMap((result) => result.drafts));
   const { drafts, claims: retired } = takeAbsent([...declared, ...deriveDrafts(declared)], problems);
   const sideFiles = options.sideFiles ?? new Map<string, SideFileContent>();
   for (const draft of drafts) append(problems, loadCodeFields(draft, sideFiles));
   const resolved = resolveReferences(drafts);
   append(problems, resolved.problems);
+  warnings.push(...resolved.notes);
   const byRef = indexByRef(resolved.entities);
   const liveChecks: LiveCheck[] = [];
   const at = (entity: Entity, sub: ReadonlyArray<string | number>, message: string) => {

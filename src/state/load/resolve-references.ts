@@ -49,6 +49,8 @@ export interface Resolved {
   problems: Problem[];
   /** Platform resources referenced but declared by no file: the planner finds them in Konnect (another state's). */
   deferred: string[];
+  /** References left for the planner to resolve against Konnect (foreign keys by id): warnings for validate. */
+  notes: string[];
 }
 
 /**
@@ -58,6 +60,7 @@ export interface Resolved {
  */
 export function resolveReferences(drafts: DraftEntity[]): Resolved {
   const problems: Problem[] = [];
+  const notes: string[] = [];
   const byKey = new Map<string, DraftEntity>();
   const keyById = new Map<string, string>();
   const entities: Entity[] = [];
@@ -85,6 +88,12 @@ export function resolveReferences(drafts: DraftEntity[]): Resolved {
         continue;
       }
       const referrer = kindOf(draft.kind).title;
+      if (UUID.test(slot.value) && target.scope === 'control_plane') {
+        // decK resolves a foreign key by id against Konnect: so does the planner (`id:` references).
+        slot.set(`id:${slot.value}`);
+        notes.push(`${referrer} "${displayName(draft.fields)}" (${where(draft)}) references ${target.title} ${slot.value} by id, which no file declares: resolved at plan time against Konnect`);
+        continue;
+      }
       const suggestion = suggestName(slot.value, declared(ref.kind, scope));
       // Another state may manage it (a platform team's network, a team's control plane in a group): Konnect decides at
       // plan time. A name close to a declared one is a typo, reported now.
@@ -125,6 +134,10 @@ export function resolveReferences(drafts: DraftEntity[]): Resolved {
       }
       byKey.set(ref, draft);
       if (draft.id !== undefined) keyById.set(`${descriptor.kind}:${draft.controlPlane ?? ''}:${draft.id}`, local);
+      for (const name of descriptor.referenceNames?.(draft.fields) ?? []) {
+        const alias = `${descriptor.kind}:${draft.controlPlane ?? ''}:${name}`;
+        if (!keyById.has(alias)) keyById.set(alias, local);
+      }
       const entity: Entity = { kind: descriptor.kind, key, fields: draft.fields, source: { file: draft.file.source.file, ...draft.file.source.locate(draft.path), path: formatFieldPath(draft.path) } };
       if (draft.controlPlane !== undefined) entity.controlPlane = draft.controlPlane;
       if (draft.id !== undefined) entity.id = draft.id;
@@ -133,5 +146,5 @@ export function resolveReferences(drafts: DraftEntity[]): Resolved {
       origin.set(entity, draft);
     }
   }
-  return { entities, drafts: origin, problems, deferred: [...deferred] };
+  return { entities, drafts: origin, problems, deferred: [...deferred], notes };
 }

@@ -35,7 +35,7 @@ const UNSUPPORTED: Array<{ path: string; effect: 'error' | 'ignore'; why: string
   {
     path: '_info.skip_hash_for_basic_auth',
     effect: 'error',
-    why: "Konnect's public API has no way to store a basic-auth hash as sent; give plain passwords (Konnect hashes them)",
+    why: "the official Konnect API spec documents no way to store a basic-auth hash as sent (decK uses an undocumented one); give plain passwords (Konnect hashes them)",
     when: (value) => value === true,
   },
 ];
