@@ -86,7 +86,10 @@ function yamlShape(rest: string, next: string | undefined): Shape {
   const value = rest.replace(/(^|\s)#.*$/, '').replace(/^(&\S+|!\S*)\s*/g, '').trim();
   if (value === '') {
     if (next === undefined || !/^\s/.test(next)) return /^-(\s|$)/.test(next ?? '') ? 'array' : 'null';
-    return /^\s*-(\s|$)/.test(next) ? 'array' : 'object';
+    const below = next.trim();
+    // The value on the next, indented line: a list item, a flow list or mapping (`control_planes:\n  []`), or a key.
+    if (/^-(\s|$)/.test(below) || below.startsWith('[')) return 'array';
+    return 'object';
   }
   if (value.startsWith('[')) return 'array';
   if (value.startsWith('{')) return 'object';

@@ -96,6 +96,7 @@ describe('stateLikeness', () => {
     ['state.yaml', 'state', ''],
     ['state.yaml', 'state', '{"services": []}'],
     ['flow.yaml', 'state', '{services: []}'],
+    ['next-line.yaml', 'state', yaml('control_planes:', '  []')],
     ['bad.json', 'state', '{"services": ['],
     ['state.json', 'state', '{"_format_version": "3.0"}'],
     ['plan.json', 'plan', PLAN],
