@@ -18,8 +18,13 @@ export interface AdaptiveTimeoutPolicy {
   percentile?: number;
   /** Recent answers remembered. @default 200 */
   samples?: number;
-  /** Answers needed before the timeout adapts at all. @default 20 */
+  /** Answers needed before the timeout follows the latency. @default 10 */
   minSamples?: number;
+  /**
+   * A first attempt before that waits this long (then doubling per retry, up to the ceiling): a run's first requests
+   * (reading the org) should not cost the whole configured timeout each when an answer is lost. @default 10000
+   */
+  coldMs?: number;
 }
 
 export type NormalizedAdaptiveTimeoutPolicy = Required<AdaptiveTimeoutPolicy>;
@@ -30,7 +35,8 @@ export const DEFAULT_ADAPTIVE_TIMEOUT: NormalizedAdaptiveTimeoutPolicy = {
   multiplier: 10,
   percentile: 0.99,
   samples: 200,
-  minSamples: 20,
+  minSamples: 10,
+  coldMs: 10_000,
 };
 
 export function normalizeAdaptiveTimeout(policy: AdaptiveTimeoutPolicy = {}): NormalizedAdaptiveTimeoutPolicy {
@@ -38,7 +44,7 @@ export function normalizeAdaptiveTimeout(policy: AdaptiveTimeoutPolicy = {}): No
   for (const [name, value] of Object.entries(policy) as Array<[keyof AdaptiveTimeoutPolicy, number | boolean | undefined]>) {
     if (value !== undefined) (out as Record<string, unknown>)[name] = value;
   }
-  const numbers: Array<keyof Omit<AdaptiveTimeoutPolicy, 'enabled'>> = ['floorMs', 'multiplier', 'percentile', 'samples', 'minSamples'];
+  const numbers: Array<keyof Omit<AdaptiveTimeoutPolicy, 'enabled'>> = ['floorMs', 'multiplier', 'percentile', 'samples', 'minSamples', 'coldMs'];
   for (const name of numbers) {
     if (!(Number.isFinite(out[name]) && out[name] > 0)) throw new TypeError(`adaptiveTimeout.${name} must be a number > 0`);
   }
@@ -67,8 +73,11 @@ export class AttemptTimeout {
 
   /** How long attempt number `attempt` (1-based) of a request waits for its answer. */
   forAttempt(attempt: number): number {
-    if (!this.policy.enabled || this.latencies.length < this.policy.minSamples) return this.ceilingMs;
-    const base = (this.cachedBase ??= Math.max(this.policy.floorMs, this.policy.multiplier * this.percentileLatency()));
+    if (!this.policy.enabled) return this.ceilingMs;
+    const base =
+      this.latencies.length < this.policy.minSamples
+        ? Math.max(this.policy.floorMs, this.policy.coldMs)
+        : (this.cachedBase ??= Math.max(this.policy.floorMs, this.policy.multiplier * this.percentileLatency()));
     return Math.min(this.ceilingMs, Math.round(base * 2 ** Math.max(0, attempt - 1)));
   }
 
