@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../e2e/harness.js';
 import { census, table, workload, writeWorkload } from './workload.js';
-import { SCALE, SUITE_TIMEOUT_MS } from './scale.js';
+import { LONG, SCALE, SUITE_TIMEOUT_MS } from './scale.js';
 
 const LATENCY = 'latency=20-80ms';
 const FAULTS = `429=0.05,500=0.02,reset=0.01,timeout=0.005,${LATENCY}`;
@@ -67,7 +67,9 @@ describe(`fault suite: ~${SCALE.faultOperations} operations, seeds ${SCALE.fault
         if (run.diffExit !== 0) problems.push(`seed ${seed}: diff exited ${run.diffExit}`);
         if (run.census.duplicates.length + run.census.missing.length + run.census.orphans.length > 0) problems.push(`seed ${seed}: ${JSON.stringify(run.census)}`);
         if (run.deletes > 0) problems.push(`seed ${seed}: ${run.deletes} DELETE requests`);
-        if (ratio > 3) problems.push(`seed ${seed}: ${run.seconds.toFixed(1)} s is ${ratio.toFixed(2)}× the fault-free ${baseline.seconds.toFixed(1)} s`);
+        // Asserted on the ~500-operation plan only: a lost answer costs at least the 5 s timeout floor, which a 100-operation
+        // run (a few seconds without faults) cannot absorb 3×; the short version prints the ratio.
+        if (LONG && ratio > 3) problems.push(`seed ${seed}: ${run.seconds.toFixed(1)} s is ${ratio.toFixed(2)}× the fault-free ${baseline.seconds.toFixed(1)} s`);
       }
       console.log(
         `\nfault suite: ${w.operations} operations, faults ${FAULTS}\n` +
