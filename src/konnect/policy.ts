@@ -1,4 +1,5 @@
 import type { Clock } from './clock.js';
+import type { AdaptiveTimeoutPolicy } from './attempt-timeout.js';
 
 /** When and how often a request is retried. Data, with documented defaults. */
 export interface RetryPolicy {
@@ -61,8 +62,10 @@ export interface SchedulerOptions {
   ratePerMinute?: number;
   /** Back-to-back requests allowed before the rate applies. @default 10 */
   burst?: number;
-  /** Per-attempt timeout. @default 30000 */
+  /** Per-attempt timeout: the ceiling; attempts adapt below it to the observed latency (`adaptiveTimeout`). @default 30000 */
   timeoutMs?: number;
+  /** How the per-attempt timeout follows the observed latency. */
+  adaptiveTimeout?: AdaptiveTimeoutPolicy;
   retry?: RetryPolicy;
   /** Learning a limit the server does not announce. */
   unannounced?: UnannouncedLimitPolicy;

@@ -20,6 +20,7 @@ import {
 } from './policy.js';
 import { KonnectConnectionError } from './api-error.js';
 import { NetworkError } from './network-error.js';
+import { AttemptTimeout, normalizeAdaptiveTimeout } from './attempt-timeout.js';
 
 /** One request as the scheduler runs it. */
 export interface ScheduledJob {
@@ -79,6 +80,7 @@ export class Scheduler {
   private readonly slowDownFraction: number;
   private readonly slowDownBelow: number;
   private readonly trace: ((line: string) => void) | undefined;
+  private readonly attemptTimeout: AttemptTimeout;
   private inFlight = 0;
   private readonly counters: SchedulerStats = { requests: 0, retries: 0, throttled: 0, maxInFlight: 0 };
 
@@ -88,6 +90,7 @@ export class Scheduler {
     this.concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
     if (!Number.isInteger(this.concurrency) || this.concurrency < 1) throw new TypeError('concurrency must be an integer ≥ 1');
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.attemptTimeout = new AttemptTimeout(this.timeoutMs, normalizeAdaptiveTimeout(options.adaptiveTimeout));
     const ratePerMinute = options.ratePerMinute ?? DEFAULT_RATE_PER_MINUTE;
     this.limit = pLimit(this.concurrency);
     this.bucket = new TokenBucket(this.clock, { ratePerMinute, burst: options.burst ?? 10 });
@@ -132,12 +135,13 @@ export class Scheduler {
         if (job.signal?.aborted) throw abortReason(job.signal);
         const failure = classifyConnectionError(error);
         if (!failure) throw error;
+        const waitedMs = error instanceof RequestTimeoutError ? error.timeoutMs : undefined;
         if (job.method === 'POST' && failure.maybeSent) {
-          if (!job.recover) throw this.connectionError(job, failure, attempt, true, error);
+          if (!job.recover) throw this.connectionError(job, failure, attempt, true, error, waitedMs);
           const found = await job.recover();
           if (found) return { kind: 'recovered', response: found, attempts: attempt };
         }
-        if (last || !this.takeRetry()) throw this.connectionError(job, failure, attempt, false, error);
+        if (last || !this.takeRetry()) throw this.connectionError(job, failure, attempt, false, error, waitedMs);
         const delay = backoffDelay(attempt, this.policy.baseDelayMs, this.policy.maxDelayMs, this.random);
         this.trace?.(`retry ${job.method} ${job.path} in ${Math.round(delay)} ms (attempt ${attempt + 1} of ${this.policy.maxAttempts}): ${failure.code}`);
         await this.clock.sleep(delay, job.signal);
@@ -168,7 +172,10 @@ export class Scheduler {
     throw new Error('unreachable: the attempt loop always returns or throws');
   }
 
-  /** One attempt inside a concurrency slot: wait for a token (and out any unannounced-limit episode), then send with a timeout. */
+  /**
+   * One attempt inside a concurrency slot: wait for a token (and out any unannounced-limit episode), then send with a
+   * timeout adapted to the latency seen so far (AttemptTimeout), so a lost answer frees its slot soon.
+   */
   private async attempt(job: ScheduledJob, attempt: number): Promise<AttemptOutcome> {
     const queued = this.clock.now();
     const ticket = await this.admit(job.signal);
@@ -181,8 +188,10 @@ export class Scheduler {
     const timer = new AbortController();
     const onOuter = () => controller.abort(abortReason(job.signal!));
     job.signal?.addEventListener('abort', onOuter, { once: true });
-    this.clock.sleep(this.timeoutMs, timer.signal).then(
-      () => controller.abort(new RequestTimeoutError(this.timeoutMs)),
+    const timeoutMs = this.attemptTimeout.forAttempt(attempt);
+    const sentAt = this.clock.now();
+    this.clock.sleep(timeoutMs, timer.signal).then(
+      () => controller.abort(new RequestTimeoutError(timeoutMs)),
       () => undefined,
     );
     const aborted = new Promise<never>((_, reject) => {
@@ -191,6 +200,7 @@ export class Scheduler {
     aborted.catch(() => undefined);
     try {
       const response = await Promise.race([job.send(controller.signal), aborted]);
+      this.attemptTimeout.observe(this.clock.now() - sentAt);
       // Still inside the concurrency slot: pauses and pacing apply before the next request takes a token.
       this.observe(response);
       if (response.status !== 429) {
@@ -295,10 +305,17 @@ export class Scheduler {
     this.bucket.paceUntil(now + info.resetMs, info.resetMs / budget);
   }
 
-  private connectionError(job: ScheduledJob, failure: ConnectionFailure, attempts: number, maybeApplied: boolean, error: unknown): KonnectConnectionError {
+  private connectionError(
+    job: ScheduledJob,
+    failure: ConnectionFailure,
+    attempts: number,
+    maybeApplied: boolean,
+    error: unknown,
+    waitedMs = this.timeoutMs,
+  ): KonnectConnectionError {
     // The transport names host, port, proxy and cause; a bare code is all a custom transport may give.
     const what =
-      failure.code === 'timeout' ? `no answer within ${this.timeoutMs} ms` : error instanceof NetworkError ? error.message : `connection failed (${failure.code})`;
+      failure.code === 'timeout' ? `no answer within ${waitedMs} ms` : error instanceof NetworkError ? error.message : `connection failed (${failure.code})`;
     const message = maybeApplied
       ? `${job.method} ${job.path}: ${what} after the request was sent; it may have been applied, so it was not re-sent`
       : `${job.method} ${job.path}: ${what}${attempts > 1 ? ` after ${attempts} attempts` : ''}`;
