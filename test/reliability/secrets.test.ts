@@ -10,18 +10,6 @@ const TOKEN = 'kpat_ReliabilityToken7f3c9a1e5b2d8c4f6a0e9b7d';
 const OLD = 'rel-old-secret-Q7X2P9';
 const NEW = 'rel-new-secret-Z4K8M1';
 
-/**
- * EXPECTED TO FAIL UNTIL MERGED: masking the live side of a rotated secret is another helper's branch (issue 7 item 2).
- * These outputs run with `it.fails`; delete a name when its fix lands.
- */
-export const EXPECTED_TO_FAIL_UNTIL_MERGED = new Set<string>([
-  'diff text (rotated)',
-  'diff json (rotated)',
-  'diff markdown (rotated)',
-  'plan --out (rotated)',
-  'plan file (rotated)',
-  'sync json (rotated)',
-]);
 
 const outputs = new Map<string, string>();
 let h: Harness;
@@ -66,8 +54,7 @@ describe('secrets: a distinctive token and DECK_ values never appear, before or 
     'sync text (after)',
   ];
   for (const name of names) {
-    const test = EXPECTED_TO_FAIL_UNTIL_MERGED.has(name) ? it.fails : it;
-    test(name, () => {
+    it(name, () => {
       const text = outputs.get(name);
       expect(text, `${name} was not recorded`).toBeDefined();
       expect(text).not.toContain(TOKEN);

@@ -9,13 +9,30 @@ import { looksLikePlan, stateLikeness } from './state-likeness.js';
 const STATE_FILE = /\.(ya?ml|json)$/i;
 /** Directories a walk never enters: hidden ones (.git, .github, .terraform...) and installed packages. */
 const SKIPPED_DIRECTORY = (name: string) => name.startsWith('.') || name === 'node_modules';
+/**
+ * Largest state file read: 32 MiB, about three times a 100,000-entity decK file. A bigger one is refused before it is
+ * read (one clear line, bounded memory); a state may be split into as many files as needed.
+ */
+export const MAX_STATE_FILE_BYTES = 32 * 1024 * 1024;
+
+function tooLarge(file: string, size: number): Problem {
+  const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+  return { file, message: `state file is too large (${mib(size)}; konsync reads at most ${mib(MAX_STATE_FILE_BYTES)} per file)`, hint: 'split it into several files: a directory of files is one state' };
+}
+
 /** `-` reads one state file from standard input, as decK does. */
 const STDIN = '-';
 
-async function readStdin(): Promise<Buffer> {
+async function readStdin(): Promise<Buffer | number> {
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-  return Buffer.concat(chunks);
+  let size = 0;
+  for await (const chunk of process.stdin) {
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    size += buffer.length;
+    // Past the limit the rest is counted, not kept.
+    if (size <= MAX_STATE_FILE_BYTES) chunks.push(buffer);
+  }
+  return size > MAX_STATE_FILE_BYTES ? size : Buffer.concat(chunks);
 }
 
 const errorCode = (error: unknown) => (typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined);
@@ -74,6 +91,11 @@ export async function readStateFiles(paths: readonly string[]): Promise<ReadResu
     if (seen.has(real) || (walked && skipped.includes(file))) return;
     let bytes: Buffer;
     try {
+      const { size } = await stat(file);
+      if (size > MAX_STATE_FILE_BYTES) {
+        problems.push(tooLarge(file, size));
+        return;
+      }
       bytes = await readFile(file);
     } catch (error) {
       problems.push({ file, message: unreadable(error) });
@@ -101,7 +123,12 @@ export async function readStateFiles(paths: readonly string[]): Promise<ReadResu
   };
   for (const path of paths) {
     if (path === STDIN) {
-      const decoded = decodeStateFile(path, await readStdin());
+      const bytes = await readStdin();
+      if (typeof bytes === 'number') {
+        problems.push(tooLarge(path, bytes));
+        continue;
+      }
+      const decoded = decodeStateFile(path, bytes);
       if ('problem' in decoded) problems.push(decoded.problem);
       else inputs.push({ path, text: decoded.text });
       continue;
