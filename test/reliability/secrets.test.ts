@@ -40,8 +40,12 @@ beforeAll(async () => {
   for (const format of ['text', 'json', 'markdown', 'github']) await record(`diff ${format} (rotated)`, ['diff', ...state, ...k, '--output', format], NEW);
   await record('plan --out (rotated)', ['plan', ...state, ...k, '--out', h.path('rotated.json')], NEW);
   outputs.set('plan file (rotated)', await readFile(h.path('rotated.json'), 'utf8'));
+  await record('show markdown (rotated)', ['show', h.path('rotated.json'), '--output', 'markdown'], NEW);
+  // Every request, retry and wait logged: the token and DECK_ values stay masked there too.
+  await record('diff --verbose (rotated)', ['diff', ...state, ...k, '--verbose'], NEW);
   await record('sync json (rotated)', ['sync', ...state, ...k, '--yes', '--output', 'json'], NEW);
   await record('sync text (after)', ['sync', ...state, ...k, '--yes'], NEW);
+  await record('sync --verbose (after)', ['sync', ...state, ...k, '--yes', '--verbose'], NEW);
 }, 90_000);
 afterAll(async () => h?.stop());
 
@@ -51,7 +55,7 @@ describe('secrets: a distinctive token and DECK_ values never appear, before or 
     'validate', 'validate json', 'diff text (first)', 'diff json (first)', 'diff markdown (first)', 'diff github (first)', 'plan --out (first)',
     'plan file (first)', 'apply (first)', 'sync json (no changes)', 'dump', 'status json', 'ping', 'bad token error', 'diff text (rotated)',
     'diff json (rotated)', 'diff markdown (rotated)', 'diff github (rotated)', 'plan --out (rotated)', 'plan file (rotated)', 'sync json (rotated)',
-    'sync text (after)',
+    'sync text (after)', 'show markdown (rotated)', 'diff --verbose (rotated)', 'sync --verbose (after)',
   ];
   for (const name of names) {
     it(name, () => {
