@@ -9,7 +9,6 @@ import { problemAt } from './parse-source.js';
  * The tag every derived entity carries: it tells konsync's own (a member's managed-cache partial) from one a user
  * made by hand, so that a derived entity no longer implied (cache or membership gone) is deleted and nothing else.
  */
-export { DERIVED_TAG } from '../../model/ownership.js';
 import { DERIVED_TAG } from '../../model/ownership.js';
 
 const identityOf = (draft: Pick<DraftEntity, 'kind' | 'controlPlane' | 'fields' | 'id'>) =>

@@ -155,7 +155,6 @@ export function loadDocuments(inputs: readonly SourceText[], options: CoreOption
   for (const draft of drafts) append(problems, loadCodeFields(draft, sideFiles));
   const resolved = resolveReferences(drafts);
   append(problems, resolved.problems);
-  warnings.push(...resolved.notes);
   const byRef = indexByRef(resolved.entities);
   const liveChecks: LiveCheck[] = [];
   const at = (entity: Entity, sub: ReadonlyArray<string | number>, message: string) => {

@@ -47,10 +47,11 @@ export interface Resolved {
   /** The draft each entity came from, for later checks that need positions. */
   drafts: Map<Entity, DraftEntity>;
   problems: Problem[];
-  /** Platform resources referenced but declared by no file: the planner finds them in Konnect (another state's). */
+  /**
+   * References no file declares that the planner resolves against Konnect (platform resources another state manages,
+   * foreign keys by id): `validate` says so; a plan, which has resolved them, does not.
+   */
   deferred: string[];
-  /** References left for the planner to resolve against Konnect (foreign keys by id): warnings for validate. */
-  notes: string[];
 }
 
 /**
@@ -60,7 +61,6 @@ export interface Resolved {
  */
 export function resolveReferences(drafts: DraftEntity[]): Resolved {
   const problems: Problem[] = [];
-  const notes: string[] = [];
   const byKey = new Map<string, DraftEntity>();
   const keyById = new Map<string, string>();
   const entities: Entity[] = [];
@@ -91,7 +91,7 @@ export function resolveReferences(drafts: DraftEntity[]): Resolved {
       if (UUID.test(slot.value) && target.scope === 'control_plane') {
         // decK resolves a foreign key by id against Konnect: so does the planner (`id:` references).
         slot.set(`id:${slot.value}`);
-        notes.push(`${referrer} "${displayName(draft.fields)}" (${where(draft)}) references ${target.title} ${slot.value} by id, which no file declares: resolved at plan time against Konnect`);
+        deferred.add(`${referrer} "${displayName(draft.fields)}" (${where(draft)}) references ${target.title} ${slot.value} by id, which no file declares: resolved at plan time against Konnect`);
         continue;
       }
       const suggestion = suggestName(slot.value, declared(ref.kind, scope));
@@ -146,5 +146,5 @@ export function resolveReferences(drafts: DraftEntity[]): Resolved {
       origin.set(entity, draft);
     }
   }
-  return { entities, drafts: origin, problems, deferred: [...deferred], notes };
+  return { entities, drafts: origin, problems, deferred: [...deferred] };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { entity, keys, load, yaml } from './helpers.js';
-import { DERIVED_TAG } from '../../../src/state/load/derive.js';
+import { DERIVED_TAG } from '../../../src/model/ownership.js';
 import { managedCachePartialFields } from '../../../src/kinds/platform/managed-cache-partial.js';
 
 const platform = (owner: string, members = '[team-a, team-b]') =>
