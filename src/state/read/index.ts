@@ -93,7 +93,9 @@ export async function readLiveState(api: KonnectApi, desired: DesiredState, opti
     .filter((entity) => selection.controlPlanes === 'all' || selection.controlPlanes.has(entity.key) || mayDelete(entity));
   for (const cp of controlPlanes) {
     const listed = readGatewayEntities(fetcher, cp.key, cp.id!);
-    jobs.push(options.schemaDefaults === false ? listed : listed.then(() => schemas.forControlPlane(cp.key, cp.id!, desiredByPlane.get(cp.key) ?? [], fetcher.store)));
+    // A control plane read only to count what its delete takes along is never compared: no schema defaults for it.
+    const compared = options.schemaDefaults !== false && !(mayDelete(cp) && selection.controlPlanes !== 'all' && !selection.controlPlanes.has(cp.key));
+    jobs.push(compared ? listed.then(() => schemas.forControlPlane(cp.key, cp.id!, desiredByPlane.get(cp.key) ?? [], fetcher.store)) : listed);
   }
   await Promise.all(jobs);
 
