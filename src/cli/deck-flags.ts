@@ -8,7 +8,6 @@ const REFUSED: Array<{ flags: string; why: string }> = [
   { flags: '--kong-addr <url>', why: 'konsync talks to Konnect only: use --konnect-addr' },
   { flags: '--no-mask-deck-env-vars-value', why: 'konsync always masks DECK_ values; read them from your environment instead' },
   { flags: '--db-update-propagation-delay <n>', why: 'Konnect is not a Kong database: konsync waits for what Konnect reports instead (readiness)' },
-  { flags: '--skip-hash-for-basic-auth', why: 'the official Konnect API spec documents no way to store a basic-auth hash as sent; give plain passwords (Konnect hashes them)' },
   { flags: '--skip-consumers-with-consumer-groups', why: 'not supported: use --skip-consumers, or --select-tag to split the files' },
 ];
 

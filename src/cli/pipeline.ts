@@ -31,6 +31,7 @@ export function loadOptions(options: StateOptions, session: Session): LoadOption
     env: session.io.env,
     selectTags: options.selectTag ?? [],
     ...(options.includePluginDefinitions === true ? { includePluginDefinitions: true } : {}),
+    ...(options.skipHashForBasicAuth === true ? { storeAsSent: true } : {}),
     ...(options.konnectControlPlaneName !== undefined ? { controlPlaneName: options.konnectControlPlaneName } : {}),
   };
 }

@@ -16,6 +16,7 @@ export interface StateOptions {
   output: OutputFormat;
   /** decK's flags of the same names. */
   includePluginDefinitions?: boolean;
+  skipHashForBasicAuth?: boolean;
   skipConsumers?: boolean;
   skipCaCertificates?: boolean;
 }
@@ -49,6 +50,7 @@ export function addStateOptions(command: Command): Command {
   addOptionOnce(command, new Option('--owner <name>', 'who this state is: recorded on the control planes it manages (default: the files\' _konnect.owner, else "default")'));
   addOptionOnce(command, new Option('--konnect-control-plane-name <name>', 'control plane of the files whose _konnect names none (decK\'s flag; default: "default")'));
   addOptionOnce(command, new Option('--include-plugin-definitions', 'manage custom_plugins even where _info.include_plugin_definitions is not set (decK\'s flag)'));
+  addOptionOnce(command, new Option('--skip-hash-for-basic-auth', 'basic-auth passwords in the files are hashes Konnect stores as sent, as if every file set _info.skip_hash_for_basic_auth (decK\'s flag)'));
   addSkipOptions(command);
   return command;
 }

@@ -56,14 +56,21 @@ export function planProblems(plan: Plan): PlanProblem[] {
   return problems;
 }
 
-/** A path stays under the API's `/v2` only without `.`/`..` segments, encoded or not, and without encoded separators. */
+/** A write's query (descriptor `storedAsSent`: `skip_hash=true`): plain words only. */
+const SIMPLE_QUERY = /^\w+=\w+(?:&\w+=\w+)*$/;
+
+/**
+ * A path stays under the API's `/v2` only without `.`/`..` segments, encoded or not, and without encoded separators;
+ * a query may follow, made of plain words.
+ */
 function pathProblems(op: Operation): string[] {
   const paths = [...op.requests.map((request) => request.path), ...(op.readiness ? [op.readiness.path] : [])];
   const problems: string[] = [];
   for (const path of paths) {
-    const literal = path.replace(PLACEHOLDER, 'id');
+    const [literal = '', ...query] = path.replace(PLACEHOLDER, 'id').split('?');
     const segments = literal.split('/').slice(1);
     const bad =
+      (query.length > 0 && (query.length > 1 || !SIMPLE_QUERY.test(query[0]!))) ||
       !literal.startsWith('/') ||
       /[\\?#\s]/.test(literal) ||
       /%(2f|5c|2e)/i.test(literal) ||

@@ -35,6 +35,13 @@ function paths(entity: Entity): { listPath: string; itemPath: string } {
   return { listPath: resolvePath(list, entity), itemPath: resolvePath(item, entity) };
 }
 
+/** A write of a value Konnect is to store as sent (descriptor `storedAsSent`) carries the query that says so. */
+function asSentPath(path: string, entity: Entity): string {
+  const asSent = kindOf(entity.kind).storedAsSent;
+  if (!asSent || entity.fields[asSent.as] === undefined) return path;
+  return `${path}?${new URLSearchParams(asSent.query).toString()}`;
+}
+
 function withAccept(request: PlannedRequest, statuses: number[] | undefined): PlannedRequest {
   if (statuses && statuses.length > 0) request.acceptStatuses = [...statuses];
   return request;
@@ -52,7 +59,7 @@ function createRequests(entity: Entity, geo: Geo): PlannedRequest[] {
   const request: PlannedRequest = {
     api: descriptor.api,
     method: create.method,
-    path: create.path === 'list' ? where.listPath : where.itemPath,
+    path: asSentPath(create.path === 'list' ? where.listPath : where.itemPath, entity),
     body: descriptor.encode(entity.fields, ctx),
     captures: `${entity.kind}:${entity.key}`,
   };
@@ -95,7 +102,7 @@ function updateRequests(desired: Entity, live: Entity, geo: Geo, renamedFrom: st
   const request: PlannedRequest = {
     api: descriptor.api,
     method: update.method,
-    path: update.path === 'list' ? where.listPath : where.itemPath,
+    path: asSentPath(update.path === 'list' ? where.listPath : where.itemPath, desired),
     body,
     captures: `${desired.kind}:${desired.key}`,
   };

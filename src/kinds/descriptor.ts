@@ -284,5 +284,18 @@ export interface KindDescriptor {
   readOnly?: boolean;
   /** Model field holding the kind's labels, where konsync records its owner and protection (control planes). */
   labels?: string;
+  /**
+   * A write-only field Konnect stores as sent when the write carries `query` (basic-auth `password` with
+   * `?skip_hash=true`: decK's `_info.skip_hash_for_basic_auth`). In files that ask for it the value is model field
+   * `as`: sent as `field` with the query, read back from `field` and compared. Elsewhere `as` is `generated`: whatever
+   * Konnect holds is not drift.
+   */
+  storedAsSent?: StoredAsSent;
+}
+
+export interface StoredAsSent {
+  field: string;
+  as: string;
+  query: Record<string, string>;
 }
 

@@ -91,10 +91,40 @@ describe('consumer credentials in the plan', () => {
     expect(text).toContain('${{ env \\"DECK_ALICE_KEY\\" }}');
   });
 
-  it('the live basic-auth hash is not part of the model, so a deleted credential does not show it', () => {
+  it('the live basic-auth hash is masked in a deleted credential: the plan never holds it', () => {
     const ops = plan([], konnect()).operations;
     const basic = ops.find((op) => op.kind === 'basic_auth')!;
     expect(basic.action).toBe('delete');
-    expect(basic.before).toEqual({ username: 'alice-b', consumer: 'alice', tags: null });
+    expect(basic.before).toEqual({ username: 'alice-b', consumer: 'alice', tags: null, password_hash: '[masked]' });
+    expect(JSON.stringify(ops)).not.toContain(createHash('sha1').update(`plain-pw${CONSUMER_ID}`).digest('hex'));
+  });
+
+  describe('a hash stored as sent (decK skip_hash_for_basic_auth)', () => {
+    const HASH = 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa';
+    const hashed = (hash: string) => desired('basic_auth', { username: 'alice-b', password_hash: hash });
+    const stored = (hash: string) => live('basic_auth', { username: 'alice-b', password: hash }, 'a0000000-0000-4000-8000-000000000002');
+
+    it('is created with ?skip_hash=true and the hash as the password', () => {
+      const [op] = plan([hashed(HASH)], []).operations;
+      expect(op!.requests).toEqual([
+        expect.objectContaining({
+          method: 'POST',
+          path: `/control-planes/{$id:control_plane:${CP}}/core-entities/consumers/{$id:consumer:${CP}/alice}/basic-auth?skip_hash=true`,
+          body: { username: 'alice-b', password: HASH },
+        }),
+      ]);
+    });
+
+    it('is compared with what Konnect holds: the same hash is no drift, another is an update sent with ?skip_hash=true', () => {
+      expect(plan([hashed(HASH)], [stored(HASH)]).operations).toEqual([]);
+      const [op] = plan([hashed('b'.repeat(40))], [stored(HASH)]).operations;
+      expect(op).toMatchObject({ action: 'update', before: { password_hash: '[masked]' } });
+      expect(op!.requests).toEqual([expect.objectContaining({ method: 'PUT', path: expect.stringMatching(/\/basic-auth\/\{\$id:basic_auth:[^}]+\}\?skip_hash=true$/), body: { username: 'alice-b', password: 'b'.repeat(40) } })]);
+      expect(JSON.stringify(op)).not.toContain(HASH);
+    });
+
+    it('a plain password elsewhere is still not compared with the stored hash', () => {
+      expect(plan([desired('basic_auth', { username: 'alice-b', password: 'other' })], [stored(HASH)]).operations).toEqual([]);
+    });
   });
 });

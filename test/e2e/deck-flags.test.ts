@@ -76,8 +76,9 @@ describe('decK flags on sync, diff, plan, dump and validate', () => {
     const kongAddr = await h.run(['diff', '-s', h.path('skip'), '--kong-addr', 'http://localhost:8001']);
     expect(kongAddr.code).toBe(1);
     expect(kongAddr.err).toContain('use --konnect-addr');
-    const skipHash = await h.run(['sync', '-s', h.path('skip'), ...h.konnect, '--skip-hash-for-basic-auth']);
-    expect(skipHash.code).toBe(1);
-    expect(skipHash.err).toContain('documents no way to store a basic-auth hash as sent');
+    // --skip-hash-for-basic-auth has a meaning on Konnect: test/e2e/basic-auth-hash.test.ts.
+    const dbDelay = await h.run(['sync', '-s', h.path('skip'), ...h.konnect, '--db-update-propagation-delay', '5']);
+    expect(dbDelay.code).toBe(1);
+    expect(dbDelay.err).toContain('waits for what Konnect reports instead');
   });
 });

@@ -53,6 +53,22 @@ describe('apply refuses an edited plan', () => {
       message: /could leave the Konnect API/,
     },
     {
+      what: 'a query that is not plain words',
+      edit: (p) => {
+        const request = find(p, 'update', 'service', 'orders').requests[0]!;
+        request.path = `${request.path}?x=/../admin`;
+      },
+      message: /could leave the Konnect API/,
+    },
+    {
+      what: 'a plain query the planner would not send',
+      edit: (p) => {
+        const request = find(p, 'update', 'service', 'orders').requests[0]!;
+        request.path = `${request.path}?skip_hash=true`;
+      },
+      message: /update:service:e2e-payments\/orders: its requests are not what this update sends/,
+    },
+    {
       what: 'an edited body',
       edit: (p) => {
         find(p, 'create', 'service', 'shipping').requests[0]!.body!.host = 'evil.example.com';

@@ -55,7 +55,10 @@ export const CREDENTIAL_COLLECTIONS: CollectionSpec[] = [
     'basic-auths',
     basicAuth,
     // Kong's basic-auth crypto: sha1(password .. consumer id), hex. The plain password is never stored or returned.
-    (body) => {
+    // `?skip_hash=true` stores the password as sent: a hash made elsewhere (go-kong sends it for decK's
+    // skip_hash_for_basic_auth; the spec does not document it, docs/EMULATOR.md).
+    (body, _scope, query) => {
+      if (query?.get('skip_hash') === 'true') return withDefaults({ tags: null }, body);
       const salted = `${String(body.password)}${refId(body.consumer) ?? ''}`;
       return withDefaults({ tags: null }, { ...body, password: createHash('sha1').update(salted).digest('hex') });
     },

@@ -54,7 +54,7 @@ export function crudHandlers(ctx: EmulatorContext, spec: CollectionSpec, nesting
       listPage(request, itemsOf(ctx, scope.controlPlaneId, spec.collection).filter((item) => childOf(item, parent, nesting)), spec),
     ),
     create: within(ctx, nesting, (scope, parent, request) => {
-      const result = saveEntity(scope, spec, request.body, { forced: forcedParent(parent, nesting) });
+      const result = saveEntity(scope, spec, request.body, { forced: forcedParent(parent, nesting), query: request.query });
       return 'error' in result ? result.error : { status: 201, body: result.item };
     }),
     get: within(ctx, nesting, (scope, parent, request, params) => {
@@ -69,7 +69,7 @@ export function crudHandlers(ctx: EmulatorContext, spec: CollectionSpec, nesting
       // PUT /services/my-name creates a service with that name, as the Admin API does.
       if (!existing && !isUuid(key) && spec.nameField) forced[spec.nameField] = key;
       const id = existing ? String(existing.id) : isUuid(key) ? key : ctx.newId();
-      const result = saveEntity(scope, spec, request.body, { existing, id, forced });
+      const result = saveEntity(scope, spec, request.body, { existing, id, forced, query: request.query });
       return 'error' in result ? result.error : { status: 200, body: result.item };
     }),
     remove: within(ctx, nesting, (scope, parent, _request, params) => {

@@ -14,6 +14,8 @@ export interface SaveOptions {
   forced?: JsonObject;
   /** Validate and check only (`/schemas/{entity}/validate`): nothing is stored. */
   dryRun?: boolean;
+  /** The request's query string, for the collections whose writes read it. */
+  query?: URLSearchParams;
 }
 
 export type SaveResult = { item: JsonObject } | { error: EmuResponse };
@@ -48,7 +50,7 @@ export function saveEntity(scope: Scope, spec: CollectionSpec, raw: unknown, opt
   if (invalid.length > 0) return { error: validationError(invalid) };
   const fields: JsonObject = {};
   for (const [key, value] of Object.entries(body)) if (!SERVER_FIELDS.includes(key)) fields[key] = value;
-  const filled = spec.fill(fields, scope);
+  const filled = spec.fill(fields, scope, options.query);
   if (Array.isArray(filled)) return { error: validationError(filled) };
   const id = options.id ?? (typeof raw.id === 'string' ? raw.id : scope.ctx.newId());
   const items = collectionOf(scope.ctx, scope.controlPlaneId, spec.collection);

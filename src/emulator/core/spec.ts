@@ -29,7 +29,8 @@ export interface CollectionSpec {
   /** Plain query parameters the list documents as exact matches on the field of that name (consumers: `custom_id`). */
   exactParams?: string[];
   /** Body (validated) → stored fields: server defaults, rewrites. Strings are error details. */
-  fill(body: JsonObject, scope: Scope): JsonObject | ErrorDetail[];
+  /** `query`: the write's query string (basic-auth `skip_hash=true`). */
+  fill(body: JsonObject, scope: Scope, query?: URLSearchParams): JsonObject | ErrorDetail[];
   /** Rules beyond schema, uniqueness and foreign keys (e.g. a plugin's name must be installed). */
   check?(item: JsonObject, scope: Scope): ErrorDetail[];
   /** Reasons a delete is refused (besides restricting foreign keys). */

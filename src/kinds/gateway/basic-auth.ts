@@ -11,4 +11,6 @@ export const basicAuth = consumerCredential({
   // Konnect stores and returns a salted hash, never the password: a changed password is not detected (docs/DESIGN.md).
   writeOnly: ['password'],
   secrets: ['password'],
+  // decK's `skip_hash_for_basic_auth`: the password is a hash Konnect stores as sent (go-kong sends `?skip_hash=true`).
+  storedAsSent: { field: 'password', as: 'password_hash', query: { skip_hash: 'true' } },
 });

@@ -1,6 +1,6 @@
 import type { JsonObject } from '../../model/json.js';
 import { contentKey, coreEntity } from '../core-entity.js';
-import type { KindDescriptor, RefSpec } from '../descriptor.js';
+import type { KindDescriptor, RefSpec, StoredAsSent } from '../descriptor.js';
 import type { KindName } from '../kind-names.js';
 import { str, without } from '../values.js';
 
@@ -32,6 +32,15 @@ export interface CredentialOptions {
   secrets?: string[];
   /** References besides the consumer (an mTLS credential's `ca_certificate`). */
   refs?: RefSpec[];
+  /** A `writeOnly` field Konnect stores as sent on request (descriptor `storedAsSent`). */
+  storedAsSent?: StoredAsSent;
+}
+
+/** The stored-as-sent value travels as `field` on the wire and as `as` in the model. */
+function renamed(fields: JsonObject, from: string, to: string): JsonObject {
+  if (fields[from] === undefined) return fields;
+  const { [from]: value, ...rest } = fields;
+  return { ...rest, [to]: value as JsonObject[string] };
 }
 
 /** A consumer credential: written under its consumer, read in one listing per control plane, nested in files as decK does. */
@@ -56,14 +65,25 @@ export function consumerCredential(options: CredentialOptions): KindDescriptor {
     parent: { kind: 'consumer', field: 'consumer', collection: 'consumers' },
     overrides: { defaults: () => ({ ...options.defaults }) },
   });
+  const asSent = options.storedAsSent;
   if (writeOnly.length > 0) {
     const decode = descriptor.decode;
-    descriptor.decode = (raw, ctx) => without(decode(raw, ctx), writeOnly);
+    descriptor.decode = (raw, ctx) => {
+      const fields = decode(raw, ctx);
+      return asSent ? without(renamed(fields, asSent.field, asSent.as), writeOnly) : without(fields, writeOnly);
+    };
+  }
+  if (asSent) {
+    const encode = descriptor.encode;
+    descriptor.encode = (fields, ctx) => renamed(encode(fields, ctx), asSent.as, asSent.field);
+    descriptor.storedAsSent = asSent;
   }
   // One listing per control plane, not one per consumer (5 kinds × thousands of consumers).
   descriptor.paths = { ...descriptor.paths, listAll: `/control-planes/{controlPlaneId}/core-entities/${options.all}` };
-  if (options.generated) descriptor.generated = options.generated;
+  const generated = [...(options.generated ?? []), ...(asSent ? [asSent.as] : [])];
+  if (generated.length > 0) descriptor.generated = generated;
   if (options.unique) descriptor.unique = options.unique;
-  if (options.secrets) descriptor.secrets = options.secrets;
+  const secrets = [...(options.secrets ?? []), ...(asSent ? [asSent.as] : [])];
+  if (secrets.length > 0) descriptor.secrets = secrets;
   return descriptor;
 }

@@ -80,6 +80,8 @@ export function itemOf(entity: Entity, options: ItemOptions): JsonObject {
   let fields = withoutNulls(entity.fields) as JsonObject;
   // Server-computed values the comparison ignores (a group's max_rps, an attachment id) are not the user's to write.
   for (const path of descriptor.ignore) removeAll(fields, path);
+  // A stored hash (a basic-auth password) is salted with its consumer's id: it verifies under that consumer id only.
+  if (descriptor.storedAsSent) delete fields[descriptor.storedAsSent.as];
   if (options.skipDefaults && descriptor.defaults) fields = withoutDefaults(fields, descriptor.defaults(entity.fields, options.learned));
   // DECK_ values go back to `${{ env "DECK_X" }}`, as the planner does for plans: no secrets in dumped files.
   if (options.rewrite) fields = options.rewrite(fields) as JsonObject;

@@ -17,6 +17,8 @@ export interface FileHeader {
   selectTags: string[];
   lookupTags: Partial<Record<LookupSection, string[]>>;
   includePluginDefinitions: boolean;
+  /** `_info.skip_hash_for_basic_auth`: values Konnect can store as sent are sent so (descriptor `storedAsSent`). */
+  storeAsSent: boolean;
   /** `_info.defaults`, keyed by kind name (service, route, upstream, target). */
   defaults: Record<string, JsonObject>;
   workspace?: string;
@@ -26,6 +28,8 @@ export interface FileHeader {
 export interface HeaderFlags {
   /** decK's `--include-plugin-definitions`. */
   includePluginDefinitions: boolean;
+  /** decK's `--skip-hash-for-basic-auth`: as if every file set `_info.skip_hash_for_basic_auth: true`. */
+  storeAsSent?: boolean;
   /** decK's `--select-tag`: the select tags of files that set none; files that set some must set the same. */
   selectTags: readonly string[];
   /** decK's `--konnect-control-plane-name`: the control plane of files that name none; files that name one must name it. */
@@ -81,6 +85,7 @@ export function readFileHeader(source: ParsedSource, flags: HeaderFlags): { head
     selectTags: selectTags.length > 0 ? selectTags : [...new Set(flags.selectTags)],
     lookupTags,
     includePluginDefinitions: info.include_plugin_definitions === true || flags.includePluginDefinitions,
+    storeAsSent: info.skip_hash_for_basic_auth === true || flags.storeAsSent === true,
     defaults,
   };
   if (typeof konnect.geo === 'string') header.geo = konnect.geo as Geo;

@@ -40,6 +40,8 @@ export interface CoreOptions {
   envMode?: 'render' | 'mock';
   /** decK's `--include-plugin-definitions`: as if every file set `_info.include_plugin_definitions: true`. */
   includePluginDefinitions?: boolean;
+  /** decK's `--skip-hash-for-basic-auth`: as if every file set `_info.skip_hash_for_basic_auth: true`. */
+  storeAsSent?: boolean;
   /**
    * decK's `--select-tag`: files without `_info.select_tags` act as if they set these (their entities get the tags,
    * their claims only cover live entities carrying them); a file that sets different ones is a ValidationError.
@@ -93,6 +95,7 @@ function loadOneFile(input: SourceText, options: CoreOptions, problems: Problem[
   const root: JsonObject = isJsonObject(source.value) ? source.value : {};
   const { header, problems: headerProblems } = readFileHeader(source, {
     includePluginDefinitions: options.includePluginDefinitions === true,
+    storeAsSent: options.storeAsSent === true,
     selectTags: options.selectTags ?? [],
     ...(options.controlPlaneName !== undefined ? { controlPlaneName: options.controlPlaneName } : {}),
   });

@@ -22,6 +22,12 @@ export function expandShorthands(draft: DraftEntity): Problem[] {
   const report = (sub: Array<string | number>, message: string) => problems.push(problemAt(draft.file.source, [...draft.path, ...sub], message));
   const message = descriptor.file.expand?.(draft.fields);
   if (message) report([], message);
+  const asSent = descriptor.storedAsSent;
+  if (asSent && draft.file.header.storeAsSent && draft.fields[asSent.field] !== undefined) {
+    draft.fields[asSent.as] = draft.fields[asSent.field]!;
+    delete draft.fields[asSent.field];
+    draft.writtenAs = { ...draft.writtenAs, [asSent.as]: asSent.field };
+  }
   for (const ref of descriptor.refs) {
     const segments = ref.path.split('.');
     if (segments.length === 1 && !ref.path.endsWith('[]')) {

@@ -32,12 +32,6 @@ const UNSUPPORTED: Array<{ path: string; effect: 'error' | 'ignore'; why: string
   ),
   { path: 'consumers[].oauth2_credentials', effect: 'error', why: 'Konnect has no OAuth2 credentials: its API serves none, and the oauth2 plugin is not available in Konnect' },
   { path: '_workspace', effect: 'ignore', why: 'Konnect control planes have no workspaces' },
-  {
-    path: '_info.skip_hash_for_basic_auth',
-    effect: 'error',
-    why: "the official Konnect API spec documents no way to store a basic-auth hash as sent (decK uses an undocumented one); give plain passwords (Konnect hashes them)",
-    when: (value) => value === true,
-  },
 ];
 
 const isEmpty = (value: Json | undefined) => (Array.isArray(value) && value.length === 0) || (isJsonObject(value) && Object.keys(value).length === 0);

@@ -50,10 +50,17 @@ describe('consumer credentials', () => {
     expect(problem.message).toContain('key');
   });
 
-  it('refuses _info.skip_hash_for_basic_auth: true (Konnect would hash the hash), accepts false', () => {
-    const file = (flag: boolean) => yaml(...header, `_info: { skip_hash_for_basic_auth: ${flag} }`, 'consumers:', '- username: alice');
-    expect(onlyProblem({ 'g.yaml': file(true) })).toMatchObject({ file: 'g.yaml', line: 2, path: '_info.skip_hash_for_basic_auth' });
-    expect(load({ 'g.yaml': file(false) }).entities).toHaveLength(1);
+  it('_info.skip_hash_for_basic_auth: true (or the flag) makes a basic-auth password a hash stored as sent; only in that file', () => {
+    const file = (flag: string) => yaml(...header, flag, 'consumers:', '- username: alice', '  basicauth_credentials: [{ username: alice-b, password: 5baa61e4c9b93f3f0682250b6cf8331b7ee68fd8 }]');
+    const password = (state: ReturnType<typeof load>) => entity(state, 'basic_auth', 'cp/alice/alice-b').fields;
+    const hashed = { username: 'alice-b', consumer: 'alice', password_hash: '5baa61e4c9b93f3f0682250b6cf8331b7ee68fd8' };
+    const plain = { username: 'alice-b', consumer: 'alice', password: '5baa61e4c9b93f3f0682250b6cf8331b7ee68fd8' };
+    expect(password(load({ 'g.yaml': file('_info: { skip_hash_for_basic_auth: true }') }))).toEqual(hashed);
+    expect(password(load({ 'g.yaml': file('_info: { skip_hash_for_basic_auth: false }') }))).toEqual(plain);
+    expect(password(load({ 'g.yaml': file('_info: {}') }, { storeAsSent: true }))).toEqual(hashed);
+    const other = yaml('_konnect: { control_plane_name: cp }', 'consumers:', '- username: bob', '  basicauth_credentials: [{ username: bob-b, password: pw }]');
+    const both = load({ 'g.yaml': file('_info: { skip_hash_for_basic_auth: true }'), 'h.yaml': other });
+    expect(entity(both, 'basic_auth', 'cp/bob/bob-b').fields).toEqual({ username: 'bob-b', consumer: 'bob', password: 'pw' });
   });
 
   it('refuses a credential naming another consumer than the one it is nested in', () => {
