@@ -41,7 +41,8 @@ export function register(program: Command): void {
         session.out(session.format === 'json' ? JSON.stringify({ summary: plan.summary, report: null }, null, 2) : 'The plan has no changes: nothing to apply.');
         return EXIT_OK;
       }
-      const api = createClient({ ...options, geo: options.geo ?? plan.geo }, session.io.env);
+      // The plan says where every request goes: its geo, and each request's own for control planes elsewhere.
+      const api = createClient({ ...options, geo: plan.geo }, session.io.env);
       // One resolver for the stale check and the run: each entity's id is looked up at most once.
       const resolver = resolveIds(plan, api);
       await assertFresh(plan, api, resolver);
