@@ -81,8 +81,14 @@ describe('control planes in us and eu in one run', () => {
     const [usPlane] = (await inGeo('us', '/control-planes')).data;
     expect(await names('us', `/control-planes/${usPlane!.id}/core-entities/services`)).toEqual(['orders']);
 
+    const before = h.emulator.requestLog.length;
     const diff = await run('diff');
     expect(diff.code, diff.out + diff.err).toBe(0);
+    // Each geo's control planes are listed once; each control plane's entities in its own geo only.
+    const listings = h.emulator.requestLog.slice(before).map((entry) => entry.path.split('?')[0]!);
+    expect(listings.filter((path) => path.endsWith('/v2/control-planes')).sort()).toEqual(['/eu/v2/control-planes', '/v2/control-planes']);
+    expect(listings.filter((path) => path.includes(String(euPlane!.id))).every((path) => path.startsWith('/eu/v2/'))).toBe(true);
+    expect(listings.filter((path) => path.includes(String(usPlane!.id))).every((path) => path.startsWith('/v2/'))).toBe(true);
     const again = await run('sync', '--yes', '--output', 'json');
     expect(again.code, again.out + again.err).toBe(0);
     expect((JSON.parse(again.out) as { plan: { summary: { total: number } } }).plan.summary.total).toBe(0);
