@@ -119,6 +119,7 @@ describe('control planes in us and eu in one run', () => {
     const controlPlane = deletes.find((op) => op.id === 'delete:control_plane:geo-eu')!;
     expect(controlPlane.geo).toBe('eu');
     expect(controlPlane.scope?.byKind).toMatchObject({ service: 1, route: 1 });
+    expect((await run('diff')).out).toContain('delete control plane geo-eu (eu)');
     const synced = await run('sync', '--yes');
     expect(synced.code, synced.out + synced.err).toBe(0);
     expect(await names('eu', '/control-planes')).toEqual([]);
