@@ -100,6 +100,20 @@ describe('control planes in us and eu in one run', () => {
     expect(roundTrip.code, roundTrip.out + roundTrip.err).toBe(0);
   });
 
+  it('apply sends a saved plan where the plan says (an eu control plane looked up in eu), and refuses a --geo that contradicts it', async () => {
+    await h.write(`${state}/geo-eu.yaml`, `${gateway('geo-eu', 'payments')}  - name: refunds\n    host: refunds.internal\n`);
+    const planned = await run('plan', '--out', h.path('plan.json'));
+    expect(planned.code, planned.out + planned.err).toBe(2);
+    const refused = await h.run(['apply', h.path('plan.json'), ...h.konnect, '--geo', 'eu']);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain("--geo eu differs from the plan's geo us");
+    const applied = await h.run(['apply', h.path('plan.json'), ...h.konnect]);
+    expect(applied.code, applied.out + applied.err).toBe(0);
+    const [euPlane] = (await inGeo('eu', '/control-planes')).data;
+    expect(await names('eu', `/control-planes/${euPlane!.id}/core-entities/services`)).toEqual(['payments', 'refunds']);
+    expect((await run('diff')).code).toBe(0);
+  });
+
   it('refuses to move a control plane to another geo', async () => {
     await h.write(`${state}/us.yaml`, inUs.replace('  - name: geo-us\n', '  - name: geo-us\n    geo: eu\n'));
     const moved = await run('diff');
@@ -118,7 +132,7 @@ describe('control planes in us and eu in one run', () => {
     expect(deletes.map((op) => op.id).sort()).toEqual(['delete:configuration:geo-eu', 'delete:control_plane:geo-eu', 'delete:custom_domain:api.eu.example.com']);
     const controlPlane = deletes.find((op) => op.id === 'delete:control_plane:geo-eu')!;
     expect(controlPlane.geo).toBe('eu');
-    expect(controlPlane.scope?.byKind).toMatchObject({ service: 1, route: 1 });
+    expect(controlPlane.scope?.byKind).toMatchObject({ service: 2, route: 1 });
     expect((await run('diff')).out).toContain('delete control plane geo-eu (eu)');
     const synced = await run('sync', '--yes');
     expect(synced.code, synced.out + synced.err).toBe(0);
