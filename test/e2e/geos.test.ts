@@ -140,4 +140,16 @@ describe('control planes in us and eu in one run', () => {
     expect(await names('us', '/control-planes')).toEqual(['geo-us']);
     expect((await run('diff')).code).toBe(0);
   });
+
+  it('refuses to read one control plane name in two geos', async () => {
+    const made = await fetch(`${h.emulator.url}/eu/v2/control-planes`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${h.emulator.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'geo-us' }),
+    });
+    expect(made.status).toBe(201);
+    const diff = await run('diff');
+    expect(diff.code).toBe(1);
+    expect(diff.err).toContain('control plane "geo-us" exists in geo us and in geo eu');
+  });
 });
