@@ -141,16 +141,16 @@ export function canDelete(entity: Entity): boolean {
 
 /**
  * The requests of a change. They read only what the plan keeps of it (desired model fields, the live side's `before`,
- * `renamedFrom`), so that apply can re-derive them from a plan file and refuse one whose requests were edited.
+ * `renamedFrom`, the operation's `geo`), so that apply can re-derive them from a plan file and refuse one whose
+ * requests were edited. An entity without a geo of its own is in `planGeo`.
  */
 export function requestsFor(change: Change, planGeo: Geo): PlannedRequest[] {
-  const geo = planGeo;
-  if (change.action === 'create') return createRequests(change.desired!, geo);
-  if (change.action === 'delete') return deleteRequests(change.live!, geo);
+  if (change.action === 'create') return createRequests(change.desired!, planGeo);
+  if (change.action === 'delete') return deleteRequests(change.live!, planGeo);
   const live: Entity = { ...change.live!, fields: change.before ?? change.live!.fields };
-  if (change.action === 'update') return updateRequests(change.desired!, live, geo, change.renamedFrom);
+  if (change.action === 'update') return updateRequests(change.desired!, live, planGeo, change.renamedFrom);
   const renamed = change.renamedFrom === undefined ? live : { ...live, key: change.renamedFrom };
-  return [...deleteRequests(renamed, geo), ...createRequests(change.desired!, geo)];
+  return [...deleteRequests(renamed, planGeo), ...createRequests(change.desired!, planGeo)];
 }
 
 /** The readiness poll for an entity of an async kind, or undefined. */

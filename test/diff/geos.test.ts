@@ -5,6 +5,7 @@ import { PlanError } from '../../src/errors.js';
 import type { Entity } from '../../src/model/entity.js';
 import type { Geo } from '../../src/model/state.js';
 import { desiredEntity, desiredState, liveControlPlane, liveState } from './helpers.js';
+import { planSchemaErrors } from './plan-schema.js';
 
 const inGeo = (entity: Entity, geo: Geo): Entity => ({ ...entity, geo });
 const euPlane = inGeo(desiredEntity('control_plane', { name: 'eu-cp', cloud_gateway: true }), 'eu');
@@ -27,6 +28,7 @@ describe('a plan across geos', () => {
   });
 
   it('is what apply re-derives, and an edited geo is caught', () => {
+    expect(planSchemaErrors(plan)).toEqual([]);
     expect(planProblems(plan)).toEqual([]);
     const edited = { ...plan, operations: plan.operations.map((one) => (one.id === 'create:service:eu-cp/s' ? { ...one, requests: one.requests.map((r) => ({ ...r, geo: 'au' as Geo })) } : one)) };
     expect(planProblems(edited).map((problem) => problem.message).join('\n')).toContain('create:service:eu-cp/s: its requests are not what this create sends');

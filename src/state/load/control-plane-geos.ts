@@ -6,6 +6,9 @@ import type { DraftEntity, LoadedFile } from './draft.js';
 import { problemAt } from './parse-source.js';
 import { isGatewayFile } from './ownership.js';
 import type { JsonObject } from '../../model/json.js';
+import type { Entity } from '../../model/entity.js';
+import { getPath } from '../../model/paths.js';
+import { geoControlPlane } from '../../kinds/entity-geo.js';
 
 /** Where each control plane lives, and which geos the reader reads. */
 export interface GeoDecision {
@@ -70,4 +73,32 @@ export function decideGeos(results: ReadonlyArray<{ file: LoadedFile; root: Json
   for (const controlPlane of [...targeted].sort()) byControlPlane.set(controlPlane, namings.get(controlPlane)?.geo ?? defaultGeo);
   const used = new Set<Geo>([defaultGeo, ...named, ...byControlPlane.values()]);
   return { defaultGeo, byControlPlane, geos: GEOS.filter((geo) => used.has(geo)) };
+}
+
+/**
+ * What lives in a geo references control planes of that geo only: a group's members are in the group's geo, and
+ * Konnect finds a configuration's or an add-on's control plane only in the geo the body names.
+ */
+export function checkGeoReferences(
+  entities: readonly Entity[],
+  geoOf: (controlPlane: string) => Geo,
+  report: (entity: Entity, field: Array<string | number>, message: string) => void,
+): void {
+  for (const entity of entities) {
+    const home = geoControlPlane(entity);
+    if (home === undefined) continue;
+    const geo = geoOf(home);
+    for (const ref of kindOf(entity.kind).refs) {
+      if (ref.kind !== CONTROL_PLANE_KIND) continue;
+      const listed = ref.path.endsWith('[]');
+      const field = ref.path.replace(/\[\]$/, '').split('.');
+      const value = getPath(entity.fields, field.join('.'));
+      const values = listed ? (Array.isArray(value) ? value : []) : [value];
+      values.forEach((name, index) => {
+        if (typeof name !== 'string' || name === home || geoOf(name) === geo) return;
+        const title = kindOf(entity.kind).title;
+        report(entity, listed ? [...field, index] : field, `control plane "${name}" lives in geo ${geoOf(name)}, and this ${title} in geo ${geo} (control plane "${home}"): what belongs to a control plane stays in its geo`);
+      });
+    }
+  }
 }

@@ -19,7 +19,7 @@ import { dropUnsupportedKeys } from './unsupported-keys.js';
 import { decideOwner, stampOwnership, takeAbsent } from './owner.js';
 import { KINDS } from '../../kinds/registry.js';
 import { sourceLocator } from './source-locator.js';
-import { decideGeos } from './control-plane-geos.js';
+import { checkGeoReferences, decideGeos } from './control-plane-geos.js';
 import { entityGeo } from '../../kinds/entity-geo.js';
 
 /** One state file's text, as read by the I/O edge. */
@@ -143,8 +143,9 @@ export function loadDocuments(inputs: readonly SourceText[], options: CoreOption
   for (const draft of drafts) append(problems, loadCodeFields(draft, sideFiles));
   const resolved = resolveReferences(drafts);
   append(problems, resolved.problems);
+  const geoOf = (controlPlane: string) => geo.byControlPlane.get(controlPlane) ?? geo.defaultGeo;
   for (const entity of resolved.entities) {
-    const placed = entityGeo(entity, (controlPlane) => geo.byControlPlane.get(controlPlane) ?? geo.defaultGeo);
+    const placed = entityGeo(entity, geoOf);
     if (placed !== undefined && placed !== geo.defaultGeo) entity.geo = placed;
   }
   const byRef = indexByRef(resolved.entities);
@@ -163,6 +164,7 @@ export function loadDocuments(inputs: readonly SourceText[], options: CoreOption
     },
   });
   stampOwnership(resolved.entities, owner, (entity, sub, message) => problems.push(at(entity, sub, message)));
+  checkGeoReferences(resolved.entities, geoOf, (entity, sub, message) => problems.push(at(entity, sub, message)));
 
   warnings.push(...entityWarnings(resolved.entities, resolved.drafts));
   const declaredClaims = results.flatMap(({ file, root }) => fileClaims(file, root));

@@ -81,4 +81,20 @@ describe('a control plane\'s geo', () => {
   it('refuses a geo that is not one of Konnect\'s', () => {
     expect(onlyProblem({ 'p.yaml': platform('control_planes:', '  - {name: cp, geo: mars}') })).toMatchObject({ file: 'p.yaml', line: 2 });
   });
+
+  it('refuses a group member of another geo, at the member', () => {
+    const problem = onlyProblem({
+      'p.yaml': platform(
+        'control_planes:',
+        '  - {name: cp-a, geo: eu}',
+        '  - name: group',
+        '    cluster_type: CLUSTER_TYPE_CONTROL_PLANE_GROUP',
+        '    members: [cp-b, cp-a]',
+        '  - {name: cp-b}',
+      ),
+    });
+    expect(problem).toMatchObject({ file: 'p.yaml', line: 5 });
+    expect(problem.message).toBe('control plane "cp-a" lives in geo eu, and this control plane group membership in geo us (control plane "group"): what belongs to a control plane stays in its geo');
+  });
 });
+
