@@ -117,7 +117,11 @@ export async function readLiveState(api: KonnectApi, desired: DesiredState, opti
 /** Raw items by the geo they were listed in (undefined: the default geo). */
 function byGeo(items: readonly RawItem[]): Map<Geo | undefined, JsonObject[]> {
   const out = new Map<Geo | undefined, JsonObject[]>();
-  for (const item of items) out.set(item.geo, [...(out.get(item.geo) ?? []), item.raw]);
+  for (const item of items) {
+    const list = out.get(item.geo) ?? [];
+    list.push(item.raw);
+    out.set(item.geo, list);
+  }
   return out;
 }
 
