@@ -41,6 +41,10 @@ export interface ReadOptions {
  * little (pages are 1000 items) but lookup-tagged entities and referenced entities outside the tags would then need
  * more listings, and kinds listed per parent cannot be narrowed at all: fewer requests wins.
  *
+ * Geos: the regional kinds of the org (control planes) are listed once in each geo of `geosOf(desired)`; a control
+ * plane's members and gateway entities in its geo. What is listed outside the default geo carries its `geo`, and so do
+ * the global API's entities of a control plane there (a configuration). One name in two geos is refused (PlanError).
+ *
  * Only list requests are made (no per-entity GETs), concurrently; the client's scheduler bounds them. The one
  * exception is Konnect's schema of each plugin name and partial type (in desired or live) that KONNECT_DEFAULTS lacks,
  * fetched once into `defaults` (per control plane for its custom plugins), as soon as that control plane is listed.
