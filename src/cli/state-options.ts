@@ -61,7 +61,7 @@ export function addSelectTagOption(command: Command, description: string): Comma
 }
 
 export function addGeoOption(command: Command): Command {
-  addOptionOnce(command, new Option('--geo <geo>', 'control plane geo (default: the files\' _konnect.geo, else us)').choices([...GEOS]));
+  addOptionOnce(command, new Option('--geo <geo>', 'default geo: of control planes that neither their geo: nor their file\'s _konnect.geo places (default: the one geo the files name, else us)').choices([...GEOS]));
   return command;
 }
 

@@ -31,6 +31,11 @@ function touched(plan: Plan): { refs: Set<string>; controlPlanes: Set<string> } 
   return { refs, controlPlanes };
 }
 
+/** The plan's geo and every other geo it places a control plane in. */
+function planGeos(plan: Plan): Geo[] {
+  return [...new Set([plan.geo, ...Object.values(plan.controlPlaneGeos ?? {}), ...plan.operations.flatMap((op) => (op.geo ? [op.geo] : []))])];
+}
+
 /**
  * Reads the platform resources again after an apply (no gateway entities) and reports, for what the plan created or
  * changed: AWS networks' IAM role ARNs, custom domains' DNS records, and the group status of every group the apply
@@ -39,7 +44,7 @@ function touched(plan: Plan): { refs: Set<string>; controlPlanes: Set<string> } 
 export async function afterApply(plan: Plan, api: KonnectApi): Promise<AfterApply | undefined> {
   const { refs, controlPlanes } = touched(plan);
   if (refs.size === 0) return undefined;
-  const live = await readLiveState(api, emptyDesired(plan.geo), { everything: true, controlPlanes: [], schemaDefaults: false });
+  const live = await readLiveState(api, { ...emptyDesired(plan.geo), geos: planGeos(plan) }, { everything: true, controlPlanes: [], schemaDefaults: false });
   const members = new Map<string, string[]>();
   for (const membership of live.entities.filter((e) => e.kind === 'control_plane_membership')) {
     members.set(membership.key, Array.isArray(membership.fields.members) ? membership.fields.members.map(String) : []);

@@ -24,7 +24,7 @@ export async function collectEstate(live: LiveState, options: ProbeOptions, only
   const signal = options.signal ? { signal: options.signal } : {};
   const groupReads = estate.groups.map(async (group) => {
     if (group.id === undefined) return;
-    const response = await options.api.request({ api: 'control-planes', method: 'GET', path: `/control-planes/${group.id}/group-status`, describe: `group status of "${group.controlPlane}"`, ...signal });
+    const response = await options.api.request({ api: 'control-planes', method: 'GET', path: `/control-planes/${group.id}/group-status`, describe: `group status of "${group.controlPlane}"`, ...(group.geo ? { geo: group.geo } : {}), ...signal });
     Object.assign(group, readGroupStatus(response.body, names));
   });
   const domainReads = estate.customDomains.map(async (domain) => {

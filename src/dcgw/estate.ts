@@ -6,6 +6,7 @@ import { customDomainRecords, type DnsRecord } from './dns-records.js';
 import type { CaaFinding, CnameFinding } from './dns-check.js';
 import type { Health } from './health.js';
 import { iamRoleArn } from './iam.js';
+import type { Geo } from '../model/state.js';
 
 // The DCGW estate as status reports it: read from live state (pure), then enriched by the probes (see collect.ts).
 
@@ -63,6 +64,8 @@ export interface GroupConflict {
 export interface GroupStatus {
   controlPlane: string;
   id?: string;
+  /** Where the group lives, when not in the state's default geo. */
+  geo?: Geo;
   state: string;
   conflicts: GroupConflict[];
 }
@@ -158,6 +161,7 @@ export function estateFromLive(live: LiveState, only?: ReadonlySet<string>): Est
     .map((cp): GroupStatus => {
       const out: GroupStatus = { controlPlane: cp.key, state: 'unknown', conflicts: [] };
       if (cp.id !== undefined) out.id = cp.id;
+      if (cp.geo !== undefined) out.geo = cp.geo;
       return out;
     });
   return { networks, configurations, customDomains, addOns, groups };

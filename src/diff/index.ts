@@ -19,6 +19,7 @@ import { changeConflict, isProtected, stateOwner, type OwnershipView } from './o
 import { deleteScope, dependentsIndex } from './delete-scope.js';
 import { redactLive } from '../model/secret-fields.js';
 import { assertLiveChecks } from './live-checks.js';
+import { controlPlaneGeos, refuseGeoMoves } from './geos.js';
 
 /**
  * The pure heart: desired vs live → an ordered, deterministic plan. Throws PlanError (unresolvable reference,
@@ -54,6 +55,7 @@ export function buildPlan(desired: DesiredState, live: LiveState): Plan {
   });
   const ownership = { claims: desired.claims, lookedUp: resolution.lookedUp, owned: ownedIds(liveEntities), view };
   const warnings = [...(desired.warnings ?? []), ...resolution.warnings];
+  refuseGeoMoves(desiredIndex, liveIndex, desired.geo);
   const pinned = pairPinnedIds(desiredIndex, liveIndex);
   const renamedFrom = pinned.renamedFrom;
   const pairedLive = pairByMatch(desiredIndex, pinned.live, renamedFrom);
@@ -81,9 +83,11 @@ export function buildPlan(desired: DesiredState, live: LiveState): Plan {
   const rendered = new Set(desired.env.map((use) => use.name));
   const needed = [...used.inBodies, ...[...used.anywhere].filter((name) => rendered.has(name))];
   const sorted = topoSort(operations);
+  const placed = controlPlaneGeos([...desiredEntities, ...liveEntities], desired.geo);
   return {
     format: PLAN_FORMAT,
     geo: desired.geo,
+    ...(placed ? { controlPlaneGeos: placed } : {}),
     operations: sorted,
     summary: summarize(sorted),
     warnings: [...new Set(warnings)].sort(),

@@ -10,6 +10,7 @@ import { readinessFor, requestsFor } from './requests.js';
 export function operationFor(change: Change, geo: Geo): PlannedChange {
   const descriptor = kindOf(change.kind);
   const title = `${descriptor.title} ${change.key}`;
+  const placedIn = (change.desired ?? change.live)?.geo;
   // Keys in the Operation type's order, so saved plans read top to bottom.
   const op: Operation = {
     id: `${change.action}:${change.kind}:${change.key}`,
@@ -24,13 +25,14 @@ export function operationFor(change: Change, geo: Geo): PlannedChange {
     ...(change.before ? { before: change.before } : {}),
     ...(change.after ? { after: change.after } : {}),
     ...(change.desired && (change.action === 'update' || change.action === 'replace') ? { fields: change.desired.fields } : {}),
+    ...(placedIn !== undefined && placedIn !== geo ? { geo: placedIn } : {}),
     ...(change.renamedFrom !== undefined ? { renamedFrom: change.renamedFrom } : {}),
     ...(change.live && change.action !== 'create' ? { fingerprint: liveFingerprint(change.live) } : {}),
     dependsOn: [],
     ...(change.desired?.source ? { source: { ...change.desired.source } } : {}),
   };
   const planned: PlannedChange = { change, op };
-  const readiness = change.desired && change.action !== 'delete' ? readinessFor(change.desired) : undefined;
+  const readiness = change.desired && change.action !== 'delete' ? readinessFor(change.desired, geo) : undefined;
   if (readiness) {
     const wait: Operation = {
       id: `wait:${change.kind}:${change.key}`,

@@ -6,6 +6,7 @@ import { KINDS, kindOf, type KindName } from '../kinds/registry.js';
 import { splitKey } from '../executor/split-key.js';
 import { envNames, RENDERED_PREFIX } from '../executor/env.js';
 import type { Change } from './compare.js';
+import type { Geo } from '../model/state.js';
 import { operationFor } from './operations.js';
 import { readinessFor, requestsFor } from './requests.js';
 import { summarize } from './summary.js';
@@ -103,15 +104,15 @@ function waitProblems(op: Operation, plan: Plan): string[] {
   if (!write || !op.dependsOn.includes(write.id)) return [`${op.id}: a wait must follow the create, update or replace of ${op.kind}:${op.key}`];
   const fields = write.fields ?? write.after;
   if (!fields) return [`${op.id}: ${write.id} has no after-state`];
-  const expected = readinessFor(entityOf(op.kind, op.key, fields));
+  const expected = readinessFor(entityOf(op.kind, op.key, fields, write.geo), plan.geo);
   if (!expected || canonicalJson(expected) !== canonicalJson(op.readiness ?? null)) return [`${op.id}: its readiness check is not what the planner makes for ${op.kind}:${op.key}`];
   if (op.requests.length > 0 || op.destructive) return [`${op.id}: a wait sends no request and destroys nothing`];
   return [];
 }
 
-function entityOf(kind: KindName, key: string, fields: Record<string, unknown>): Entity {
+function entityOf(kind: KindName, key: string, fields: Record<string, unknown>, geo: Geo | undefined): Entity {
   const { controlPlane } = splitKey(kindOf(kind), key);
-  return { kind, key, fields: fields as Entity['fields'], ...(controlPlane !== undefined ? { controlPlane } : {}) };
+  return { kind, key, fields: fields as Entity['fields'], ...(controlPlane !== undefined ? { controlPlane } : {}), ...(geo !== undefined ? { geo } : {}) };
 }
 
 /** The change an operation stands for, from what the plan keeps of it; a string says what is missing. */
@@ -120,18 +121,18 @@ function changeOf(op: Operation): Change | string {
   const liveKey = op.renamedFrom ?? op.key;
   if (op.action === 'create') {
     if (!op.after) return 'a create needs its after-state';
-    return { ...base, action: 'create', desired: entityOf(op.kind, op.key, op.after), after: op.after };
+    return { ...base, action: 'create', desired: entityOf(op.kind, op.key, op.after, op.geo), after: op.after };
   }
   if (op.action === 'delete') {
     if (!op.before) return 'a delete needs its before-state';
-    return { ...base, action: 'delete', live: entityOf(op.kind, op.key, op.before), before: op.before };
+    return { ...base, action: 'delete', live: entityOf(op.kind, op.key, op.before, op.geo), before: op.before };
   }
   if (!op.before || !op.after || !op.fields) return `an ${op.action} needs before, after and fields`;
   return {
     ...base,
     action: op.action as 'update' | 'replace',
-    desired: entityOf(op.kind, op.key, op.fields),
-    live: entityOf(op.kind, liveKey, op.before),
+    desired: entityOf(op.kind, op.key, op.fields, op.geo),
+    live: entityOf(op.kind, liveKey, op.before, op.geo),
     before: op.before,
     after: op.after,
   };

@@ -8,11 +8,20 @@ import { kindOf } from '../kinds/registry.js';
 import { CONTROL_PLANE_KIND, targetKey } from './entity-refs.js';
 import type { Change } from './compare.js';
 import { deepMerge } from './json-tools.js';
+import { isRegional } from '../konnect/base-urls.js';
 
 const placeholder = (kind: string, key: string): string => `{$id:${kind}:${key}}`;
 
 function encodeContext(geo: Geo, controlPlane: string | undefined): EncodeContext {
   return { geo, id: (kind, local) => ({ $id: `${kind}:${targetKey(kind, controlPlane, local)}` }) };
+}
+
+/** Requests to a regional API of an entity that lives in another geo than the plan's go to that geo. */
+function placed<T extends { api: PlannedRequest['api']; geo?: Geo }>(items: T[], entity: Entity, planGeo: Geo): T[] {
+  const geo = entity.geo;
+  if (geo === undefined || geo === planGeo) return items;
+  for (const item of items) if (isRegional(item.api)) item.geo = geo;
+  return items;
 }
 
 /** Resolves `{controlPlaneId}`, `{parentId}`, `{id}` and `{ref:field}` into id placeholders. */
@@ -47,9 +56,12 @@ function withAccept(request: PlannedRequest, statuses: number[] | undefined): Pl
   return request;
 }
 
-function createRequests(entity: Entity, geo: Geo): PlannedRequest[] {
+function createRequests(entity: Entity, planGeo: Geo): PlannedRequest[] {
+  return placed(createRequestsIn(entity, encodeContext(entity.geo ?? planGeo, entity.controlPlane)), entity, planGeo);
+}
+
+function createRequestsIn(entity: Entity, ctx: EncodeContext): PlannedRequest[] {
   const descriptor = kindOf(entity.kind);
-  const ctx = encodeContext(geo, entity.controlPlane);
   const where = paths(entity);
   if (descriptor.buildRequests) {
     return descriptor.buildRequests('create', { after: entity.fields, ctx, ...where, ref: `${entity.kind}:${entity.key}` });
@@ -81,9 +93,12 @@ function pick(body: JsonObject, fields: readonly string[], previous: JsonObject,
   return out;
 }
 
-function updateRequests(desired: Entity, live: Entity, geo: Geo, renamedFrom: string | undefined): PlannedRequest[] {
+function updateRequests(desired: Entity, live: Entity, planGeo: Geo, renamedFrom: string | undefined): PlannedRequest[] {
+  return placed(updateRequestsIn(desired, live, encodeContext(desired.geo ?? planGeo, desired.controlPlane), renamedFrom), desired, planGeo);
+}
+
+function updateRequestsIn(desired: Entity, live: Entity, ctx: EncodeContext, renamedFrom: string | undefined): PlannedRequest[] {
   const descriptor = kindOf(desired.kind);
-  const ctx = encodeContext(geo, desired.controlPlane);
   // A rename addresses the entity by the key Konnect still knows, and records its id under the new key.
   const where = paths(renamedFrom === undefined ? desired : { ...desired, key: renamedFrom });
   if (descriptor.buildRequests) {
@@ -109,9 +124,12 @@ function updateRequests(desired: Entity, live: Entity, geo: Geo, renamedFrom: st
   return [withAccept(request, update.acceptStatuses)];
 }
 
-function deleteRequests(entity: Entity, geo: Geo): PlannedRequest[] {
+function deleteRequests(entity: Entity, planGeo: Geo): PlannedRequest[] {
+  return placed(deleteRequestsIn(entity, encodeContext(entity.geo ?? planGeo, entity.controlPlane)), entity, planGeo);
+}
+
+function deleteRequestsIn(entity: Entity, ctx: EncodeContext): PlannedRequest[] {
   const descriptor = kindOf(entity.kind);
-  const ctx = encodeContext(geo, entity.controlPlane);
   const where = paths(entity);
   const remove = descriptor.write.delete;
   if (remove === 'none') {
@@ -130,21 +148,23 @@ export function canDelete(entity: Entity): boolean {
 
 /**
  * The requests of a change. They read only what the plan keeps of it (desired model fields, the live side's `before`,
- * `renamedFrom`), so that apply can re-derive them from a plan file and refuse one whose requests were edited.
+ * `renamedFrom`, the operation's `geo`), so that apply can re-derive them from a plan file and refuse one whose
+ * requests were edited. An entity without a geo of its own is in `planGeo`.
  */
-export function requestsFor(change: Change, geo: Geo): PlannedRequest[] {
-  if (change.action === 'create') return createRequests(change.desired!, geo);
-  if (change.action === 'delete') return deleteRequests(change.live!, geo);
+export function requestsFor(change: Change, planGeo: Geo): PlannedRequest[] {
+  if (change.action === 'create') return createRequests(change.desired!, planGeo);
+  if (change.action === 'delete') return deleteRequests(change.live!, planGeo);
   const live: Entity = { ...change.live!, fields: change.before ?? change.live!.fields };
-  if (change.action === 'update') return updateRequests(change.desired!, live, geo, change.renamedFrom);
+  if (change.action === 'update') return updateRequests(change.desired!, live, planGeo, change.renamedFrom);
   const renamed = change.renamedFrom === undefined ? live : { ...live, key: change.renamedFrom };
-  return [...deleteRequests(renamed, geo), ...createRequests(change.desired!, geo)];
+  return [...deleteRequests(renamed, planGeo), ...createRequests(change.desired!, planGeo)];
 }
 
 /** The readiness poll for an entity of an async kind, or undefined. */
-export function readinessFor(entity: Entity): ReadinessCheck | undefined {
+export function readinessFor(entity: Entity, planGeo: Geo): ReadinessCheck | undefined {
   const descriptor = kindOf(entity.kind);
   if (!descriptor.readiness) return undefined;
   const { statePath, ready, failed } = descriptor.readiness;
-  return { api: descriptor.api, path: resolvePath(descriptor.paths.item, entity), statePath, ready: [...ready], failed: [...failed] };
+  const check: ReadinessCheck = { api: descriptor.api, path: resolvePath(descriptor.paths.item, entity), statePath, ready: [...ready], failed: [...failed] };
+  return placed([check], entity, planGeo)[0];
 }

@@ -3,6 +3,7 @@ import type { Lifecycles } from './lifecycle.js';
 import type { Router } from './router.js';
 import { apiOf, badRequest, problem, unauthorizedAt, type Api } from './problem.js';
 import { entityError, validationError } from './core/errors.js';
+import { geoRefusal } from './geos.js';
 
 export interface Dispatcher {
   ctx: EmulatorContext;
@@ -31,6 +32,8 @@ export async function dispatch(dispatcher: Dispatcher, request: EmuRequest): Pro
   const api = apiOf(request.path);
   if (!PUBLIC.has(`${request.method} ${request.path}`) && !authorized(request, dispatcher.token)) return unauthorizedAt(request.path);
   dispatcher.lifecycles.settle(dispatcher.ctx);
+  const elsewhere = geoRefusal(dispatcher.ctx, request);
+  if (elsewhere) return elsewhere;
   const match = dispatcher.router.match(request.method, request.path);
   if (match === undefined) return problem(404, 'Not Found', `No route matches ${request.method} ${request.path}`);
   if ('allow' in match) {

@@ -49,7 +49,7 @@ export interface RequestLogEntry {
 }
 
 export interface RunningEmulator {
-  /** `http://127.0.0.1:PORT`: pass as --konnect-addr; APIs are under `/v2`. */
+  /** `http://127.0.0.1:PORT`: pass as --konnect-addr; APIs are under `/v2` (global and us) and `/<geo>/v2`. */
   url: string;
   token: string;
   readonly requestLog: RequestLogEntry[];

@@ -8,6 +8,7 @@ import { RATE_LIMIT_BODY, type RateLimiter } from './rate-limit.js';
 import type { FaultInjector } from './faults.js';
 import { observeExchange, type Exchange } from './observer.js';
 import { dataPlaneResponse } from './healthz.js';
+import { splitApiPath } from './geos.js';
 
 export interface ServerParts {
   dispatcher: Dispatcher;
@@ -16,7 +17,6 @@ export interface ServerParts {
   log: RequestLogEntry[];
 }
 
-const PREFIX = '/v2';
 /** Largest request body read (Kong's admin default, `nginx_admin_client_max_body_size = 10m`). A bigger one is drained unread and gets a 413. */
 export const MAX_BODY_BYTES = 10 * 1024 * 1024;
 
@@ -36,7 +36,9 @@ function readBody(request: IncomingMessage): Promise<string | undefined> {
   });
 }
 
-const apiPath = (pathname: string): string => (pathname.startsWith(`${PREFIX}/`) ? pathname.slice(PREFIX.length) : pathname);
+const apiPath = (pathname: string): string => splitApiPath(pathname)?.path ?? pathname;
+/** Konnect's API paths: `/v2/...` and a geo's `/<geo>/v2/...`. */
+const isApi = (pathname: string): boolean => splitApiPath(pathname) !== undefined;
 
 function rateLimitKey(request: IncomingMessage): string {
   const header = request.headers.authorization;
@@ -91,6 +93,11 @@ async function toEmuRequest(request: IncomingMessage, url: URL): Promise<EmuRequ
   const raw = await readBody(request);
   if (raw === undefined) return problem(413, 'Payload Too Large', `Request body exceeds ${MAX_BODY_BYTES} bytes`);
   const parsed: EmuRequest = { method: request.method ?? 'GET', path: apiPath(url.pathname), query: url.searchParams, body: undefined, headers: request.headers };
+  const where = splitApiPath(url.pathname);
+  if (where?.geoHost) {
+    parsed.geo = where.geo;
+    parsed.geoHost = true;
+  }
   if (raw.trim() === '') return parsed;
   const type = request.headers['content-type'];
   if (!jsonContentType(type)) {
@@ -114,7 +121,7 @@ export function createEmulatorServer(parts: ServerParts): { server: Server; held
     void (async () => {
       const url = new URL(request.url ?? '/', 'http://127.0.0.1');
       // Data plane endpoints are not Konnect's API: no limit, no faults, not logged nor checked against its specs.
-      if (!url.pathname.startsWith(`${PREFIX}/`)) {
+      if (!isApi(url.pathname)) {
         dispatcher.lifecycles.settle(dispatcher.ctx);
         const answer = dataPlaneResponse(dispatcher.ctx, request.method ?? 'GET', url.pathname, unhealthy);
         if (answer) {
@@ -143,7 +150,7 @@ export function createEmulatorServer(parts: ServerParts): { server: Server; held
       if (!limit.allowed) result = tooMany(limit.headers);
       else if (decision.fault === '429') result = tooMany(limiter.transientHeaders(key, decision.retryAfter === true));
       else if (decision.fault === '500') result = internalError();
-      else if (!url.pathname.startsWith(`${PREFIX}/`)) result = { status: 404, body: { message: 'no Route matched with those values' } };
+      else if (!isApi(url.pathname)) result = { status: 404, body: { message: 'no Route matched with those values' } };
       else {
         const emuRequest = await toEmuRequest(request, url);
         if ('status' in emuRequest) result = emuRequest;

@@ -1,4 +1,5 @@
 import type { JsonObject } from '../model/json.js';
+import type { Geo } from '../model/state.js';
 
 /** A request as handlers see it. `path` is relative to `/v2`, without the query string. */
 export interface EmuRequest {
@@ -12,6 +13,10 @@ export interface EmuRequest {
   /** The body was declared as this non-JSON media type: a 415, in the same place as `malformedBody`. */
   unsupportedType?: string;
   headers: Record<string, string | string[] | undefined>;
+  /** The geo whose host the request reached (`/<geo>/v2`); absent: the plain `/v2`, the global and us host. */
+  geo?: Geo;
+  /** Reached through a `/<geo>/v2` prefix: a regional host only. */
+  geoHost?: true;
 }
 
 export interface EmuResponse {
@@ -40,6 +45,8 @@ export interface EmulatorData {
   version: 1;
   providerAccounts: Record<string, JsonObject>;
   controlPlanes: Record<string, JsonObject>;
+  /** control plane id → its geo, for those not in us (`src/emulator/geos.ts`). */
+  controlPlaneGeos?: Record<string, Geo>;
   /** group id → member control plane ids. */
   memberships: Record<string, string[]>;
   networks: Record<string, JsonObject>;

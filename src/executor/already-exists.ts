@@ -49,7 +49,7 @@ export async function adoptExisting(op: Operation, refused: unknown, ctx: AdoptC
   if (!hit?.fields) throw refused;
   const descriptor = kindOf(op.kind);
   const { controlPlane } = splitKey(descriptor, op.key);
-  const base = { kind: op.kind, key: op.key, ...(controlPlane !== undefined ? { controlPlane } : {}) };
+  const base = { kind: op.kind, key: op.key, ...(controlPlane !== undefined ? { controlPlane } : {}), ...(op.geo !== undefined ? { geo: op.geo } : {}) };
   const desired: Entity = { ...base, fields: renderEnv((op.fields ?? op.after ?? {}) as JsonObject, ctx.env) };
   const live: Entity = { ...base, fields: hit.fields, id: hit.id };
   const { before, after } = comparablePair(desired, live, descriptor);

@@ -9,6 +9,9 @@ import { fillPath } from '../kinds/path-template.js';
 import { CONTROL_PLANE_KIND } from '../kinds/control-plane-kind.js';
 import { splitKey } from './split-key.js';
 
+/** Listings of the same path in two geos are two listings. */
+const listingKey = (listPath: string, geo: Geo | undefined): string => (geo === undefined ? listPath : `${geo} ${listPath}`);
+
 /** A live entity found by its natural key. */
 export interface LookupHit {
   id: string;
@@ -36,6 +39,8 @@ interface Listed {
 /** Where a kind's entities are listed: the list path with its control plane and parent filled in. */
 interface Location {
   descriptor: KindDescriptor;
+  /** The geo of a regional kind's listing outside the default geo. */
+  geo?: Geo;
   controlPlane?: string;
   local: string;
   listPath: string;
@@ -59,7 +64,19 @@ export class NaturalKeyLookup {
     private readonly ids: IdDirectory,
     private readonly geo: Geo,
     private readonly signal?: AbortSignal,
+    /** Control planes outside `geo` (`Plan.controlPlaneGeos`). */
+    private readonly controlPlaneGeos: Readonly<Record<string, Geo>> = {},
   ) {}
+
+  /**
+   * The geo a kind's entity is listed in, when not the default: its control plane's, for the control plane kind
+   * itself, the kinds scoped to one, and the kinds listed under one (a child's key starts with its parent's).
+   */
+  private geoOf(descriptor: KindDescriptor, controlPlane: string | undefined, local: string): Geo | undefined {
+    const parentIsControlPlane = descriptor.kind === CONTROL_PLANE_KIND || descriptor.parent?.kind === CONTROL_PLANE_KIND;
+    const name = controlPlane ?? (parentIsControlPlane ? local.split('/')[0] : undefined);
+    return name === undefined ? undefined : this.controlPlaneGeos[name];
+  }
 
   /**
    * `fresh`: ask Konnect again (recovering a create whose response was lost). `listing`: match against the cached
@@ -86,7 +103,7 @@ export class NaturalKeyLookup {
     if (descriptor.aggregate && location.parentId) return { id: location.parentId, raw: {} };
     const query = descriptor.lookupQuery?.(local);
     // A listing of the collection already made (or on its way: the stale check's, another lookup's) costs nothing.
-    const fromList = fromListing || (!fresh && (query === undefined || this.raws.has(location.listPath)));
+    const fromList = fromListing || (!fresh && (query === undefined || this.raws.has(listingKey(location.listPath, location.geo))));
     let hit = fromList ? await this.match(location, (await this.listing(location)).map((entry) => entry.raw)) : undefined;
     // Where a filter exists, a miss there is asked again: the entity may be newer than the listing.
     if (!hit && !fromListing && (fresh || query !== undefined)) hit = await this.match(location, await this.fetch(location, query));
@@ -95,13 +112,14 @@ export class NaturalKeyLookup {
   }
 
   /** Every entity of `kind` in a control plane (or org-wide): one listing, cached. Only for kinds without a parent. */
-  private async listScope(kind: KindName, controlPlane: string | undefined): Promise<Listed[]> {
+  private async listScope(kind: KindName, controlPlane: string | undefined, geo: Geo | undefined): Promise<Listed[]> {
     const descriptor = kindOf(kind);
     if (descriptor.parent) return [];
     const controlPlaneId = controlPlane === undefined ? undefined : await this.ids.resolve(entityRef(CONTROL_PLANE_KIND, controlPlane));
     const listPath = fillPath(descriptor.paths.list, { controlPlaneId });
     const location: Location = { descriptor, local: '', listPath };
     if (controlPlane !== undefined) location.controlPlane = controlPlane;
+    if (geo !== undefined) location.geo = geo;
     return this.listing(location);
   }
 
@@ -111,9 +129,11 @@ export class NaturalKeyLookup {
     const controlPlaneId = controlPlane === undefined ? undefined : await this.ids.resolve(entityRef(CONTROL_PLANE_KIND, controlPlane));
     const location: Location = { descriptor, local, listPath: '' };
     if (controlPlane !== undefined) location.controlPlane = controlPlane;
+    const geo = this.geoOf(descriptor, controlPlane, local);
+    if (geo !== undefined) location.geo = geo;
     if (descriptor.parent) {
       // A child's key starts with its parent's local key (`network/name`, `upstream/target`): longest match wins.
-      const parents = await this.listScope(descriptor.parent.kind, controlPlane);
+      const parents = await this.listScope(descriptor.parent.kind, controlPlane, geo);
       let parent: Listed | undefined;
       for (const candidate of parents) {
         const fits = local === candidate.key || local.startsWith(`${candidate.key}/`);
@@ -127,31 +147,37 @@ export class NaturalKeyLookup {
     return location;
   }
 
-  /** Every object at a filled list path of `kind`: one listing, cached, whoever asks (lookups, the stale check). */
-  list(kind: KindName, listPath: string): Promise<JsonObject[]> {
-    let cached = this.raws.get(listPath);
+  /**
+   * Every object at a filled list path of `kind` (in `geo`, when not the default): one listing, cached, whoever asks
+   * (lookups, the stale check).
+   */
+  list(kind: KindName, listPath: string, geo?: Geo): Promise<JsonObject[]> {
+    const cacheKey = listingKey(listPath, geo);
+    let cached = this.raws.get(cacheKey);
     if (!cached) {
-      cached = this.fetch({ descriptor: kindOf(kind), local: '', listPath }, undefined);
-      this.raws.set(listPath, cached);
-      cached.catch(() => this.raws.delete(listPath));
+      cached = this.fetch({ descriptor: kindOf(kind), local: '', listPath, ...(geo !== undefined ? { geo } : {}) }, undefined);
+      this.raws.set(cacheKey, cached);
+      cached.catch(() => this.raws.delete(cacheKey));
     }
     return cached;
   }
 
   private listing(location: Location): Promise<Listed[]> {
-    let cached = this.listings.get(location.listPath);
+    const cacheKey = listingKey(location.listPath, location.geo);
+    let cached = this.listings.get(cacheKey);
     if (!cached) {
-      cached = this.list(location.descriptor.kind, location.listPath).then((raws) => this.decodeAll(location, raws));
-      this.listings.set(location.listPath, cached);
-      cached.catch(() => this.listings.delete(location.listPath));
+      cached = this.list(location.descriptor.kind, location.listPath, location.geo).then((raws) => this.decodeAll(location, raws));
+      this.listings.set(cacheKey, cached);
+      cached.catch(() => this.listings.delete(cacheKey));
     }
     return cached;
   }
 
   private async fetch(location: Location, query: Record<string, string> | undefined): Promise<JsonObject[]> {
     const { descriptor } = location;
-    const options: { query?: Record<string, string>; signal?: AbortSignal } = {};
+    const options: { query?: Record<string, string>; signal?: AbortSignal; geo?: Geo } = {};
     if (query) options.query = query;
+    if (location.geo !== undefined) options.geo = location.geo;
     if (this.signal) options.signal = this.signal;
     return this.api.list(descriptor.api, location.listPath, descriptor.paths.pagination, options);
   }
@@ -168,7 +194,7 @@ export class NaturalKeyLookup {
 
   private decodeOne(location: Location, raw: JsonObject, misses: Set<KindName>): Listed | undefined {
     const ctx = {
-      geo: this.geo,
+      geo: location.geo ?? this.geo,
       key: (kind: KindName, id: string) => {
         const known = this.ids.keyOf(kind, id);
         if (known === undefined) misses.add(kind);
@@ -198,7 +224,7 @@ export class NaturalKeyLookup {
     if (first || misses.size === 0) return first;
     for (const kind of [...misses].sort()) {
       const scope = kindOf(kind).scope === 'control_plane' ? location.controlPlane : undefined;
-      await this.listScope(kind, scope);
+      await this.listScope(kind, scope, scope === undefined ? undefined : location.geo);
     }
     return find();
   }

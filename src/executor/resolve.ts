@@ -1,5 +1,6 @@
 import { isJsonObject, type Json, type JsonObject } from '../model/json.js';
 import type { Plan } from '../model/plan.js';
+import type { Geo } from '../model/state.js';
 import type { KonnectApi } from '../konnect/types.js';
 import { KINDS, kindOf, type KindName } from '../kinds/registry.js';
 import { parseEntityRef } from '../model/entity.js';
@@ -30,8 +31,8 @@ export interface IdResolver {
   forget(ref: string): void;
   /** Looks the entity up by natural key; `fresh` skips the cache (recovering a create whose response was lost). */
   lookup(ref: string, options?: { fresh?: boolean; listing?: boolean }): Promise<LookupHit | undefined>;
-  /** Every object at a filled list path of `kind`: one listing per resolver, shared with the lookups. */
-  list(kind: KindName, listPath: string): Promise<JsonObject[]>;
+  /** Every object at a filled list path of `kind` (in `geo`): one listing per resolver, shared with the lookups. */
+  list(kind: KindName, listPath: string, geo?: Geo): Promise<JsonObject[]>;
   /** Replaces every `{$id:kind:key}` in a request path. */
   renderPath(path: string): Promise<string>;
   /** Replaces every `{"$id": "kind:key"}` object in a body by the id string (a copy). */
@@ -40,7 +41,7 @@ export interface IdResolver {
 
 /** Builds the resolver for a plan: pre-resolved from each operation's fingerprint (`op.fingerprint.id`). */
 export function resolveIds(plan: Plan, api: KonnectApi, options: ResolveOptions = {}): IdResolver {
-  const resolver = new PlanIdResolver(api, plan.geo, options.signal);
+  const resolver = new PlanIdResolver(api, plan, options.signal);
   for (const op of plan.operations) {
     if (op.fingerprint?.id && op.action !== 'wait') resolver.record(`${op.kind}:${op.key}`, op.fingerprint.id);
   }
@@ -53,8 +54,8 @@ class PlanIdResolver implements IdResolver, IdDirectory {
   private readonly keys = new Map<string, string>();
   private readonly lookups: NaturalKeyLookup;
 
-  constructor(api: KonnectApi, geo: Plan['geo'], signal?: AbortSignal) {
-    this.lookups = new NaturalKeyLookup(api, this, geo, signal);
+  constructor(api: KonnectApi, plan: Pick<Plan, 'geo' | 'controlPlaneGeos'>, signal?: AbortSignal) {
+    this.lookups = new NaturalKeyLookup(api, this, plan.geo, signal, plan.controlPlaneGeos);
   }
 
   known(ref: string): string | undefined {
@@ -92,8 +93,8 @@ class PlanIdResolver implements IdResolver, IdDirectory {
     return this.lookups.find(ref, options);
   }
 
-  list(kind: KindName, listPath: string): Promise<JsonObject[]> {
-    return this.lookups.list(kind, listPath);
+  list(kind: KindName, listPath: string, geo?: Geo): Promise<JsonObject[]> {
+    return this.lookups.list(kind, listPath, geo);
   }
 
   async renderPath(path: string): Promise<string> {

@@ -55,7 +55,7 @@ export async function runOperation(op: Operation, ctx: OperationContext): Promis
       const { path } = result;
       // An async resource lingers (`terminating`) after its DELETE: a replace must not re-create it before it is gone.
       if (planned.method === 'DELETE' && readiness && (op.action === 'replace' || !ctx.noWait)) {
-        const gone = waitUntilGone(ctx.api, { api: planned.api, statePath: readiness.statePath }, path, pollOptions(ctx));
+        const gone = waitUntilGone(ctx.api, { api: planned.api, statePath: readiness.statePath, ...(planned.geo ? { geo: planned.geo } : {}) }, path, pollOptions(ctx));
         // A plain delete was accepted: an abort while it terminates does not undo that.
         if (op.action !== 'replace') await gone.catch(rethrowUnlessAborted(ctx.signal));
         else await gone;
@@ -125,6 +125,7 @@ async function sendRequest(planned: PlannedRequest, ctx: OperationContext): Prom
   const request: ApiRequest = { api: planned.api, method: planned.method, path };
   if (body !== undefined) request.body = body;
   if (planned.acceptStatuses) request.acceptStatuses = planned.acceptStatuses;
+  if (planned.geo) request.geo = planned.geo;
   const captures = planned.captures;
   if (captures !== undefined && planned.method === 'POST') {
     request.recover = async () => {

@@ -2,6 +2,7 @@ import type { Fingerprint } from '../model/entity.js';
 import type { JsonObject } from '../model/json.js';
 import type { Operation, Plan } from '../model/plan.js';
 import type { KonnectApi } from '../konnect/types.js';
+import type { Geo } from '../model/state.js';
 import { ApiError } from '../konnect/api-error.js';
 import { kindOf } from '../kinds/registry.js';
 import { isJsonObject } from '../model/json.js';
@@ -39,6 +40,7 @@ interface Target {
   op: Operation;
   fingerprint: Fingerprint;
   itemPath: string;
+  listPath: string;
 }
 
 /**
@@ -53,21 +55,24 @@ export async function checkFingerprints(plan: Plan, api: KonnectApi, options: St
     const fingerprint = op.fingerprint;
     if (!fingerprint || op.action === 'wait' || op.action === 'create' || kindOf(op.kind).aggregate) continue;
     const { listPath, itemPath } = await locate(op, fingerprint.id, resolver);
-    const group = groups.get(listPath) ?? [];
-    group.push({ op, fingerprint, itemPath });
-    groups.set(listPath, group);
+    // The same path in two geos (`/control-planes`) is two collections.
+    const collection = op.geo === undefined ? listPath : `${op.geo} ${listPath}`;
+    const group = groups.get(collection) ?? [];
+    group.push({ op, fingerprint, itemPath, listPath });
+    groups.set(collection, group);
   }
   const stale: StaleOperation[] = [];
   const threshold = options.listThreshold ?? 5;
-  for (const [listPath, targets] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
-    const descriptor = kindOf(targets[0]!.op.kind);
+  for (const [, targets] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
+    const { op: first, listPath } = targets[0]!;
+    const descriptor = kindOf(first.kind);
     const current = new Map<string, JsonObject>();
     if (targets.length >= threshold) {
-      const items = await resolver.list(descriptor.kind, listPath);
+      const items = await resolver.list(descriptor.kind, listPath, first.geo);
       for (const item of items) if (typeof item.id === 'string') current.set(item.id, item);
     } else {
       for (const target of targets) {
-        const raw = await getItem(api, descriptor.api, target.itemPath, options.signal);
+        const raw = await getItem(api, descriptor.api, target.itemPath, options.signal, first.geo);
         if (raw) current.set(target.fingerprint.id, raw);
       }
     }
@@ -137,9 +142,9 @@ async function locate(op: Operation, id: string, resolver: IdResolver): Promise<
   return { listPath: fillPath(descriptor.paths.list, values), itemPath: fillPath(descriptor.paths.item, values) };
 }
 
-async function getItem(api: KonnectApi, name: Parameters<KonnectApi['list']>[0], path: string, signal?: AbortSignal): Promise<JsonObject | undefined> {
+async function getItem(api: KonnectApi, name: Parameters<KonnectApi['list']>[0], path: string, signal?: AbortSignal, geo?: Geo): Promise<JsonObject | undefined> {
   try {
-    const response = await api.request({ api: name, method: 'GET', path, ...(signal ? { signal } : {}) });
+    const response = await api.request({ api: name, method: 'GET', path, ...(geo ? { geo } : {}), ...(signal ? { signal } : {}) });
     return isJsonObject(response.body) ? response.body : undefined;
   } catch (error) {
     if (error instanceof ApiError && error.status === 404) return undefined;

@@ -33,7 +33,7 @@ const MAX_POLLS = 100_000;
  */
 export function waitUntilReady(api: KonnectApi, check: ReadinessCheck, path: string, options: PollOptions): Promise<string> {
   return poll(options, 'ready', async () => {
-    const response = await api.request({ api: check.api, method: 'GET', path, ...(options.signal ? { signal: options.signal } : {}) });
+    const response = await api.request({ api: check.api, method: 'GET', path, ...(check.geo ? { geo: check.geo } : {}), ...(options.signal ? { signal: options.signal } : {}) });
     const states = getAll(response.body, check.statePath).map(stateText);
     const state = summarize(states);
     options.onState?.(state);
@@ -92,11 +92,11 @@ const GONE_STATE = 'terminated';
  * After a DELETE of an async resource: polls its item path until it is gone (404) or `terminated`, so a replace's
  * create does not collide with the old resource's name. Same backoff, timeout and abort as waitUntilReady.
  */
-export async function waitUntilGone(api: KonnectApi, check: Pick<ReadinessCheck, 'api' | 'statePath'>, path: string, options: PollOptions): Promise<void> {
+export async function waitUntilGone(api: KonnectApi, check: Pick<ReadinessCheck, 'api' | 'statePath' | 'geo'>, path: string, options: PollOptions): Promise<void> {
   await poll(options, 'deleted', async () => {
     let body: Json;
     try {
-      body = (await api.request({ api: check.api, method: 'GET', path, ...(options.signal ? { signal: options.signal } : {}) })).body;
+      body = (await api.request({ api: check.api, method: 'GET', path, ...(check.geo ? { geo: check.geo } : {}), ...(options.signal ? { signal: options.signal } : {}) })).body;
     } catch (error) {
       if (error instanceof ApiError && error.status === 404) return { state: GONE_STATE, done: true };
       throw error;

@@ -76,6 +76,7 @@ export interface RefSpec {
 }
 
 export interface EncodeContext {
+  /** The entity's geo (a configuration's: its control plane's), sent as `control_plane_geo`. */
   geo: Geo;
   /** Placeholder `{"$id":"kind:key"}` for the server id of a referenced entity, given its local key. */
   id(kind: KindName, localKey: string): Json;
@@ -284,6 +285,11 @@ export interface KindDescriptor {
   readOnly?: boolean;
   /** Model field holding the kind's labels, where konsync records its owner and protection (control planes). */
   labels?: string;
+  /**
+   * File field naming the geo the entity lives in (control planes' `geo:`). Not a model field: the loader takes it
+   * out into `Entity.geo`, the dump writes it back. What belongs to or is owned by such an entity shares its geo.
+   */
+  geoField?: string;
   /**
    * A write-only field Konnect stores as sent when the write carries `query` (basic-auth `password` with
    * `?skip_hash=true`: decK's `_info.skip_hash_for_basic_auth`). In files that ask for it the value is model field

@@ -15,9 +15,9 @@ import { konsyncVersion } from '../version.js';
 export interface KonnectClientOptions extends SchedulerOptions {
   /** Bearer token. Never printed, never in an error. */
   token: string;
-  /** Geo of the control planes (regional APIs). @default 'us' */
+  /** Geo of regional API requests that name none (`ApiRequest.geo`). @default 'us' */
   geo?: Geo;
-  /** One base for every API (`${addr}/v2`): the emulator. @default undefined (the real Konnect hosts) */
+  /** The emulator: `${addr}/v2`, and `${addr}/<geo>/v2` for other geos than us (`baseUrl()`). @default undefined (the real Konnect hosts) */
   addr?: string;
   /** @default fetch through undici, honouring HTTPS_PROXY / HTTP_PROXY / NO_PROXY */
   transport?: Transport;
@@ -64,12 +64,12 @@ export class KonnectClient implements KonnectApi {
     this.scheduler = options.scheduler ?? new Scheduler({ ...(options.log ? { trace: options.log } : {}), ...options });
   }
 
-  baseUrl(api: ApiName): string {
-    return baseUrl(api, this.geo, this.addr);
+  baseUrl(api: ApiName, geo: Geo = this.geo): string {
+    return baseUrl(api, geo, this.addr);
   }
 
   async request<T = Json>(request: ApiRequest): Promise<ApiResponse<T>> {
-    const url = new URL(this.baseUrl(request.api) + request.path);
+    const url = new URL(this.baseUrl(request.api, request.geo) + request.path);
     for (const [name, value] of Object.entries(request.query ?? {})) url.searchParams.set(name, value);
     const headers: Record<string, string> = {
       authorization: `Bearer ${this.#token}`,
@@ -135,6 +135,7 @@ export class KonnectClient implements KonnectApi {
         query,
         ...(options.signal ? { signal: options.signal } : {}),
         ...(options.describe ? { describe: options.describe } : {}),
+        ...(options.geo ? { geo: options.geo } : {}),
       });
       this.pages++;
       return response.body;

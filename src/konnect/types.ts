@@ -1,6 +1,7 @@
 import type { Json, JsonObject } from '../model/json.js';
 import type { HttpMethod } from '../model/plan.js';
 import type { ApiName, Pagination } from '../kinds/descriptor.js';
+import type { Geo } from '../model/state.js';
 
 export interface ApiRequest {
   api: ApiName;
@@ -19,6 +20,8 @@ export interface ApiRequest {
   recover?: () => Promise<ApiResponse | undefined>;
   /** What is addressed, for error messages: `control plane "x" in geo eu`. */
   describe?: string;
+  /** The geo of a regional API's request. @default the client's geo */
+  geo?: Geo;
 }
 
 export interface ApiResponse<T = Json> {
@@ -33,6 +36,8 @@ export interface ListOptions {
   signal?: AbortSignal;
   /** What is listed, for error messages: `services of control plane "x"`. */
   describe?: string;
+  /** The geo of a regional API's listing. @default the client's geo */
+  geo?: Geo;
 }
 
 export interface ClientStats {

@@ -1,6 +1,7 @@
 import type { JsonObject } from './json.js';
 import type { KindName } from '../kinds/kind-names.js';
 import type { Intent } from './ownership.js';
+import type { Geo } from './state.js';
 
 /** Where a desired entity was declared. Lines and columns are 1-based. */
 export interface SourceLocation {
@@ -30,6 +31,11 @@ export interface Entity {
   key: string;
   /** Control plane name for entities scoped to a control plane (gateway entities); absent for org resources. */
   controlPlane?: string;
+  /**
+   * The geo (Konnect region) the entity lives in or names, when it is not the state's default geo (`DesiredState.geo`):
+   * a control plane's, and that of everything in or owned by it (`entityGeo()`). Absent for global resources.
+   */
+  geo?: Geo;
   fields: JsonObject;
   /** Server id: read from Konnect, or pinned by the user in a file. */
   id?: string;

@@ -31,6 +31,8 @@ export interface PlannedRequest {
   acceptStatuses?: number[];
   /** For creates: the entity whose id the response's `id` becomes (kind:key). */
   captures?: string;
+  /** A regional API's request to another geo than the plan's: sent to that geo's host. */
+  geo?: Geo;
 }
 
 /** Readiness poll for async resources: GET `path` until every value at `statePath` is in `ready`. */
@@ -41,6 +43,8 @@ export interface ReadinessCheck {
   statePath: string;
   ready: string[];
   failed: string[];
+  /** As a request's `geo`: a regional API of another geo than the plan's. */
+  geo?: Geo;
 }
 
 export interface Operation {
@@ -67,6 +71,8 @@ export interface Operation {
    * `after` is its model fields). With `before`, `after` and `renamedFrom` they let apply re-derive every request.
    */
   fields?: JsonObject;
+  /** The entity's geo when it is not the plan's (a control plane in eu, its entities, its configuration). */
+  geo?: Geo;
   /** The live key of an entity renamed through a pinned id: its requests address that key. */
   renamedFrom?: string;
   /** The live entity the operation was computed from; apply refuses the plan if it changed. */
@@ -98,7 +104,10 @@ export interface PlanSummary {
 
 export interface Plan {
   format: typeof PLAN_FORMAT;
+  /** The default geo: requests and operations without a `geo` of their own go there. */
   geo: Geo;
+  /** Control planes (desired or live) that live in another geo than `geo`, by name: where apply looks them up. */
+  controlPlaneGeos?: Record<string, Geo>;
   /** Topologically ordered: every operation comes after all of its dependsOn. Ties broken by id. */
   operations: Operation[];
   summary: PlanSummary;

@@ -47,7 +47,13 @@ export interface EnvUse {
 }
 
 export interface DesiredState {
+  /** The default geo: of control planes no file places (`--geo`, else the one geo the files name, else `us`). */
   geo: Geo;
+  /**
+   * Every geo the reader reads (control planes are listed once per geo): `geo` and every geo the files name. Absent:
+   * `[geo]`.
+   */
+  geos?: Geo[];
   /** Who this state is (`_konnect.owner`, `--owner`); recorded on the control planes it manages. Default `default`. */
   owner?: string;
   entities: Entity[];
@@ -113,6 +119,11 @@ export interface LiveCheck {
   controlPlane?: string;
   need: LiveNeed;
   problem: Problem;
+}
+
+/** The geos a desired state reads: `geos`, else its one `geo`. */
+export function geosOf(state: Pick<DesiredState, 'geo' | 'geos'>): Geo[] {
+  return state.geos ?? [state.geo];
 }
 
 export interface LiveState {

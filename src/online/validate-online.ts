@@ -48,6 +48,8 @@ function refusals(body: unknown): string[] {
  */
 export async function validateOnline(desired: DesiredState, live: LiveState, api: KonnectApi, signal?: AbortSignal): Promise<Problem[]> {
   const cpIds = new Map(live.entities.filter((e) => e.kind === 'control_plane' && e.id !== undefined).map((e) => [e.key, e.id!]));
+  // Validation goes to the host of the control plane it runs in.
+  const cpGeos = new Map(live.entities.filter((e) => e.kind === 'control_plane' && e.id !== undefined && e.geo !== undefined).map((e) => [e.id!, e.geo!]));
   const anyCp = [...cpIds.values()].sort()[0];
   const liveRefs = new Set(live.entities.map((e) => `${e.kind}:${e.key}`));
   const checks = new Map<string, Check>();
@@ -59,7 +61,7 @@ export async function validateOnline(desired: DesiredState, live: LiveState, api
     const needsOwn = (descriptor.implicitRefs?.(entity, desired.entities) ?? []).some((target) => !liveRefs.has(`${target.kind}:${target.key}`));
     const controlPlaneId = needsOwn ? undefined : own ?? anyCp;
     if (controlPlaneId === undefined) continue;
-    const body = bodyOf(entity, desired.geo);
+    const body = bodyOf(entity, entity.geo ?? desired.geo);
     const key = canonicalJson({ entityName: descriptor.validateAs, body });
     const found = checks.get(key);
     if (found) found.entities.push(entity);
@@ -75,6 +77,7 @@ export async function validateOnline(desired: DesiredState, live: LiveState, api
         body: check.body,
         acceptStatuses: [400, 404],
         describe: `validation of ${check.entityName}`,
+        ...(cpGeos.has(check.controlPlaneId) ? { geo: cpGeos.get(check.controlPlaneId)! } : {}),
         ...(signal ? { signal } : {}),
       });
       if (response.status !== 400) return;

@@ -78,7 +78,9 @@ export function headline(op: Operation): string {
   if (op.action === 'wait') return `${SYMBOLS.wait} ${op.reason ?? `wait for ${op.title}`}`;
   // A create or delete has a reason only when a replacement elsewhere causes it (recreated with its parent).
   const note = op.action === 'replace' ? ` (destructive: ${op.reason ?? 'replaced'})` : op.reason && op.action !== 'update' ? ` (${op.reason})` : '';
-  return `${SYMBOLS[op.action]} ${op.action} ${op.title}${note}`;
+  // Only entities outside the plan's geo name theirs: a single-geo plan reads as before.
+  const geo = op.geo !== undefined ? ` (${op.geo})` : '';
+  return `${SYMBOLS[op.action]} ${op.action} ${op.title}${geo}${note}`;
 }
 
 /** What goes with a deleted or replaced resource: `takes with it 3: 1 configuration, 2 services (first: ...)`. */

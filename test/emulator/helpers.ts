@@ -26,17 +26,22 @@ export class Clock {
   }
 }
 
+export type Call = (method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<Reply>;
+
 export interface Harness {
   emulator: RunningEmulator;
   clock: Clock;
-  call(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Reply>;
+  /** The plain `/v2`: the global host and the us host. */
+  call: Call;
+  /** A geo's host, `/<geo>/v2`. */
+  callIn(geo: string): Call;
 }
 
 export async function harness(options: EmulatorOptions = {}): Promise<Harness> {
   const clock = new Clock();
   const emulator = await startEmulator({ provisionMs: 1000, now: clock.now, ...options });
-  const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply> => {
-    const response = await fetch(`${emulator.url}/v2${path}`, {
+  const callAt = (root: string): Call => async (method, path, body, headers = {}) => {
+    const response = await fetch(`${emulator.url}${root}${path}`, {
       method,
       headers: {
         authorization: `Bearer ${emulator.token}`,
@@ -54,7 +59,7 @@ export async function harness(options: EmulatorOptions = {}): Promise<Harness> {
     }
     return { status: response.status, headers: response.headers, body: parsed as Body, text };
   };
-  return { emulator, clock, call };
+  return { emulator, clock, call: callAt('/v2'), callIn: (geo) => callAt(`/${geo}/v2`) };
 }
 
 export async function providerAccountId(h: Harness, provider: string): Promise<string> {

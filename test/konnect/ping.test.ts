@@ -16,7 +16,9 @@ afterEach(async () => {
 async function konnect(acceptToken = TOKEN) {
   server = await startServer((req, res) => {
     if (req.headers.authorization !== `Bearer ${acceptToken}`) return json(res, 401, { message: 'Unauthorized' });
-    const path = req.url.pathname;
+    // As the emulator: `/v2` is the global and the us host, `/<geo>/v2` another geo's regional APIs.
+    const regional = /^\/(eu|au|me|in|sg)\/v2\/control-planes/.test(req.url.pathname);
+    const path = regional ? req.url.pathname.replace(/^\/[a-z]+\/v2\//, '/v2/') : req.url.pathname;
     if (path === '/v2/cloud-gateways/provider-accounts') return json(res, 200, { data: [{ id: 'pa', provider: 'aws' }], meta: { page: { number: 1, size: 1, total: 1 } } });
     if (path === '/v2/control-planes') {
       const name = req.url.searchParams.get('filter[name][eq]');

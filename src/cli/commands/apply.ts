@@ -9,6 +9,7 @@ import { applyPlan, preflight } from '../apply-runner.js';
 import { resolveIds } from '../../executor/resolve.js';
 import { EXIT_OK } from '../exit-codes.js';
 import type { Geo } from '../../model/state.js';
+import { ValidationError } from '../../errors.js';
 
 const EXAMPLES = `
 Examples:
@@ -36,12 +37,16 @@ export function register(program: Command): void {
   command.addHelpText('after', EXAMPLES).action(async (file: string, options: ApplyOptions) => {
     await runCommand(options.output, async (session) => {
       const plan = await readPlanFile(file);
+      if (options.geo !== undefined && options.geo !== plan.geo) {
+        throw new ValidationError([{ message: `--geo ${options.geo} differs from the plan's geo ${plan.geo}: the plan says where each of its requests goes; leave --geo out` }]);
+      }
       preflight(plan, options, session.io.env);
       if (plan.operations.length === 0) {
         session.out(session.format === 'json' ? JSON.stringify({ summary: plan.summary, report: null }, null, 2) : 'The plan has no changes: nothing to apply.');
         return EXIT_OK;
       }
-      const api = createClient({ ...options, geo: options.geo ?? plan.geo }, session.io.env);
+      // The plan says where every request goes: its geo, and each request's own for control planes elsewhere.
+      const api = createClient({ ...options, geo: plan.geo }, session.io.env);
       // One resolver for the stale check and the run: each entity's id is looked up at most once.
       const resolver = resolveIds(plan, api);
       await assertFresh(plan, api, resolver);

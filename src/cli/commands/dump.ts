@@ -3,16 +3,16 @@ import { mkdir } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { join } from 'node:path';
-import { Option, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { addKonnectOptions, createClient, type KonnectOptions } from '../konnect-options.js';
-import { addGeoOption, addOutputOption, addSelectTagOption, addSkipOptions, collect, skippedKinds, type OutputFormat } from '../state-options.js';
+import { addOutputOption, addSelectTagOption, addSkipOptions, collect, skippedKinds, type OutputFormat } from '../state-options.js';
 import { addDeckFlags } from '../deck-flags.js';
 import { skipAll } from '../../state/skip.js';
 import { runCommand } from '../run-command.js';
 import { readLiveState } from '../../state/read/index.js';
 import { dumpState, toYaml } from '../../state/dump/index.js';
 import { yamlChunks } from '../../state/dump/yaml-writer.js';
-import { deckEnv, type Geo } from '../../model/state.js';
+import { deckEnv, GEOS, type Geo } from '../../model/state.js';
 import { emptyDesiredState } from '../pipeline.js';
 import { EXIT_OK } from '../exit-codes.js';
 import { ValidationError } from '../../errors.js';
@@ -27,13 +27,14 @@ Examples:
   $ konsync dump --select-tag team-a --out team-a/    # entities tagged team-a, tags written as _info.select_tags
   $ konsync dump --out konnect/ --skip-defaults     # leave out what Konnect fills in by itself
   $ konsync dump --out konnect/ && konsync diff -s konnect/   # exit 0: no changes
+  $ konsync dump --geo us --geo eu --out konnect/     # control planes of both geos (geo: eu on those in eu)
 
 Values of DECK_ variables set in the environment are written as \${{ env "DECK_..." }}, not in clear.
 Konnect-made entities (the konnect-managed-<uuid> partial of a managed cache, custom-domain certificates and SNIs) are left out; ids only with
 --with-id. With --control-plane, only those control planes' gateway files are written (no platform file, whose
 collections a sync would claim whole).`;
 
-interface DumpOptions extends KonnectOptions {
+interface DumpOptions extends Omit<KonnectOptions, 'geo'> {
   skipConsumers?: boolean;
   skipCaCertificates?: boolean;
   controlPlane?: string[];
@@ -42,8 +43,15 @@ interface DumpOptions extends KonnectOptions {
   out: string;
   withId?: boolean;
   skipDefaults?: boolean;
-  geo?: Geo;
+  geo?: Geo[];
   output: OutputFormat;
+}
+
+/** `--geo` is repeatable here: a dump may read several geos. */
+function collectGeo(value: string, previous: Geo[] | undefined): Geo[] {
+  const geo = GEOS.find((one) => one === value);
+  if (geo === undefined) throw new InvalidArgumentError(`Allowed choices are ${GEOS.join(', ')}.`);
+  return [...(previous ?? []), geo];
 }
 
 /** A control plane asked for by name must exist: dumping a typo would write an empty file naming it. */
@@ -63,7 +71,7 @@ function assertControlPlanesExist(names: readonly string[], entities: readonly E
 export function register(program: Command): void {
   const command = program.command('dump').description('write live Konnect state as konsync state files');
   addKonnectOptions(command);
-  addGeoOption(command);
+  command.addOption(new Option('--geo <geo>', `geo to read, repeatable for several (${GEOS.join(' ')}); the first is the files' default (default: us)`).argParser(collectGeo));
   addOutputOption(command);
   addSelectTagOption(command, 'only gateway entities carrying this tag, written as _info.select_tags (repeatable)');
   addSkipOptions(command);
@@ -80,9 +88,10 @@ export function register(program: Command): void {
       const named = parsed.konnectControlPlaneName;
       const options: DumpOptions = named === undefined ? parsed : { ...parsed, controlPlane: [...(parsed.controlPlane ?? []), named] };
       await runCommand(options.output, async (session) => {
-        const geo = options.geo ?? 'us';
+        const geos = [...new Set(options.geo ?? [GEOS[0]])];
+        const geo = geos[0]!;
         const api = createClient({ ...options, geo }, session.io.env);
-        const live = await readLiveState(api, emptyDesiredState(geo), {
+        const live = await readLiveState(api, { ...emptyDesiredState(geo), ...(geos.length > 1 ? { geos } : {}) }, {
           everything: true,
           schemaDefaults: options.skipDefaults === true,
           ...(options.controlPlane ? { controlPlanes: options.controlPlane } : {}),
@@ -94,7 +103,7 @@ export function register(program: Command): void {
           env: deckEnv(session.io.env),
           selectTags: options.selectTag ?? [],
           ...(options.controlPlane ? { controlPlanes: options.controlPlane } : {}),
-          ...(options.geo ? { geo: options.geo } : {}),
+          ...(options.geo ? { geo } : {}),
         });
         for (const warning of warnings) session.err(`warning: ${warning}`);
         const toStdout = options.out === '-';

@@ -9,7 +9,8 @@ Examples:
   $ konsync emulator --port 8080 --data .konsync/emulator.json
   $ konsync emulator --rate-limit 100/min --faults 429=0.05,500=0.02,latency=20-80ms --seed 7
 
-The emulator listens on 127.0.0.1 only and serves Konnect's /v2 APIs until Ctrl-C (state is saved on exit).`;
+The emulator listens on 127.0.0.1 only and serves Konnect's /v2 APIs until Ctrl-C (state is saved on exit):
+/v2 as the global and us hosts, /<geo>/v2 (eu, au, me, in, sg) as another geo's control planes.`;
 
 interface EmulatorFlags {
   port: number;

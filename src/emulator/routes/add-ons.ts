@@ -8,6 +8,7 @@ import { CACHE_TIERS, createAddOnSchema, updateAddOnSchema } from '../schemas/cl
 import { validateBody } from '../validate.js';
 import { GROUP, clusterType } from './control-planes.js';
 import { cacheStateMetadata, enabledTiers, tierOf } from './add-on-config.js';
+import { inGeo } from '../geos.js';
 
 const API = 'cloud-gateways';
 const FILTERS = {
@@ -65,7 +66,7 @@ function tierUnavailable(tier: string): EmuResponse {
 function checkOwner(ctx: EmulatorContext, owner: Owner): EmuResponse | undefined {
   const controlPlane = ctx.data.controlPlanes[owner.id];
   const isGroup = controlPlane !== undefined && clusterType(controlPlane) === GROUP;
-  if (!controlPlane || isGroup !== owner.group) {
+  if (!controlPlane || isGroup !== owner.group || !inGeo(ctx, owner.id, owner.geo)) {
     const noun = owner.group ? 'Control plane group' : 'Control plane';
     return notFound(API, `Invalid owner: ${noun} '${owner.id}' not found in geo '${owner.geo}'`);
   }

@@ -9,6 +9,7 @@ import { validateBody } from '../validate.js';
 import { GATEWAY_VERSIONS, findRegion } from '../availability.js';
 import { activateNetwork, providerOf } from './networks.js';
 import { buildGroups, fillAddresses, groupKey } from './dataplane-groups.js';
+import { inGeo } from '../geos.js';
 
 const API = 'cloud-gateways';
 const FILTERS = { control_plane_id: ENUM_OPS, control_plane_geo: ENUM_OPS };
@@ -67,7 +68,8 @@ function put(env: PlatformEnv, request: EmuRequest): EmuResponse {
   const body = bodyOf(request);
   const controlPlaneId = String(body.control_plane_id);
   const controlPlane = ctx.data.controlPlanes[controlPlaneId];
-  if (!controlPlane) return notFound(API, `Control plane '${controlPlaneId}' not found in geo '${String(body.control_plane_geo)}'`);
+  // A control plane of another geo is not found in the one named, as in Konnect.
+  if (!controlPlane || !inGeo(ctx, controlPlaneId, body.control_plane_geo)) return notFound(API, `Control plane '${controlPlaneId}' not found in geo '${String(body.control_plane_geo)}'`);
   if ((controlPlane.config as JsonObject).cloud_gateway !== true) {
     return badRequest(API, [{ field: 'control_plane_id', rule: 'invalid', reason: 'control plane is not a cloud gateway control plane', source: 'body' }]);
   }

@@ -6,6 +6,8 @@ import { badRequest, conflict, json, noContent, notFound } from '../problem.js';
 import { createControlPlaneSchema, updateControlPlaneSchema } from '../schemas/control-planes.js';
 import { validateBody } from '../validate.js';
 import { isUuid } from '../core/store.js';
+import { controlPlaneGeo, forgetControlPlane, placeControlPlane, requestGeo } from '../geos.js';
+import type { Geo } from '../../model/state.js';
 
 const API = 'control-planes';
 export const GROUP = 'CLUSTER_TYPE_CONTROL_PLANE_GROUP';
@@ -26,8 +28,9 @@ export function clusterType(controlPlane: JsonObject): string {
   return String(config.cluster_type);
 }
 
-function nameTaken(ctx: EmulatorContext, name: string, except?: string): boolean {
-  return Object.values(ctx.data.controlPlanes).some((cp) => cp.name === name && cp.id !== except);
+/** Names are unique within a geo: each geo is its own Konnect region. */
+function nameTaken(ctx: EmulatorContext, name: string, geo: Geo, except?: string): boolean {
+  return Object.values(ctx.data.controlPlanes).some((cp) => cp.name === name && cp.id !== except && controlPlaneGeo(ctx, String(cp.id)) === geo);
 }
 
 const duplicateName = () => conflict('Control Plane with provided name already exists.');
@@ -37,7 +40,8 @@ function create(ctx: EmulatorContext, request: EmuRequest): EmuResponse {
   if (rejected) return rejected;
   const body = bodyOf(request);
   const name = String(body.name);
-  if (nameTaken(ctx, name)) return duplicateName();
+  const geo = requestGeo(request);
+  if (nameTaken(ctx, name, geo)) return duplicateName();
   const id = ctx.newId();
   const host = id.replace(/-/g, '').slice(0, 10);
   const now = iso(ctx);
@@ -47,8 +51,8 @@ function create(ctx: EmulatorContext, request: EmuRequest): EmuResponse {
     description: body.description ?? '',
     labels: body.labels ?? {},
     config: {
-      control_plane_endpoint: `https://${host}.us.cp.konghq.com`,
-      telemetry_endpoint: `https://${host}.us.tp0.konghq.com`,
+      control_plane_endpoint: `https://${host}.${geo}.cp.konghq.com`,
+      telemetry_endpoint: `https://${host}.${geo}.tp0.konghq.com`,
       cluster_type: body.cluster_type ?? 'CLUSTER_TYPE_CONTROL_PLANE',
       auth_type: body.auth_type ?? 'pinned_client_certs',
       cloud_gateway: body.cloud_gateway ?? false,
@@ -58,6 +62,7 @@ function create(ctx: EmulatorContext, request: EmuRequest): EmuResponse {
     updated_at: now,
   };
   ctx.data.controlPlanes[id] = controlPlane;
+  placeControlPlane(ctx, id, geo);
   if (controlPlane.config && (controlPlane.config as JsonObject).cluster_type === GROUP) ctx.data.memberships[id] = [];
   ctx.touch();
   return json(201, controlPlane);
@@ -78,7 +83,8 @@ function labelFilter(items: JsonObject[], query: string | null): JsonObject[] {
 }
 
 function list(ctx: EmulatorContext, request: EmuRequest): EmuResponse {
-  const sorted = sortByCreation(Object.values(ctx.data.controlPlanes));
+  const geo = requestGeo(request);
+  const sorted = sortByCreation(Object.values(ctx.data.controlPlanes).filter((cp) => controlPlaneGeo(ctx, String(cp.id)) === geo));
   const filtered = applyFilters(API, sorted, request.query, FILTERS);
   if (!Array.isArray(filtered)) return filtered;
   let items = labelFilter(filtered, request.query.get('labels'));
@@ -96,7 +102,7 @@ function update(ctx: EmulatorContext, request: EmuRequest, id: string): EmuRespo
   const rejected = validateBody(API, updateControlPlaneSchema, request.body);
   if (rejected) return rejected;
   const body = bodyOf(request);
-  if (typeof body.name === 'string' && nameTaken(ctx, body.name, id)) return duplicateName();
+  if (typeof body.name === 'string' && nameTaken(ctx, body.name, controlPlaneGeo(ctx, id), id)) return duplicateName();
   const config = controlPlane.config as JsonObject;
   for (const field of ['name', 'description', 'labels'] as const) if (body[field] !== undefined) controlPlane[field] = body[field];
   for (const field of ['auth_type', 'proxy_urls'] as const) if (body[field] !== undefined) config[field] = body[field];
@@ -109,6 +115,7 @@ function remove(env: PlatformEnv, id: string): EmuResponse {
   const { ctx } = env;
   if (!findControlPlane(ctx, id)) return notFound(API);
   delete ctx.data.controlPlanes[id];
+  forgetControlPlane(ctx, id);
   delete ctx.data.memberships[id];
   for (const [group, members] of Object.entries(ctx.data.memberships)) {
     ctx.data.memberships[group] = members.filter((member) => member !== id);

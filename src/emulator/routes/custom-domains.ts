@@ -6,6 +6,7 @@ import { GONE, READY, schedule, terminate, transitionKey } from '../lifecycle.js
 import { conflict, invalid, json, noContent, notFound } from '../problem.js';
 import { createCustomDomainSchema } from '../schemas/cloud-gateways.js';
 import { validateBody } from '../validate.js';
+import { inGeo } from '../geos.js';
 
 const API = 'cloud-gateways';
 const FILTERS = { control_plane_id: ENUM_OPS, control_plane_geo: ENUM_OPS, domain: STRING_OPS, state: ENUM_OPS };
@@ -19,7 +20,8 @@ function create(ctx: EmulatorContext, request: EmuRequest): EmuResponse {
   if (!FQDN.test(domain)) return invalid(API, 'domain', 'domain must be a valid fully qualified domain name', 'is_fqdn');
   const controlPlaneId = String(body.control_plane_id);
   const controlPlane = ctx.data.controlPlanes[controlPlaneId];
-  if (!controlPlane) return notFound(API, `Control plane '${controlPlaneId}' not found in geo '${String(body.control_plane_geo)}'`);
+  // A control plane of another geo is not found in the one named, as in Konnect.
+  if (!controlPlane || !inGeo(ctx, controlPlaneId, body.control_plane_geo)) return notFound(API, `Control plane '${controlPlaneId}' not found in geo '${String(body.control_plane_geo)}'`);
   if ((controlPlane.config as JsonObject).cloud_gateway !== true) {
     return invalid(API, 'control_plane_id', 'control plane is not a cloud gateway control plane');
   }

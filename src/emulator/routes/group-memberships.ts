@@ -6,6 +6,7 @@ import { groupMembershipSchema } from '../schemas/control-planes.js';
 import { validateBody } from '../validate.js';
 import { pageParam } from '../list.js';
 import { GROUP, checkId, clusterType, findControlPlane } from './control-planes.js';
+import { controlPlaneGeo } from '../geos.js';
 
 const API = 'control-planes';
 /** Docs /gateway/control-plane-groups/: limits of a group and of one call. */
@@ -38,7 +39,8 @@ function checkMembers(ctx: EmulatorContext, groupId: string, ids: string[], verb
   const errors: InvalidParameter[] = [];
   ids.forEach((id, index) => {
     const field = `members.${index}.id`;
-    const member = ctx.data.controlPlanes[id];
+    // A member lives in its group's geo: one of another geo does not exist there.
+    const member = ctx.data.controlPlanes[id] && controlPlaneGeo(ctx, id) === controlPlaneGeo(ctx, groupId) ? ctx.data.controlPlanes[id] : undefined;
     if (!member) {
       if (verb !== 'remove') errors.push({ field, rule: 'missing_reference', reason: `control plane ${id} does not exist`, source: 'body' });
       return;

@@ -10,6 +10,7 @@ export const controlPlane: KindDescriptor = {
   scope: 'org',
   file: { key: 'control_planes' },
   labels: 'labels',
+  geoField: 'geo',
   identity: (fields) => str(fields.name),
   refs: [],
   immutable: ['cluster_type', 'cloud_gateway'],

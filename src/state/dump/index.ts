@@ -1,7 +1,7 @@
 import type { JsonObject } from '../../model/json.js';
 import { getAll } from '../../model/paths.js';
 import { entityRef, scopedKey, type Entity } from '../../model/entity.js';
-import { indexByRef, type EnvUse, type Geo, type LiveState, type LookupSection } from '../../model/state.js';
+import { GEOS, indexByRef, type EnvUse, type Geo, type LiveState, type LookupSection } from '../../model/state.js';
 import { KIND_NAMES } from '../../kinds/kind-names.js';
 import { kindOf } from '../../kinds/registry.js';
 import { ownedIds } from '../../diff/claims.js';
@@ -13,6 +13,7 @@ import { labelledOwner } from '../../diff/ownership.js';
 import { DEFAULT_OWNER } from '../../model/ownership.js';
 import { learnedFor } from '../../kinds/schema-defaults.js';
 import { NEEDS_PLUGIN_DEFINITIONS } from '../load/ownership.js';
+import { CONTROL_PLANE_KIND } from '../../kinds/control-plane-kind.js';
 
 export interface DumpOptions {
   /** Write each gateway entity's server id (platform resources are matched by name and take no id). */
@@ -25,7 +26,11 @@ export interface DumpOptions {
   env?: readonly EnvUse[];
   /** Leave out values equal to Konnect's defaults (decK's --skip-defaults). */
   skipDefaults?: boolean;
-  /** Written as the platform file's `_konnect.geo`. */
+  /**
+   * Written as the platform file's `_konnect.geo`: the geo the live state was read with as default. Entities read in
+   * another geo carry theirs (`Entity.geo`): a control plane's is written as its `geo:` and its gateway file's
+   * `_konnect.geo`.
+   */
   geo?: Geo;
 }
 
@@ -80,14 +85,19 @@ export function dumpState(live: LiveState, options: DumpOptions = {}): DumpResul
     })
     .sort((a, b) => order(a) - order(b) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 
-  const platform: JsonObject = options.geo ? { _konnect: { geo: options.geo } } : {};
+  // With several geos, every file names its geo: a file naming none would take the one geo the others name.
+  const readGeo = options.geo ?? GEOS[0];
+  const severalGeos = live.entities.some((entity) => entity.geo !== undefined && entity.geo !== readGeo);
+  const platform: JsonObject = options.geo || severalGeos ? { _konnect: { geo: readGeo } } : {};
   const gateway = new Map<string, JsonObject>();
   const lookups = new Map<string, Map<LookupSection, string[]>>();
-  for (const name of onlyControlPlanes ?? []) gateway.set(name, gatewayHeader(name, selectTags));
+  // A control plane outside the dump's geo says where it is, so that the files load back to the same place.
+  const geoOf = (controlPlane: string) => byRef.get(entityRef(CONTROL_PLANE_KIND, controlPlane))?.geo ?? (severalGeos ? readGeo : undefined);
+  for (const name of onlyControlPlanes ?? []) gateway.set(name, gatewayHeader(name, selectTags, geoOf(name)));
   const documentOf = (entity: Entity): JsonObject => {
     if (entity.controlPlane === undefined) return platform;
     let doc = gateway.get(entity.controlPlane);
-    if (!doc) gateway.set(entity.controlPlane, (doc = gatewayHeader(entity.controlPlane, selectTags)));
+    if (!doc) gateway.set(entity.controlPlane, (doc = gatewayHeader(entity.controlPlane, selectTags, geoOf(entity.controlPlane))));
     return doc;
   };
 
@@ -103,6 +113,7 @@ export function dumpState(live: LiveState, options: DumpOptions = {}): DumpResul
       rewrite,
       learned: learnedFor(live.defaults, entity.controlPlane),
     });
+    if (descriptor.geoField !== undefined && entity.geo !== undefined) item[descriptor.geoField] = entity.geo;
     items.set(entityRef(entity.kind, entity.key), item);
     noteLookups(entity, byRef, owned, selectTags, lookups);
     if (descriptor.file.key !== undefined) {
@@ -194,8 +205,8 @@ function headerFirst(content: JsonObject): JsonObject {
   return out;
 }
 
-function gatewayHeader(controlPlane: string, selectTags: readonly string[]): JsonObject {
-  const header: JsonObject = { _format_version: '3.0', _konnect: { control_plane_name: controlPlane } };
+function gatewayHeader(controlPlane: string, selectTags: readonly string[], geo: Geo | undefined): JsonObject {
+  const header: JsonObject = { _format_version: '3.0', _konnect: { control_plane_name: controlPlane, ...(geo !== undefined ? { geo } : {}) } };
   if (selectTags.length > 0) header._info = { select_tags: [...selectTags] };
   return header;
 }

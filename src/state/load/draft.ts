@@ -1,6 +1,7 @@
 import type { JsonObject } from '../../model/json.js';
 import type { KindName } from '../../kinds/kind-names.js';
 import type { Intent } from '../../model/ownership.js';
+import type { Geo } from '../../model/state.js';
 import type { FieldPath } from './field-path.js';
 import type { FileHeader } from './file-header.js';
 import type { ParsedSource } from './parse-source.js';
@@ -35,6 +36,8 @@ export interface DraftEntity {
   writtenAs?: Record<string, string>;
   /** `protected`, `adopt` as written on a platform resource. */
   intent?: Intent;
+  /** The geo written on the entity itself (descriptor `geoField`: a control plane's `geo:`). */
+  geo?: Geo;
   /** Written with `absent: true`: to be deleted, not declared. */
   absent?: boolean;
 }

@@ -10,6 +10,7 @@ import type { FieldPath } from './field-path.js';
 import { problemAt } from './parse-source.js';
 import { expandShorthands } from './shorthands.js';
 import { INTENT_KEYS } from '../../model/ownership.js';
+import type { Geo } from '../../model/state.js';
 
 type NestedSpec = NonNullable<FileLocation['nested']>[number] & { kind: KindName };
 
@@ -89,6 +90,10 @@ export function flattenFile(file: LoadedFile, root: JsonObject): { drafts: Draft
     const id = typeof item.id === 'string' ? item.id : undefined;
     // How konsync should treat a platform resource is not part of it: kept beside its fields, never sent.
     const intent = descriptor.scope === 'org' ? takeIntent(fields) : {};
+    // Where the entity lives is not part of it either: `Entity.geo`, resolved with the files' geos (control-plane-geos.ts).
+    const geoField = descriptor.geoField;
+    const writtenGeo = geoField !== undefined && !parent?.spec.map ? fields[geoField] : undefined;
+    if (geoField !== undefined) delete fields[geoField];
     const writtenAs: Record<string, string> = {};
     if (parent?.spec.map) {
       // A mapped item only references another entity (`groups: [{name}]`): its other fields belong to that entity.
@@ -109,6 +114,7 @@ export function flattenFile(file: LoadedFile, root: JsonObject): { drafts: Draft
     }
     const draft = addDraft(kind, fields, path, parent?.spec.map ? undefined : id, parent?.spec.map !== undefined);
     if (intent.absent) draft.absent = true;
+    if (typeof writtenGeo === 'string') draft.geo = writtenGeo as Geo;
     if (intent.protected || intent.adopt) draft.intent = { ...(intent.protected ? { protected: true } : {}), ...(intent.adopt ? { adopt: true } : {}) };
     if (Object.keys(writtenAs).length > 0) draft.writtenAs = writtenAs;
     const declares = parent?.spec.declares;

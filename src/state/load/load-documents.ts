@@ -1,7 +1,7 @@
 import { ValidationError, type Problem } from '../../errors.js';
 import { isJsonObject, type JsonObject } from '../../model/json.js';
 import { entityRef } from '../../model/entity.js';
-import { deckEnv, GEOS, indexByRef, type DesiredState, type EnvUse, type Geo, type LiveCheck } from '../../model/state.js';
+import { deckEnv, indexByRef, type DesiredState, type EnvUse, type Geo, type LiveCheck } from '../../model/state.js';
 import type { Entity } from '../../model/entity.js';
 import type { DraftEntity, LoadedFile } from './draft.js';
 import { readFileHeader } from './file-header.js';
@@ -19,6 +19,8 @@ import { dropUnsupportedKeys } from './unsupported-keys.js';
 import { decideOwner, stampOwnership, takeAbsent } from './owner.js';
 import { KINDS } from '../../kinds/registry.js';
 import { sourceLocator } from './source-locator.js';
+import { checkGeoReferences, decideGeos } from './control-plane-geos.js';
+import { entityGeo } from '../../kinds/entity-geo.js';
 
 /** One state file's text, as read by the I/O edge. */
 export interface SourceText {
@@ -27,7 +29,7 @@ export interface SourceText {
 }
 
 export interface CoreOptions {
-  /** Control plane geo; a top-level `_konnect.geo` in files may not contradict it. Default `us`. */
+  /** The geo of control planes no file places (`--geo`); default: the one geo the files name, else `us`. */
   geo?: Geo;
   /** This state's owner (`--owner`); a `_konnect.owner` in files may not contradict it. Default `default`. */
   owner?: string;
@@ -114,20 +116,6 @@ function loadOneFile(input: SourceText, options: CoreOptions, problems: Problem[
   return { file, root, drafts: flat.drafts };
 }
 
-/** The geo every file and the flag agree on: files decide, the flag must not contradict them. */
-function decideGeo(results: FileResult[], flag: Geo | undefined, problems: Problem[]): Geo {
-  let chosen: { geo: Geo; file: string } | undefined;
-  for (const { file } of results) {
-    const geo = file.header.geo;
-    if (geo === undefined) continue;
-    const where = { file: file.source.file, ...file.source.locate(['_konnect', 'geo']), path: '_konnect.geo' };
-    if (chosen && chosen.geo !== geo) problems.push({ ...where, message: `geo "${geo}" conflicts with geo "${chosen.geo}" set in ${chosen.file}` });
-    else if (flag !== undefined && flag !== geo) problems.push({ ...where, message: `geo "${geo}" conflicts with --geo ${flag}` });
-    chosen ??= { geo, file: file.source.file };
-  }
-  return chosen?.geo ?? flag ?? GEOS[0];
-}
-
 /** decK refuses files for different workspaces in one run; konsync keeps that rule although it ignores workspaces. */
 function checkWorkspaces(results: FileResult[], problems: Problem[]): void {
   const named = results.filter((r) => r.file.header.workspace !== undefined);
@@ -148,7 +136,7 @@ export function loadDocuments(inputs: readonly SourceText[], options: CoreOption
   const env: EnvUse[] = [];
   const warnings: string[] = [];
   const results = inputs.map((input) => loadOneFile(input, options, problems, env, warnings)).filter((r): r is FileResult => r !== undefined);
-  const geo = decideGeo(results, options.geo, problems);
+  const geo = decideGeos(results, options.geo, problems);
   const owner = decideOwner(results.map((result) => result.file), options.owner, problems);
   checkWorkspaces(results, problems);
 
@@ -158,6 +146,11 @@ export function loadDocuments(inputs: readonly SourceText[], options: CoreOption
   for (const draft of drafts) append(problems, loadCodeFields(draft, sideFiles));
   const resolved = resolveReferences(drafts);
   append(problems, resolved.problems);
+  const geoOf = (controlPlane: string) => geo.byControlPlane.get(controlPlane) ?? geo.defaultGeo;
+  for (const entity of resolved.entities) {
+    const placed = entityGeo(entity, geoOf);
+    if (placed !== undefined && placed !== geo.defaultGeo) entity.geo = placed;
+  }
   const byRef = indexByRef(resolved.entities);
   const liveChecks: LiveCheck[] = [];
   const at = (entity: Entity, sub: ReadonlyArray<string | number>, message: string) => {
@@ -174,6 +167,7 @@ export function loadDocuments(inputs: readonly SourceText[], options: CoreOption
     },
   });
   stampOwnership(resolved.entities, owner, (entity, sub, message) => problems.push(at(entity, sub, message)));
+  checkGeoReferences(resolved.entities, geoOf, (entity, sub, message) => problems.push(at(entity, sub, message)));
 
   warnings.push(...entityWarnings(resolved.entities, resolved.drafts));
   const declaredClaims = results.flatMap(({ file, root }) => fileClaims(file, root));
@@ -187,7 +181,8 @@ export function loadDocuments(inputs: readonly SourceText[], options: CoreOption
   const unnamed = results.filter((r) => !r.file.header.namedControlPlane && r.drafts.some((draft) => draft.controlPlane !== undefined));
   const uniqueEnv = [...new Map(env.map((use) => [`${use.name}\u0000${use.value}`, use])).values()];
   const state: DesiredState = {
-    geo,
+    geo: geo.defaultGeo,
+    ...(geo.geos.length > 1 ? { geos: geo.geos } : {}),
     owner,
     entities: resolved.entities,
     claims,

@@ -15,7 +15,7 @@ const GATEWAY_KEYS = GATEWAY_KINDS.map((kind) => kind.file.key ?? kind.file.type
  * Whether a file manages its control plane's gateway entities: it lists a gateway kind, or names its control plane
  * (a decK file with no entities still means "nothing of mine should exist"). A platform-only file does not.
  */
-function isGatewayFile(file: LoadedFile, root: JsonObject): boolean {
+export function isGatewayFile(file: LoadedFile, root: JsonObject): boolean {
   return GATEWAY_KEYS.some((key) => root[key] !== undefined) || file.header.namedControlPlane;
 }
 

@@ -31,6 +31,7 @@ export class Decoder {
   private readonly keys = new Map<string, Map<KindName, Map<string, string>>>();
   readonly warnings: string[] = [];
 
+  /** `geo`: the state's default geo; entities listed in another one record theirs. */
   constructor(private readonly geo: Geo) {}
 
   keyOf(scope: string, kind: KindName, id: string): string | undefined {
@@ -77,6 +78,7 @@ export class Decoder {
       if (id !== undefined) this.remember(scope, kind, id, local);
       const entity: Entity = { kind, key: scopedKey(scope === ORG ? undefined : scope, local), fields, raw: item.raw };
       if (scope !== ORG) entity.controlPlane = scope;
+      if (item.geo !== undefined && item.geo !== this.geo) entity.geo = item.geo;
       if (id !== undefined) {
         entity.id = id;
         withLazyFingerprint(entity, id, item.raw);

@@ -5,7 +5,15 @@ import type { KindName } from '../../kinds/kind-names.js';
 import { kindOf } from '../../kinds/registry.js';
 import { fillPath } from '../../kinds/path-template.js';
 import { idOf } from '../../kinds/decode-live.js';
-import { RawStore } from './raw-store.js';
+import { RawStore, type RawItem } from './raw-store.js';
+import type { Geo } from '../../model/state.js';
+
+/** `{raw}` with its geo when listed in one. */
+const item = (raw: JsonObject, geo: Geo | undefined, parentId?: string): RawItem => ({
+  raw,
+  ...(parentId !== undefined ? { parentId } : {}),
+  ...(geo !== undefined ? { geo } : {}),
+});
 
 /** Lists kinds into a RawStore; every list goes through the client (its scheduler bounds concurrency and rate). */
 export class Fetcher {
@@ -16,20 +24,21 @@ export class Fetcher {
     private readonly signal?: AbortSignal,
   ) {}
 
-  private list(descriptor: KindDescriptor, path: string, describe: string): Promise<JsonObject[]> {
+  private list(descriptor: KindDescriptor, path: string, describe: string, geo: Geo | undefined): Promise<JsonObject[]> {
     return this.api.list(descriptor.api, path, descriptor.paths.pagination, {
       pageSize: descriptor.paths.pageSize,
-      describe,
+      describe: geo === undefined ? describe : `${describe} in geo ${geo}`,
+      ...(geo !== undefined ? { geo } : {}),
       ...(this.signal ? { signal: this.signal } : {}),
     });
   }
 
-  /** An org kind listed at the top level. */
-  async listTop(scope: string, kind: KindName, controlPlaneId?: string): Promise<JsonObject[]> {
+  /** A kind listed at the top level (of the org, or of a control plane); `geo` for a regional API's. */
+  async listTop(scope: string, kind: KindName, controlPlaneId?: string, geo?: Geo): Promise<JsonObject[]> {
     const descriptor = kindOf(kind);
     const where = scope ? ` of control plane "${scope}"` : '';
-    const items = await this.list(descriptor, fillPath(descriptor.paths.list, { controlPlaneId }), `${descriptor.title}s${where}`);
-    for (const raw of items) this.store.add(scope, kind, { raw });
+    const items = await this.list(descriptor, fillPath(descriptor.paths.list, { controlPlaneId }), `${descriptor.title}s${where}`, geo);
+    for (const raw of items) this.store.add(scope, kind, item(raw, geo));
     return items;
   }
 
@@ -37,11 +46,11 @@ export class Fetcher {
    * A kind listed under each of `parents` (only those `parentFilter` accepts). Aggregate kinds store one item per
    * parent: `{id: parentId, [field]: items}`, present even when the listing is empty.
    */
-  async listUnder(scope: string, kind: KindName, parents: readonly JsonObject[], controlPlaneId?: string): Promise<JsonObject[]> {
+  async listUnder(scope: string, kind: KindName, parents: readonly JsonObject[], controlPlaneId?: string, geo?: Geo): Promise<JsonObject[]> {
     const descriptor = kindOf(kind);
     const accepted = parents.filter((parent) => descriptor.parentFilter?.(parent) ?? true);
     if (descriptor.paths.listAll !== undefined && descriptor.parent && !descriptor.aggregate) {
-      return this.listAllUnder(scope, descriptor, descriptor.paths.listAll, descriptor.parent.field, accepted, controlPlaneId);
+      return this.listAllUnder(scope, descriptor, descriptor.paths.listAll, descriptor.parent.field, accepted, controlPlaneId, geo);
     }
     const all: JsonObject[] = [];
     await Promise.all(
@@ -50,12 +59,12 @@ export class Fetcher {
         if (parentId === undefined) return;
         const path = fillPath(descriptor.paths.list, { parentId, controlPlaneId });
         const parentName = typeof parent.name === 'string' ? parent.name : parentId;
-        const items = await this.list(descriptor, path, `${descriptor.title}s of ${kindOf(descriptor.parent!.kind).title} "${parentName}"`);
+        const items = await this.list(descriptor, path, `${descriptor.title}s of ${kindOf(descriptor.parent!.kind).title} "${parentName}"`, geo);
         if (descriptor.aggregate) {
-          this.store.add(scope, kind, { raw: { id: parentId, [descriptor.aggregate.field]: items }, parentId });
+          this.store.add(scope, kind, item({ id: parentId, [descriptor.aggregate.field]: items }, geo, parentId));
           return;
         }
-        for (const raw of items) this.store.add(scope, kind, { raw, parentId });
+        for (const raw of items) this.store.add(scope, kind, item(raw, geo, parentId));
         all.push(...items);
       }),
     );
@@ -70,17 +79,18 @@ export class Fetcher {
     parentField: string,
     parents: readonly JsonObject[],
     controlPlaneId?: string,
+    geo?: Geo,
   ): Promise<JsonObject[]> {
     const wanted = new Set(parents.map(idOf).filter((id) => id !== undefined));
     if (wanted.size === 0) return [];
     const where = scope ? ` of control plane "${scope}"` : '';
-    const items = await this.list(descriptor, fillPath(template, { controlPlaneId }), `${descriptor.title}s${where}`);
+    const items = await this.list(descriptor, fillPath(template, { controlPlaneId }), `${descriptor.title}s${where}`, geo);
     const kept: JsonObject[] = [];
     for (const raw of items) {
       const parent = raw[parentField];
       const parentId = isJsonObject(parent) && typeof parent.id === 'string' ? parent.id : undefined;
       if (parentId === undefined || !wanted.has(parentId)) continue;
-      this.store.add(scope, descriptor.kind, { raw, parentId });
+      this.store.add(scope, descriptor.kind, item(raw, geo, parentId));
       kept.push(raw);
     }
     return kept;

@@ -1,4 +1,4 @@
-import type { DesiredState, LiveState } from '../../model/state.js';
+import { geosOf, type DesiredState, type Geo, type LiveState } from '../../model/state.js';
 import type { Entity } from '../../model/entity.js';
 import type { JsonObject } from '../../model/json.js';
 import type { KonnectApi } from '../../konnect/types.js';
@@ -12,6 +12,10 @@ import { CONTROL_PLANE_KIND } from '../../kinds/control-plane-kind.js';
 import { GATEWAY_KIND_NAMES, selectReads } from './select-reads.js';
 import { SchemaDefaults } from './schema-defaults.js';
 import { labelledOwner, stateOwner } from '../../diff/ownership.js';
+import { isRegional } from '../../konnect/base-urls.js';
+import { PlanError } from '../../errors.js';
+import { entityGeo } from '../../kinds/entity-geo.js';
+import type { RawItem } from './raw-store.js';
 
 export interface ReadOptions {
   /** Read every control plane's gateway entities and every platform resource, not only what desired touches (dump). */
@@ -37,6 +41,10 @@ export interface ReadOptions {
  * little (pages are 1000 items) but lookup-tagged entities and referenced entities outside the tags would then need
  * more listings, and kinds listed per parent cannot be narrowed at all: fewer requests wins.
  *
+ * Geos: the regional kinds of the org (control planes) are listed once in each geo of `geosOf(desired)`; a control
+ * plane's members and gateway entities in its geo. What is listed outside the default geo carries its `geo`, and so do
+ * the global API's entities of a control plane there (a configuration). One name in two geos is refused (PlanError).
+ *
  * Only list requests are made (no per-entity GETs), concurrently; the client's scheduler bounds them. The one
  * exception is Konnect's schema of each plugin name and partial type (in desired or live) that KONNECT_DEFAULTS lacks,
  * fetched once into `defaults` (per control plane for its custom plugins), as soon as that control plane is listed.
@@ -61,26 +69,31 @@ export async function readLiveState(api: KonnectApi, desired: DesiredState, opti
     for (const entity of decoded.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))) entities.push(entity);
   };
 
+  // Regional kinds are listed once per geo the state reads; the default geo is the client's (no `geo` passed).
+  const elsewhere = (geo: Geo | undefined): Geo | undefined => (geo === desired.geo ? undefined : geo);
+  const geos = geosOf(desired);
+
   // 1. Org kinds at the top level, then decoded in dependency order so later kinds resolve ids to names.
   const top = selection.orgKinds.filter((kind) => !kindOf(kind).parent);
   const children = selection.orgKinds.filter((kind) => kindOf(kind).parent);
-  await Promise.all(top.map((kind) => fetcher.listTop(ORG, kind)));
+  await Promise.all(
+    top.flatMap((kind) => (isRegional(kindOf(kind).api) ? geos.map((geo) => fetcher.listTop(ORG, kind, undefined, elsewhere(geo))) : [fetcher.listTop(ORG, kind)])),
+  );
   for (const kind of top) decode(ORG, kind);
+  refuseNamesInTwoGeos(entities, desired.geo);
 
   // 2. Children of the parents that matter, and every targeted control plane's gateway entities, all at once.
   const jobs: Array<Promise<void>> = [];
   for (const kind of children) {
     const parentKind = kindOf(kind).parent!.kind;
     const wanted = selection.parents.get(kind) ?? new Set<string>();
-    const parents = fetcher.store
-      .get(ORG, parentKind)
-      .map((item) => item.raw)
-      .filter((raw) => {
-        const id = idOf(raw);
-        const key = id === undefined ? undefined : decoder.keyOf(ORG, parentKind, id);
-        return wanted === 'all' || (key !== undefined && wanted.has(key));
-      });
-    jobs.push(fetcher.listUnder(ORG, kind, parents).then(() => undefined));
+    const parents = fetcher.store.get(ORG, parentKind).filter((item) => {
+      const id = idOf(item.raw);
+      const key = id === undefined ? undefined : decoder.keyOf(ORG, parentKind, id);
+      return wanted === 'all' || (key !== undefined && wanted.has(key));
+    });
+    // Children of a regional parent are listed in the parent's geo.
+    for (const [geo, inGeo] of byGeo(parents)) jobs.push(fetcher.listUnder(ORG, kind, inGeo, undefined, geo).then(() => undefined));
   }
   // Control planes this state owns and no longer declares may be deleted: their gateway entities are read too, so
   // the plan can say what goes with them.
@@ -92,28 +105,68 @@ export async function readLiveState(api: KonnectApi, desired: DesiredState, opti
     .filter((entity) => entity.kind === CONTROL_PLANE_KIND && entity.id !== undefined)
     .filter((entity) => selection.controlPlanes === 'all' || selection.controlPlanes.has(entity.key) || mayDelete(entity));
   for (const cp of controlPlanes) {
-    const listed = readGatewayEntities(fetcher, cp.key, cp.id!);
+    const listed = readGatewayEntities(fetcher, cp.key, cp.id!, cp.geo);
     // A control plane read only to count what its delete takes along is never compared: no schema defaults for it.
     const compared = options.schemaDefaults !== false && !(mayDelete(cp) && selection.controlPlanes !== 'all' && !selection.controlPlanes.has(cp.key));
-    jobs.push(compared ? listed.then(() => schemas.forControlPlane(cp.key, cp.id!, desiredByPlane.get(cp.key) ?? [], fetcher.store)) : listed);
+    jobs.push(compared ? listed.then(() => schemas.forControlPlane(cp.key, cp.id!, desiredByPlane.get(cp.key) ?? [], fetcher.store, cp.geo)) : listed);
   }
   await Promise.all(jobs);
 
   for (const kind of children) decode(ORG, kind);
   for (const cp of controlPlanes) for (const kind of GATEWAY_KIND_NAMES) decode(cp.key, kind);
+  placeByControlPlane(entities, desired.geo);
   return Object.keys(schemas.learned).length > 0 ? { entities, defaults: schemas.learned } : { entities };
 }
 
+/** Raw items by the geo they were listed in (undefined: the default geo). */
+function byGeo(items: readonly RawItem[]): Map<Geo | undefined, JsonObject[]> {
+  const out = new Map<Geo | undefined, JsonObject[]>();
+  for (const item of items) {
+    const list = out.get(item.geo) ?? [];
+    list.push(item.raw);
+    out.set(item.geo, list);
+  }
+  return out;
+}
+
+/**
+ * konsync names a control plane by its name: one name in two geos would be two entities with one key. Konnect
+ * documents no rule either way, so the read refuses it rather than pick one.
+ */
+function refuseNamesInTwoGeos(entities: readonly Entity[], defaultGeo: Geo): void {
+  const seen = new Map<string, Geo>();
+  for (const entity of entities) {
+    if (entity.kind !== CONTROL_PLANE_KIND) continue;
+    const geo = entity.geo ?? defaultGeo;
+    const other = seen.get(entity.key);
+    if (other !== undefined && other !== geo) {
+      throw new PlanError(`control plane "${entity.key}" exists in geo ${other} and in geo ${geo}: konsync names control planes by name, so a name may be used in one geo only; rename one of them in Konnect`);
+    }
+    seen.set(entity.key, geo);
+  }
+}
+
+/** Live entities of the global API that name a control plane (a configuration, a custom domain) take its geo. */
+function placeByControlPlane(entities: Entity[], defaultGeo: Geo): void {
+  const geoOf = new Map(entities.filter((entity) => entity.kind === CONTROL_PLANE_KIND && entity.geo !== undefined).map((entity) => [entity.key, entity.geo!]));
+  if (geoOf.size === 0) return;
+  for (const entity of entities) {
+    if (entity.geo !== undefined) continue;
+    const geo = entityGeo(entity, (controlPlane) => geoOf.get(controlPlane));
+    if (geo !== undefined && geo !== defaultGeo) entity.geo = geo;
+  }
+}
+
 /** Every gateway kind of one control plane; kinds with a parent are listed under each parent once it is known. */
-async function readGatewayEntities(fetcher: Fetcher, controlPlane: string, controlPlaneId: string): Promise<void> {
+async function readGatewayEntities(fetcher: Fetcher, controlPlane: string, controlPlaneId: string, geo: Geo | undefined): Promise<void> {
   const listed = new Map<KindName, Promise<JsonObject[]>>();
   const listKind = (kind: KindName): Promise<JsonObject[]> => {
     const existing = listed.get(kind);
     if (existing) return existing;
     const parent = kindOf(kind).parent;
     const promise = parent
-      ? listKind(parent.kind).then((parents) => fetcher.listUnder(controlPlane, kind, parents, controlPlaneId))
-      : fetcher.listTop(controlPlane, kind, controlPlaneId);
+      ? listKind(parent.kind).then((parents) => fetcher.listUnder(controlPlane, kind, parents, controlPlaneId, geo))
+      : fetcher.listTop(controlPlane, kind, controlPlaneId, geo);
     listed.set(kind, promise);
     return promise;
   };

@@ -6,6 +6,7 @@ import { GATEWAY_KINDS } from '../../kinds/registry.js';
 import { localDefaultsKey } from '../../kinds/schema-defaults.js';
 import { fillPath } from '../../kinds/path-template.js';
 import type { RawStore } from './raw-store.js';
+import type { Geo } from '../../model/state.js';
 
 const WITH_SCHEMA = GATEWAY_KINDS.filter((kind): kind is KindDescriptor & Required<Pick<KindDescriptor, 'schemaDefaults'>> => kind.schemaDefaults !== undefined);
 
@@ -24,7 +25,7 @@ export class SchemaDefaults {
   ) {}
 
   /** Fetches what one control plane's desired and listed entities need; call once its entities are listed. */
-  forControlPlane(controlPlane: string, controlPlaneId: string, desired: readonly Entity[], store: RawStore): Promise<void> {
+  forControlPlane(controlPlane: string, controlPlaneId: string, desired: readonly Entity[], store: RawStore, geo?: Geo): Promise<void> {
     const jobs = new Set<Promise<void>>();
     for (const descriptor of WITH_SCHEMA) {
       const spec = descriptor.schemaDefaults;
@@ -44,7 +45,7 @@ export class SchemaDefaults {
         const key = local.has(wanted.name) ? localDefaultsKey(controlPlane, wanted.key) : wanted.key;
         let job = this.started.get(key);
         if (!job) {
-          job = this.fetch(fillPath(wanted.path, { controlPlaneId }), `schema of ${descriptor.title} "${wanted.name}"`).then((schema) => {
+          job = this.fetch(fillPath(wanted.path, { controlPlaneId }), `schema of ${descriptor.title} "${wanted.name}"`, geo).then((schema) => {
             if (schema) this.learned[key] = spec.convert(schema);
           });
           this.started.set(key, job);
@@ -55,13 +56,14 @@ export class SchemaDefaults {
     return Promise.all(jobs).then(() => undefined);
   }
 
-  private async fetch(path: string, describe: string): Promise<JsonObject | undefined> {
+  private async fetch(path: string, describe: string, geo: Geo | undefined): Promise<JsonObject | undefined> {
     const response = await this.api.request({
       api: 'core-entities',
       method: 'GET',
       path,
       acceptStatuses: [404],
       describe,
+      ...(geo !== undefined ? { geo } : {}),
       ...(this.signal ? { signal: this.signal } : {}),
     });
     return response.status === 404 || !isJsonObject(response.body) ? undefined : response.body;

@@ -29,6 +29,11 @@ const BEHAVIOURS: Behaviour[] = [
   { behaviour: '405 with `Allow`; 415 for a body declared as anything but JSON; 400 for malformed JSON; 413 above 10 MB', implemented: 'yes', notes: 'test/emulator/fidelity.test.ts, test/emulator/server.test.ts' },
   { behaviour: 'Asynchronous states (networks, transit gateways, private DNS, custom domains, data-plane groups)', implemented: 'yes', notes: '`--provision-ms`' },
   { behaviour: '429 rate limiting (not in the specs; Konnect’s observed headers and body)', implemented: 'yes', notes: '' },
+  {
+    behaviour: 'Regional hosts (the specs’ `servers`): control planes and their core entities per geo, Cloud Gateways global; `control_plane_geo` / `control_plane_group_geo` must name the control plane’s geo',
+    implemented: 'yes',
+    notes: '`/v2` is the global host and the us host, `/<geo>/v2` another geo’s regional APIs (Cloud Gateways paths there: 404); a control plane lives in the geo it was created in (names unique per geo), is a 404 on another geo’s host and in a body naming another geo (KONNECT-API.md: “404 when the owner control plane is not in that geo”); a group’s members come from its geo. test/emulator/geos.test.ts',
+  },
   { behaviour: '`list_consumers` on `GET /consumer_groups/{id}`', implemented: 'yes', notes: '' },
   { behaviour: '`expand_partials` on plugin reads', implemented: 'no', notes: 'accepted and ignored: linked partials stay references' },
   {

@@ -85,24 +85,3 @@ describe('claims and scopes', () => {
     expect(state.entities.map((e) => e.key)).toEqual(['default/x']);
   });
 });
-
-describe('geo', () => {
-  it('defaults to us, takes the flag, and the files', () => {
-    expect(load({ 'a.yaml': yaml('services: []') }).geo).toBe('us');
-    expect(load({ 'a.yaml': yaml('services: []') }, { geo: 'au' }).geo).toBe('au');
-    expect(load({ 'a.yaml': yaml('_konnect: {geo: eu}', 'services: []') }, { geo: 'eu' }).geo).toBe('eu');
-  });
-
-  it('rejects files that disagree, naming the other file', () => {
-    expect(onlyProblem({ 'a.yaml': yaml('_konnect: {geo: eu}', 'services: []'), 'b.yaml': yaml('_konnect: {geo: us}', 'routes: []') })).toMatchObject({
-      file: 'b.yaml',
-      line: 1,
-      path: '_konnect.geo',
-      message: 'geo "us" conflicts with geo "eu" set in a.yaml',
-    });
-  });
-
-  it('rejects a flag that disagrees with the files', () => {
-    expect(onlyProblem({ 'a.yaml': yaml('_konnect: {geo: eu}', 'services: []') }, { geo: 'us' }).message).toBe('geo "eu" conflicts with --geo us');
-  });
-});
