@@ -12,9 +12,8 @@ export const SLOW_FILES = [
   'test/reliability/race.test.ts',
   'test/reliability/kill.test.ts',
   'test/examples.test.ts',
-  'test/package.test.ts',
   'test/reliability/bad-input.test.ts',
-  'test/e2e/interrupt.test.ts',
+  'test/package.test.ts',
 ];
 
 /** `files` with the known slow ones first, in SLOW_FILES order; the rest keep their order. */
