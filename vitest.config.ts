@@ -10,15 +10,17 @@ class SlowFirstSequencer extends BaseSequencer {
   }
 }
 
+/**
+ * Files whose assertions hold a wall-clock budget (bad input is refused within 5 s, startup excluded): they run alone,
+ * after the parallel files, so the budget measures konsync rather than how busy the other workers keep the CPU.
+ */
+const TIMED = ['test/reliability/bad-input.test.ts'];
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     testTimeout: 20_000,
     hookTimeout: 20_000,
     pool: 'forks',
-    // Most test time is spent waiting on emulators, child processes and timers: one worker more than there are
-    // cores keeps them busy (vitest's default is one fewer, i.e. a single worker on a 2-core CI machine).
-    maxWorkers: Math.max(2, availableParallelism() + 1),
     // A worker imports src/ once and reuses it for the next files instead of re-importing it per file, which halves
     // the suite's CPU time. Safe because no test mocks modules or changes process-wide state it does not restore;
     // setupFiles still run per file, so each file gets its own conformance check.
@@ -27,5 +29,20 @@ export default defineConfig({
     globalSetup: ['test/setup/specs-notice.ts'],
     // Checks every emulator exchange against the official Konnect specs (skipped when ../shared is absent).
     setupFiles: ['test/setup/conformance.ts'],
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'parallel',
+          include: ['test/**/*.test.ts'],
+          exclude: TIMED,
+          // Most test time is spent waiting on emulators, child processes and timers: one worker more than there are
+          // cores keeps them busy (vitest's default is one fewer, i.e. a single worker on a 2-core CI machine).
+          maxWorkers: Math.max(2, availableParallelism() + 1),
+          sequence: { groupOrder: 0 },
+        },
+      },
+      { extends: true, test: { name: 'timed', include: TIMED, maxWorkers: 1, sequence: { groupOrder: 1 } } },
+    ],
   },
 });

@@ -12,7 +12,6 @@ export const SLOW_FILES = [
   'test/reliability/race.test.ts',
   'test/reliability/kill.test.ts',
   'test/examples.test.ts',
-  'test/reliability/bad-input.test.ts',
   'test/package.test.ts',
 ];
 
