@@ -22,13 +22,14 @@ export default defineConfig({
     hookTimeout: 20_000,
     pool: 'forks',
     // A worker imports src/ once and reuses it for the next files instead of re-importing it per file, which halves
-    // the suite's CPU time. Safe because no test mocks modules or changes process-wide state it does not restore;
-    // setupFiles still run per file, so each file gets its own conformance check.
+    // the suite's CPU time. No test mocks modules; setupFiles still run per file: process-state.ts resets what a file
+    // can leave process-wide, and each file gets its own conformance check.
     isolate: false,
     sequence: { sequencer: SlowFirstSequencer },
     globalSetup: ['test/setup/specs-notice.ts'],
-    // Checks every emulator exchange against the official Konnect specs (skipped when ../shared is absent).
-    setupFiles: ['test/setup/conformance.ts'],
+    // process-state: what a file leaves process-wide is reset for the next one in the worker. conformance: checks every
+    // emulator exchange against the official Konnect specs (skipped when ../shared is absent).
+    setupFiles: ['test/setup/process-state.ts', 'test/setup/conformance.ts'],
     projects: [
       {
         extends: true,
