@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 import { defineConfig } from 'vitest/config';
 import { slowFirst } from './test/setup/slow-first.js';
+import { LONG } from './test/reliability/scale.js';
 
 /** Vitest's own order (cached durations, else file size), with the known slow files started first. */
 class SlowFirstSequencer extends BaseSequencer {
@@ -11,10 +12,11 @@ class SlowFirstSequencer extends BaseSequencer {
 }
 
 /**
- * Files whose assertions hold a wall-clock budget (bad input is refused within 5 s, startup excluded): they run alone,
- * after the parallel files, so the budget measures konsync rather than how busy the other workers keep the CPU.
+ * Files whose assertions hold a wall-clock budget (bad input is refused within 5 s, startup excluded; the long fault
+ * suite converges within 3× the fault-free time): they run alone, after the parallel files, so the budget measures
+ * konsync rather than how busy the other workers keep the CPU.
  */
-const TIMED = ['test/reliability/bad-input.test.ts'];
+const TIMED = ['test/reliability/bad-input.test.ts', ...(LONG ? ['test/reliability/fault.test.ts'] : [])];
 
 export default defineConfig({
   test: {
