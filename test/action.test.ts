@@ -31,6 +31,7 @@ describe('the action against the emulator', () => {
   let pkg: Installed;
   let root: string;
   let runs = 0;
+  const toolCache = {};
   beforeAll(async () => {
     pkg = installedKonsync();
     emulator = await startEmulator({ port: 0, provisionMs: 30 });
@@ -46,7 +47,7 @@ describe('the action against the emulator', () => {
     mkdirSync(join(workspace, 'konnect'), { recursive: true });
     writeFileSync(join(workspace, 'konnect', 'platform.yaml'), platformYaml({ extraPlanes: ['action-test'] }));
     writeFileSync(join(workspace, 'konnect', 'payments.yaml'), gatewayYaml());
-    return { workspace, artifacts: join(root, 'artifacts'), secrets: {}, github: {}, env: {}, pkg, ghLog: join(workspace, 'gh.log') };
+    return { workspace, artifacts: join(root, 'artifacts'), secrets: {}, github: {}, env: {}, pkg, ghLog: join(workspace, 'gh.log'), toolCache };
   }
   const env = (token = emulator.token) => ({ PATH: process.env.PATH, HOME: process.env.HOME, KONNECT_ADDR: emulator.url, KONNECT_TOKEN: token });
 

@@ -87,6 +87,7 @@ describe('examples/ run against the emulator', () => {
   });
 
   let runs = 0;
+  const toolCache = {};
   /** A checkout holding konnect/ with a control plane and two services: drift against an empty emulator. */
   function checkout(token = emulator.token): WorkflowContext {
     const workspace = join(root, `workspace-${++runs}`);
@@ -103,6 +104,7 @@ describe('examples/ run against the emulator', () => {
       env: { PATH: `${join(root, 'stubs')}:${process.env.PATH}`, HOME: process.env.HOME, KONNECT_ADDR: emulator.url, GH_HEAD_SHA: HEAD_SHA },
       pkg,
       ghLog,
+      toolCache,
     };
   }
   const comments = (context: WorkflowContext) => [...readFileSync(context.ghLog, 'utf8').matchAll(/--- comment\n([\s\S]*?)--- end/g)].map((m) => m[1]!);

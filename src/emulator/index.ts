@@ -11,6 +11,7 @@ import { Saver, loadData } from './persistence.js';
 import { emptyData, seedOrg } from './seed.js';
 import { createEmulatorServer } from './server.js';
 import { platformRoutes } from './routes/index.js';
+import { DEFAULT_PROVISION_MS, DEFAULT_RATE_LIMIT, DEFAULT_TOKEN } from './defaults.js';
 
 export interface EmulatorOptions {
   /** 0 (default) picks a free port. Always bound to 127.0.0.1. */
@@ -56,9 +57,7 @@ export interface RunningEmulator {
   stop(): Promise<void>;
 }
 
-export const DEFAULT_TOKEN = 'kpat_emulator';
-export const DEFAULT_RATE_LIMIT = 3000;
-export const DEFAULT_PROVISION_MS = 2000;
+export { DEFAULT_PROVISION_MS, DEFAULT_RATE_LIMIT, DEFAULT_TOKEN };
 
 function idSource(seed: number | undefined): () => string {
   if (seed === undefined) return randomUUID;

@@ -47,6 +47,11 @@ export interface WorkflowContext {
   ghLog: string;
   /** Set by the first action step of a job: later ones reuse the install (a runner keeps the tool cache too). */
   installed?: string[];
+  /**
+   * Shared by the contexts of one test file: the first install of the packed tarball is reused by later jobs, as a
+   * runner's tool cache would (each install costs seconds). Not used when the inputs name their own tarball or sha256.
+   */
+  toolCache?: { installed?: string[] };
 }
 
 const ROOT = resolve('.');
@@ -123,10 +128,13 @@ export async function runAction(inputs: Record<string, string>, context: Workflo
   for (const [name, spec] of Object.entries(action.inputs)) inputEnv[`INPUT_${name.toUpperCase().replace(/-/g, '_')}`] = inputs[name] ?? spec.default ?? '';
   const base = { ...env, ...inputEnv, GITHUB_ACTION_PATH: ROOT, GITHUB_OUTPUT: outputFile, GITHUB_PATH: pathFile, RUNNER_TEMP: join(context.workspace, '.runner-temp') };
   mkdirSync(base.RUNNER_TEMP, { recursive: true });
+  const cache = inputs.tarball === undefined && inputs['tarball-sha256'] === undefined ? context.toolCache : undefined;
+  context.installed ??= cache?.installed;
   if (context.installed === undefined) {
     const install = await installAction(inputs, context, base);
     if (install.code !== 0) return { name: 'install', ...install, outputs: {} };
     context.installed = readFileSync(pathFile, 'utf8').trim().split('\n').filter(Boolean);
+    if (cache) cache.installed = context.installed;
   }
   const ran = await bash(`bash "${ROOT}/action/run.sh"`, { ...base, PATH: [...context.installed, env.PATH].join(':') }, context.workspace);
   return { name: 'run', ...ran, outputs: parseOutputs(outputFile) };

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Option, type Command } from 'commander';
-import { startEmulator, type RunningEmulator } from '../../emulator/index.js';
+import type { RunningEmulator } from '../../emulator/index.js';
 import { findFixtures, outOfBandChange } from '../demo-steps.js';
 import { runInProcess } from '../in-process.js';
 import { parseDuration } from '../duration.js';
@@ -52,6 +52,8 @@ async function runDemo(options: DemoOptions): Promise<number> {
   try {
     const fixtures = options.fixtures ?? findFixtures();
     const shown = fixtures.join(' ');
+    // Loaded here, not at the top: every other command would pay for the server at startup.
+    const { startEmulator } = await import('../../emulator/index.js');
     emulator = await startEmulator({ port: 0, dataFile: join(dir, 'konnect.json'), provisionMs: options.provision });
     const tokenFile = join(dir, 'token');
     await writeFile(tokenFile, `${emulator.token}\n`, { mode: 0o600 });

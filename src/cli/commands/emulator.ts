@@ -1,5 +1,6 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { DEFAULT_PROVISION_MS, DEFAULT_RATE_LIMIT, DEFAULT_TOKEN, startEmulator, type EmulatorOptions } from '../../emulator/index.js';
+import type { EmulatorOptions } from '../../emulator/index.js';
+import { DEFAULT_PROVISION_MS, DEFAULT_RATE_LIMIT, DEFAULT_TOKEN } from '../../emulator/defaults.js';
 import { parseFaults } from '../../emulator/faults.js';
 import { wholeNumber } from '../whole-number.js';
 
@@ -52,6 +53,8 @@ async function run(flags: EmulatorFlags): Promise<void> {
   if (flags.data !== undefined) options.dataFile = flags.data;
   if (flags.faults !== undefined) options.faults = flags.faults;
   if (flags.seed !== undefined) options.seed = flags.seed;
+  // Loaded here, not at the top: every other command would pay for the server at startup.
+  const { startEmulator } = await import('../../emulator/index.js');
   const emulator = await startEmulator(options);
   process.stdout.write(
     [
