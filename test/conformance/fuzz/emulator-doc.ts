@@ -35,6 +35,11 @@ const BEHAVIOURS: Behaviour[] = [
     notes: '`/v2` is the global host and the us host, `/<geo>/v2` another geo’s regional APIs (Cloud Gateways paths there: 404); a control plane lives in the geo it was created in (names unique per geo), is a 404 on another geo’s host and in a body naming another geo (KONNECT-API.md: “404 when the owner control plane is not in that geo”); a group’s members come from its geo. test/emulator/geos.test.ts',
   },
   { behaviour: '`list_consumers` on `GET /consumer_groups/{id}`', implemented: 'yes', notes: '' },
+  {
+    behaviour: '`?skip_hash=true` on basic-auth POST/PUT (not in the spec): the password is stored as sent, not hashed',
+    implemented: 'yes',
+    notes: "go-kong sends it for decK's `skip_hash_for_basic_auth`, and decK's Konnect sync test asserts the stored password is the given hash; without it the emulator stores Kong's `sha1(password .. consumer id)`",
+  },
   { behaviour: '`expand_partials` on plugin reads', implemented: 'no', notes: 'accepted and ignored: linked partials stay references' },
   {
     behaviour: 'Content checks beyond the schema: PEM certificates and keys parse, a key matches its certificate, a JWK is JSON',
