@@ -1,5 +1,15 @@
-import { Agent, EnvHttpProxyAgent, fetch as undiciFetch, type Dispatcher } from 'undici';
+import { createRequire } from 'node:module';
+import type * as Undici from 'undici';
+import type { Dispatcher } from 'undici';
 import { hostPort, errorCode, NetworkError } from './network-error.js';
+
+const requireCommonJs = createRequire(import.meta.url);
+let loaded: typeof Undici | undefined;
+/** undici is about 95 modules: loaded by the first request, not by every command that never makes one (validate). */
+function undici(): typeof Undici {
+  loaded ??= requireCommonJs('undici') as typeof Undici;
+  return loaded;
+}
 
 /** One HTTP exchange, below retries and rate limits. Tests swap in fakes. */
 export interface TransportRequest {
@@ -74,6 +84,7 @@ export function createDispatcher(options: NetworkOptions = {}): Dispatcher {
   const agentOptions = tls ? { connect: tls } : {};
   const httpProxy = variable(env, 'HTTP_PROXY');
   const httpsProxy = variable(env, 'HTTPS_PROXY');
+  const { Agent, EnvHttpProxyAgent } = undici();
   if (httpProxy === undefined && httpsProxy === undefined) return new Agent(agentOptions);
   return quietly(
     () =>
@@ -96,10 +107,10 @@ export function createFetchTransport(options: NetworkOptions = {}): Transport {
   let dispatcher: Dispatcher | undefined;
   return async (request, signal) => {
     dispatcher ??= createDispatcher(options);
-    let response: Awaited<ReturnType<typeof undiciFetch>>;
+    let response: Awaited<ReturnType<typeof Undici.fetch>>;
     let body: string;
     try {
-      response = await undiciFetch(request.url, {
+      response = await undici().fetch(request.url, {
         method: request.method,
         headers: request.headers,
         signal,

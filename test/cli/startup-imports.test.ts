@@ -31,4 +31,10 @@ describe('CLI startup', () => {
   it('does not load the emulator server: only `konsync emulator` and `konsync demo` need it, when they run', () => {
     expect([...loaded].filter((file) => /^src\/emulator\/(index|server|router|core\/index|routes\/index)\.ts$/.test(file))).toEqual([]);
   });
+
+  it('does not load undici (about 95 modules) until the first request: validate never makes one', () => {
+    const staticUndici = [...loaded].filter((file) => /^(?:import|export)(?!\s+type\b)[^;'"]*?from\s+'undici'/m.test(readFileSync(file, 'utf8')));
+    expect(loaded).toContain('src/konnect/transport.ts');
+    expect(staticUndici).toEqual([]);
+  });
 });
