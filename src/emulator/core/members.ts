@@ -10,7 +10,7 @@ import { collectionOf, epochSeconds, findItem, itemsOf, refId } from './store.js
 // Membership of a consumer in a consumer group: its own resource in Konnect, stored as
 // `{id: "<group>:<consumer>", consumer_group: {id}, consumer: {id}}`.
 
-function memberships(scope: Scope): JsonObject[] {
+function memberships(scope: Scope): readonly JsonObject[] {
   return itemsOf(scope.ctx, scope.controlPlaneId, MEMBERS);
 }
 
