@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { JsonObject } from '../../../src/model/json.js';
-import { BASE, CP, dataOf, harness, type Harness } from './harness.js';
+import { BASE, CP, dataOf, harness, type Harness, type Reply } from './harness.js';
 
 async function seed(h: Harness, count: number): Promise<string[]> {
   const ids: string[] = [];
@@ -68,8 +67,8 @@ describe('core-entity lists', () => {
   });
 
   describe('paging across writes (a page starts after the offset item, in creation order, whatever changed meanwhile)', () => {
-    const names = (reply: { body: JsonObject }) => dataOf(reply).map((s) => s.name);
-    const next = (h: Harness, reply: { body: JsonObject }) => h.call('GET', String(reply.body.next).replace(/^\/v2/, ''));
+    const names = (reply: Reply) => dataOf(reply).map((s) => s.name);
+    const next = (h: Harness, reply: Reply) => h.call('GET', String(reply.body.next).replace(/^\/v2/, ''));
 
     it('sees creates, updates and deletes made between pages', async () => {
       const h = harness();
