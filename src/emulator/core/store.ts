@@ -19,30 +19,29 @@ export function compareByCreation(a: JsonObject, b: JsonObject): number {
 }
 
 interface SortedSnapshot {
-  ids: string[];
+  version: number;
   items: JsonObject[];
 }
 
 // A list reads one page of a collection, and a reader reads every page: sorting the whole collection for each page
-// made a read quadratic. The sorted order is kept per collection object and reused while the collection holds
-// exactly the same item objects (every write stores a new object, so a write is seen without hooks into it).
+// made a read quadratic. The sorted order is kept per collection object until a write (writeItem) changes it.
 const snapshots = new WeakMap<Record<string, JsonObject>, SortedSnapshot>();
+const versions = new WeakMap<Record<string, JsonObject>, number>();
 
-function unchanged(items: Record<string, JsonObject>, snapshot: SortedSnapshot): boolean {
-  let count = 0;
-  for (const _id in items) count++;
-  if (count !== snapshot.ids.length) return false;
-  for (let i = 0; i < snapshot.ids.length; i++) if (items[snapshot.ids[i]!] !== snapshot.items[i]) return false;
-  return true;
+/** Stores an item under its id, or removes it (`undefined`): the one way a collection changes. */
+export function writeItem(items: Record<string, JsonObject>, id: string, item: JsonObject | undefined): void {
+  if (item === undefined) delete items[id];
+  else items[id] = item;
+  versions.set(items, (versions.get(items) ?? 0) + 1);
 }
 
 /** Items in creation order (ties by id), so pages are stable. Shared: callers must not change the array. */
 export function itemsOf(ctx: EmulatorContext, controlPlaneId: string, collection: string): readonly JsonObject[] {
   const items = collectionOf(ctx, controlPlaneId, collection);
+  const version = versions.get(items) ?? 0;
   const cached = snapshots.get(items);
-  if (cached && unchanged(items, cached)) return cached.items;
-  const ids = Object.keys(items).sort((a, b) => compareByCreation(items[a]!, items[b]!));
-  const snapshot = { ids, items: ids.map((id) => items[id]!) };
+  if (cached && cached.version === version) return cached.items;
+  const snapshot = { version, items: Object.values(items).sort(compareByCreation) };
   snapshots.set(items, snapshot);
   return snapshot.items;
 }
