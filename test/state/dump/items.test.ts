@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { withoutNulls } from '../../../src/state/dump/items.js';
+import type { JsonObject } from '../../../src/model/json.js';
 
 describe('withoutNulls (what a dumped item leaves out)', () => {
   it('drops null keys at every depth and objects left empty by that, keeping objects that were empty and arrays', () => {
-    const value = {
+    const value: JsonObject = {
       a: null,
       b: { c: null },
       d: {},
