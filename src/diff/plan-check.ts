@@ -173,7 +173,13 @@ function cycleOf(operations: readonly Operation[]): string[] {
   const ids = new Set(operations.map((op) => op.id));
   const remaining = new Map(operations.map((op) => [op.id, new Set(op.dependsOn.filter((dep) => ids.has(dep)))]));
   const dependents = new Map<string, string[]>();
-  for (const [id, deps] of remaining) for (const dep of deps) dependents.set(dep, [...(dependents.get(dep) ?? []), id]);
+  for (const [id, deps] of remaining) {
+    for (const dep of deps) {
+      const list = dependents.get(dep);
+      if (list) list.push(id);
+      else dependents.set(dep, [id]);
+    }
+  }
   const ready = [...remaining].filter(([, deps]) => deps.size === 0).map(([id]) => id);
   while (ready.length > 0) {
     const id = ready.pop()!;

@@ -15,7 +15,9 @@ function entitiesAfterSync(desired: DesiredState, live: LiveState | undefined): 
   const byPlane = new Map<string, Entity[]>();
   const add = (entity: Entity) => {
     if (entity.controlPlane === undefined) return;
-    byPlane.set(entity.controlPlane, [...(byPlane.get(entity.controlPlane) ?? []), entity]);
+    const list = byPlane.get(entity.controlPlane);
+    if (list) list.push(entity);
+    else byPlane.set(entity.controlPlane, [entity]);
   };
   desired.entities.forEach(add);
   if (live) {
@@ -41,7 +43,11 @@ export function checkControlPlaneGroups(desired: DesiredState, out: FindingList,
 
   const groupsOf = new Map<string, string[]>();
   for (const membership of [...memberships, ...liveMemberships]) {
-    for (const member of memberNames(membership)) groupsOf.set(member, [...(groupsOf.get(member) ?? []), membership.key]);
+    for (const member of memberNames(membership)) {
+      const groups = groupsOf.get(member);
+      if (groups) groups.push(membership.key);
+      else groupsOf.set(member, [membership.key]);
+    }
   }
   // Once per control plane, at the last declared group that lists it (the one that breaks the limit).
   const lastDeclared = new Map<string, { membership: Entity; index: number }>();
@@ -53,6 +59,7 @@ export function checkControlPlaneGroups(desired: DesiredState, out: FindingList,
     }
   }
 
+  if (memberships.length === 0) return;
   const byPlane = entitiesAfterSync(desired, live);
   for (const membership of memberships) {
     const firstDeclarer = new Map<string, { member: string; entity: Entity }>();

@@ -19,7 +19,28 @@ export function hasEnvReference(value: Json | undefined): boolean {
  * `secrets` patterns: dotted keys, `*` one key, `**` any number of keys (`config.**.password`).
  */
 export function isSecretField(patterns: readonly string[], keys: readonly string[]): boolean {
-  return patterns.some((pattern) => matches(pattern.split('.'), 0, keys, 0));
+  return compiled(patterns).some((pattern) => matches(pattern, 0, keys, 0));
+}
+
+/** Whether a pattern could match a field below `keys` (a pattern's keys up to its first `**` agree with them). */
+function mayMatchBelow(patterns: readonly string[], keys: readonly string[]): boolean {
+  return compiled(patterns).some((pattern) => {
+    for (let k = 0; k < keys.length; k++) {
+      const part = pattern[k];
+      if (part === undefined) return false;
+      if (part === '**') return true;
+      if (part !== '*' && part !== keys[k]) return false;
+    }
+    return pattern.length > keys.length;
+  });
+}
+
+// Descriptors' pattern lists live as long as the process: split once, not for every field of every value.
+const splitPatterns = new WeakMap<readonly string[], string[][]>();
+function compiled(patterns: readonly string[]): string[][] {
+  let split = splitPatterns.get(patterns);
+  if (!split) splitPatterns.set(patterns, (split = patterns.map((pattern) => pattern.split('.'))));
+  return split;
 }
 
 function matches(pattern: readonly string[], p: number, keys: readonly string[], k: number): boolean {
@@ -38,10 +59,11 @@ export function maskStrings(value: Json): Json {
   return value;
 }
 
-/** A copy of `value` (found at `keys` in its entity) with every secret field masked. */
+/** `value` (found at `keys` in its entity) with every secret field masked: a copy where one is, else `value` itself. */
 export function maskSecretFields(value: Json, patterns: readonly string[], keys: readonly string[] = []): Json {
   if (patterns.length === 0 || value === null) return value;
   if (keys.length > 0 && isSecretField(patterns, keys)) return maskStrings(value);
+  if (!mayMatchBelow(patterns, keys)) return value;
   if (Array.isArray(value)) return value.map((item) => maskSecretFields(item, patterns, keys));
   if (isJsonObject(value)) return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, maskSecretFields(item, patterns, [...keys, key])]));
   return value;

@@ -12,6 +12,17 @@ describe('secret fields', () => {
     expect(isSecretField(['key'], ['config', 'key'])).toBe(false);
   });
 
+  it('masks through arrays and wildcards, and leaves branches no pattern reaches as they are', () => {
+    const value = { name: 'n', config: { redis: [{ password: 'pw', host: 'h' }], other: { deep: 'd' } }, tags: ['t'] };
+    const masked = maskSecretFields(value, ['config.**.password', 'config.*.token']) as typeof value;
+    expect(masked).toEqual({ name: 'n', config: { redis: [{ password: MASKED, host: 'h' }], other: { deep: 'd' } }, tags: ['t'] });
+    expect(value.config.redis[0]!.password).toBe('pw');
+    expect(masked.tags).toBe(value.tags);
+    expect(maskSecretFields({ a: { b: 'x' } }, ['a.b.c'])).toEqual({ a: { b: 'x' } });
+    expect(maskSecretFields({ a: { b: { c: 'x', d: 'y' } } }, ['*.b.c'])).toEqual({ a: { b: { c: MASKED, d: 'y' } } });
+    expect(maskSecretFields({ a: { b: 'x' } }, ['**'])).toEqual({ a: { b: MASKED } });
+  });
+
   it('masks secret fields and the live side of env-sourced fields, nothing else', () => {
     const live = { config: { host: 'h', password: 'old-pw', add: { headers: ['x:old-secret', 'y:plain'] } }, tags: ['a'] };
     const desired = { config: { host: 'h2', password: 'new-pw', add: { headers: ['x:${{ env "DECK_X" }}', 'y:plain'] } }, tags: ['a'] };

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Entity } from '../../src/model/entity.js';
-import { brief, findingsOf } from './helpers.js';
+import { loadState } from '../../src/state/load/index.js';
+import { runGuards } from '../../src/guards/index.js';
+import { brief, fixture, findingsOf } from './helpers.js';
 
 const GROUP_FILES = ['groups-good.yaml', 'groups-member-a.yaml', 'groups-member-b-distinct.yaml'];
 
@@ -48,5 +50,17 @@ describe('control plane group guard rails', () => {
         '2:75 error group.max-groups control_planes[0].members[0]: control plane "cp-a" is in 6 groups (g1, l1, l2, l3, l4, l5); Konnect allows at most 5',
       ]);
     });
+  });
+
+  it('handles members with very many entities (per-plane lists grow in place, not copied per entity)', async () => {
+    // Copying a member's list for every entity added took minutes at 100k entities: the test timeout bounds it.
+    const state = await loadState(GROUP_FILES.map(fixture), { env: {} });
+    const many = (controlPlane: string): Entity[] =>
+      Array.from({ length: 60_000 }, (_, i) => ({ kind: 'service', key: `${controlPlane}/${controlPlane}-svc-${i}`, controlPlane, fields: { name: `${controlPlane}-svc-${i}`, host: 'x' } }));
+    const big = { ...state, entities: [...state.entities, ...many('cp-a'), ...many('cp-b'), { kind: 'service', key: 'cp-b/cp-a-svc-7', controlPlane: 'cp-b', fields: { name: 'cp-a-svc-7', host: 'x' } } as Entity] };
+    const findings = runGuards(big);
+    expect(findings.map((finding) => `${finding.rule} ${finding.message.split(':')[0]}`)).toEqual([
+      'group.conflict service "cp-a-svc-7" (live in "cp-b") is also live in "cp-a"',
+    ]);
   });
 });

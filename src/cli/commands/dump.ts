@@ -11,7 +11,7 @@ import { skipAll } from '../../state/skip.js';
 import { runCommand } from '../run-command.js';
 import { readLiveState } from '../../state/read/index.js';
 import { dumpState, toYaml } from '../../state/dump/index.js';
-import { yamlChunks } from '../../state/dump/yaml-writer.js';
+import { batched, yamlChunks } from '../../state/dump/yaml-writer.js';
 import { deckEnv, GEOS, type Geo } from '../../model/state.js';
 import { emptyDesiredState } from '../pipeline.js';
 import { EXIT_OK } from '../exit-codes.js';
@@ -109,8 +109,8 @@ export function register(program: Command): void {
         const toStdout = options.out === '-';
         if (!toStdout) {
           await mkdir(options.out, { recursive: true });
-          // Streamed piece by piece: a dump of 100k entities never exists as one string.
-          for (const document of documents) await pipeline(Readable.from(yamlChunks(document.content)), createWriteStream(join(options.out, document.file)));
+          // Streamed in pieces of about 64 KB: a dump of 100k entities never exists as one string.
+          for (const document of documents) await pipeline(Readable.from(batched(yamlChunks(document.content))), createWriteStream(join(options.out, document.file)));
         }
         if (session.format === 'json') {
           session.out(JSON.stringify(toStdout ? { documents, warnings } : { files: documents.map((d) => join(options.out, d.file)), warnings }, null, 2));

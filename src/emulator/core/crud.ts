@@ -51,7 +51,11 @@ export function crudHandlers(ctx: EmulatorContext, spec: CollectionSpec, nesting
   };
   return {
     list: within(ctx, nesting, (scope, parent, request) =>
-      listPage(request, itemsOf(ctx, scope.controlPlaneId, spec.collection).filter((item) => childOf(item, parent, nesting)), spec),
+      listPage(request, itemsOf(ctx, scope.controlPlaneId, spec.collection), {
+        ...spec,
+        sorted: true,
+        ...(nesting && parent ? { keep: (item: JsonObject) => childOf(item, parent, nesting) } : {}),
+      }),
     ),
     create: within(ctx, nesting, (scope, parent, request) => {
       const result = saveEntity(scope, spec, request.body, { forced: forcedParent(parent, nesting), query: request.query });

@@ -2,7 +2,7 @@ import { isJsonObject, sortKeysDeep, type JsonObject } from '../../model/json.js
 import type { EmuResponse } from '../types.js';
 import { constraintError, entityError, foreignViolation, uniqueViolation, validationError, type ErrorDetail } from './errors.js';
 import { RELATIONS, type CollectionSpec, type Scope } from './spec.js';
-import { collectionOf, epochSeconds, refId } from './store.js';
+import { collectionOf, epochSeconds, refId, writeItem } from './store.js';
 import { validateBody } from './validate.js';
 
 export interface SaveOptions {
@@ -67,7 +67,7 @@ export function saveEntity(scope: Scope, spec: CollectionSpec, raw: unknown, opt
   const now = timestamp(scope, spec);
   const createdAt = options.existing?.created_at ?? now;
   const item = sortKeysDeep({ ...filled, id, created_at: createdAt, ...(spec.createdAtOnly ? {} : { updated_at: now }) }) as JsonObject;
-  items[id] = item;
+  writeItem(items, id, item);
   scope.ctx.touch();
   return { item };
 }
@@ -87,7 +87,7 @@ export function deleteBlockers(scope: Scope, spec: CollectionSpec, item: JsonObj
 export function removeEntity(scope: Scope, collection: string, id: string): void {
   const items = collectionOf(scope.ctx, scope.controlPlaneId, collection);
   if (!items[id]) return;
-  delete items[id];
+  writeItem(items, id, undefined);
   for (const relation of RELATIONS.filter((r) => r.to === collection && r.onDelete === 'cascade')) {
     for (const referrer of Object.values(collectionOf(scope.ctx, scope.controlPlaneId, relation.from))) {
       if (refId(referrer[relation.field]) === id) removeEntity(scope, relation.from, String(referrer.id));

@@ -18,12 +18,17 @@ export interface ListFilters {
   exactParams?: string[];
 }
 
-/** `filter[name][eq]` / `filter[name][contains]` on the filters the list documents; the parameter in error otherwise. */
-function filterItems(items: JsonObject[], query: URLSearchParams, { filters = {}, exactParams = [] }: ListFilters): JsonObject[] | string {
-  let out = items;
+/**
+ * What `tags`, `filter[name][eq|contains]` (on the filters the list documents) and the plain exact-match parameters
+ * ask of an item; the parameter in error instead when the list does not support it.
+ */
+function itemTest(query: URLSearchParams, { filters = {}, exactParams = [] }: ListFilters): ((item: JsonObject) => boolean) | string {
+  const tests: Array<(item: JsonObject) => boolean> = [];
+  const tags = query.get('tags');
+  if (tags) tests.push((item) => matchesTags(item, tags));
   for (const [param, value] of query) {
     if (exactParams.includes(param)) {
-      out = out.filter((item) => item[param] === value);
+      tests.push((item) => item[param] === value);
       continue;
     }
     const match = /^filter\[([^\]]+)\](?:\[([a-z]+)\])?$/.exec(param);
@@ -31,13 +36,13 @@ function filterItems(items: JsonObject[], query: URLSearchParams, { filters = {}
     const [, name, op = 'eq'] = match as unknown as [string, string, string | undefined];
     const field = Object.hasOwn(filters, name) ? filters[name] : undefined;
     if (field === undefined || (op !== 'eq' && op !== 'contains')) return param;
-    out = out.filter((item) => {
+    tests.push((item) => {
       const actual = item[field];
       if (typeof actual !== 'string') return false;
       return op === 'eq' ? actual === value : actual.includes(value);
     });
   }
-  return out;
+  return (item) => tests.every((test) => test(item));
 }
 
 function encodeOffset(item: JsonObject): string {
@@ -54,32 +59,64 @@ function decodeOffset(offset: string): [number, string] | undefined {
   return undefined;
 }
 
-/** A Kong-style page: `{data, offset, next}`; the last page carries neither `offset` nor `next`. */
-export function listPage(request: EmuRequest, items: JsonObject[], filters: ListFilters = {}): EmuResponse {
+/** Whether an item comes after the one an offset names, in creation order (ties by id). */
+function afterOffset(item: JsonObject, [createdAt, id]: [number, string]): boolean {
+  return Number(item.created_at) > createdAt || (item.created_at === createdAt && String(item.id) > id);
+}
+
+/** The first index whose item comes after the offset's, in items sorted by creation (binary search). */
+function firstAfter(items: readonly JsonObject[], after: [number, string]): number {
+  let low = 0;
+  let high = items.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (afterOffset(items[middle]!, after)) high = middle;
+    else low = middle + 1;
+  }
+  return low;
+}
+
+export interface PageOptions extends ListFilters {
+  /** Items are in creation order (ties by id): an offset is found by binary search instead of a scan. */
+  sorted?: boolean;
+  /** Which items the list holds at all (a nested list's parent). */
+  keep?: (item: JsonObject) => boolean;
+}
+
+/**
+ * A Kong-style page: `{data, offset, next}`; the last page carries neither `offset` nor `next`. Reads only as far as
+ * the page needs (one item past it, to know whether another page follows).
+ */
+export function listPage(request: EmuRequest, items: readonly JsonObject[], options: PageOptions = {}): EmuResponse {
   const sizeParam = request.query.get('size');
   const size = sizeParam === null || sizeParam === '' ? DEFAULT_SIZE : Number(sizeParam);
   if (!Number.isInteger(size) || size < 1 || size > MAX_SIZE) {
     return validationError([{ type: 'ERROR_TYPE_FIELD', field: 'size', messages: [`size must be an integer between 1 and ${MAX_SIZE}`] }]);
   }
-  let selected = items;
-  const tags = request.query.get('tags');
-  if (tags) selected = selected.filter((item) => matchesTags(item, tags));
-  const filtered = filterItems(selected, request.query, filters);
-  if (typeof filtered === 'string') {
-    return validationError([{ type: 'ERROR_TYPE_FIELD', field: filtered, messages: ['unsupported filter'] }]);
+  const test = itemTest(request.query, options);
+  if (typeof test === 'string') {
+    return validationError([{ type: 'ERROR_TYPE_FIELD', field: test, messages: ['unsupported filter'] }]);
   }
-  selected = filtered;
   const offset = request.query.get('offset');
+  let after: [number, string] | undefined;
   if (offset) {
-    const after = decodeOffset(offset);
+    after = decodeOffset(offset);
     if (!after) return validationError([{ type: 'ERROR_TYPE_FIELD', field: 'offset', messages: ['invalid offset'] }]);
-    const [createdAt, id] = after;
-    selected = selected.filter((item) => Number(item.created_at) > createdAt || (item.created_at === createdAt && String(item.id) > id));
   }
-  const page = selected.slice(0, size);
+  const page: JsonObject[] = [];
+  let more = false;
+  for (let index = after && options.sorted ? firstAfter(items, after) : 0; index < items.length; index++) {
+    const item = items[index]!;
+    if ((after && !afterOffset(item, after)) || (options.keep && !options.keep(item)) || !test(item)) continue;
+    if (page.length === size) {
+      more = true;
+      break;
+    }
+    page.push(item);
+  }
   const body: JsonObject = { data: page };
   const last = page[page.length - 1];
-  if (selected.length > size && last) {
+  if (more && last) {
     body.offset = encodeOffset(last);
     const next = new URLSearchParams(request.query);
     next.set('offset', body.offset);

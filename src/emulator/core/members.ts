@@ -5,12 +5,12 @@ import { removeEntity } from './engine.js';
 import { alreadyExists, entityNotFound, uniqueViolation, validationError } from './errors.js';
 import { listPage } from './list.js';
 import { MEMBERS, type Scope } from './spec.js';
-import { collectionOf, epochSeconds, findItem, itemsOf, refId } from './store.js';
+import { collectionOf, epochSeconds, findItem, itemsOf, refId, writeItem } from './store.js';
 
 // Membership of a consumer in a consumer group: its own resource in Konnect, stored as
 // `{id: "<group>:<consumer>", consumer_group: {id}, consumer: {id}}`.
 
-function memberships(scope: Scope): JsonObject[] {
+function memberships(scope: Scope): readonly JsonObject[] {
   return itemsOf(scope.ctx, scope.controlPlaneId, MEMBERS);
 }
 
@@ -39,7 +39,7 @@ function addMember(scope: Scope, group: JsonObject, consumer: JsonObject): boole
   const id = `${String(group.id)}:${String(consumer.id)}`;
   const members = collectionOf(scope.ctx, scope.controlPlaneId, MEMBERS);
   if (members[id]) return false;
-  members[id] = { id, consumer_group: { id: String(group.id) }, consumer: { id: String(consumer.id) }, created_at: epochSeconds(scope.ctx) };
+  writeItem(members, id, { id, consumer_group: { id: String(group.id) }, consumer: { id: String(consumer.id) }, created_at: epochSeconds(scope.ctx) });
   scope.ctx.touch();
   return true;
 }

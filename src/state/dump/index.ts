@@ -50,6 +50,8 @@ export interface DumpResult {
 
 const PLATFORM_FILE = 'konnect.yaml';
 
+const KIND_ORDER = new Map(KIND_NAMES.map((kind, index) => [kind, index]));
+
 /** Sections a file may hold only with `_info.include_plugin_definitions: true` (the loader's rule, as decK's). */
 const PLUGIN_DEFINITION_SECTIONS = NEEDS_PLUGIN_DEFINITIONS.map((kind) => kindOf(kind).file.key).filter((key): key is string => key !== undefined);
 
@@ -75,7 +77,7 @@ export function dumpState(live: LiveState, options: DumpOptions = {}): DumpResul
   const onlyControlPlanes = options.controlPlanes;
   const owned = ownedIds(live.entities);
   const byRef = indexByRef(live.entities);
-  const order = (entity: Entity) => KIND_NAMES.indexOf(entity.kind);
+  const order = (entity: Entity) => KIND_ORDER.get(entity.kind)!;
   const wanted = live.entities
     .filter((entity) => !isServerMade(entity, owned))
     .filter((entity) => {

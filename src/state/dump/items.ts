@@ -14,13 +14,23 @@ export function withoutNulls(value: Json): Json {
   if (Array.isArray(value)) return value.map(withoutNulls);
   if (!isJsonObject(value)) return value;
   const out: JsonObject = {};
-  for (const [key, item] of Object.entries(value)) {
+  for (const key of Object.keys(value)) {
+    const item = value[key]!;
     if (item === null) continue;
+    if (typeof item !== 'object') {
+      out[key] = item;
+      continue;
+    }
     const cleaned = withoutNulls(item);
-    if (isJsonObject(item) && Object.keys(item).length > 0 && isJsonObject(cleaned) && Object.keys(cleaned).length === 0) continue;
+    if (isJsonObject(item) && isJsonObject(cleaned) && isEmpty(cleaned) && !isEmpty(item)) continue;
     out[key] = cleaned;
   }
   return out;
+}
+
+function isEmpty(object: JsonObject): boolean {
+  for (const _key in object) return false;
+  return true;
 }
 
 /** Drops values equal to what Konnect fills in by itself (decK's --skip-defaults): the comparison adds them back. */
@@ -43,11 +53,13 @@ export function withoutDefaults(fields: JsonObject, defaults: JsonObject): JsonO
 /** Identity-like fields first, the rest alphabetically: stable output that reads well. */
 const FIRST = ['name', 'username', 'custom_id', 'prefix', 'domain', 'control_plane', 'target'];
 
+const FIRST_RANK = new Map(FIRST.map((name, index) => [name, index]));
+
 function ordered(fields: JsonObject): JsonObject {
   const keys = Object.keys(fields).sort((a, b) => {
-    const ia = FIRST.indexOf(a);
-    const ib = FIRST.indexOf(b);
-    if (ia !== ib) return (ia < 0 ? FIRST.length : ia) - (ib < 0 ? FIRST.length : ib);
+    const ia = FIRST_RANK.get(a) ?? FIRST.length;
+    const ib = FIRST_RANK.get(b) ?? FIRST.length;
+    if (ia !== ib) return ia - ib;
     return a < b ? -1 : a > b ? 1 : 0;
   });
   const out: JsonObject = {};

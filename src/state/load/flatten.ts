@@ -26,6 +26,9 @@ for (const descriptor of ALL_KINDS) {
     NESTED_BY_PARENT.set(spec.in, list);
   }
 }
+/** The item keys that hold nested lists, per parent kind. */
+const NESTED_KEYS = new Map([...NESTED_BY_PARENT].map(([kind, specs]) => [kind, new Set(specs.map((spec) => spec.as))]));
+const NO_KEYS: ReadonlySet<string> = new Set();
 
 /** Entities with tags get the file's select tags (decK's MustMergeTags). */
 function addSelectTags(descriptor: KindDescriptor, fields: JsonObject, selectTags: string[]): void {
@@ -82,7 +85,7 @@ export function flattenFile(file: LoadedFile, root: JsonObject): { drafts: Draft
   const visitItem = (kind: KindName, item: JsonObject, path: FieldPath, parent?: Parent): void => {
     const descriptor = kindOf(kind);
     const nestedSpecs = NESTED_BY_PARENT.get(kind) ?? [];
-    const nestedKeys = new Set(nestedSpecs.map((spec) => spec.as));
+    const nestedKeys = NESTED_KEYS.get(kind) ?? NO_KEYS;
     let fields: JsonObject = {};
     for (const [name, value] of Object.entries(item)) {
       if (!nestedKeys.has(name) && !SERVER_MADE.includes(name) && name !== 'id') fields[name] = value;

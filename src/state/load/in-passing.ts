@@ -21,6 +21,8 @@ function namesOf(draft: DraftEntity): string[] {
  * decK's builder does: a full declaration wins; of several in-passing ones (a consumer in two groups) the first stays.
  */
 export function settleInPassing(drafts: readonly DraftEntity[]): DraftEntity[] {
+  // Most files declare nothing in passing: then nothing can be dropped, and naming every draft is wasted.
+  if (!drafts.some((draft) => draft.inPassing)) return [...drafts];
   const scopeOf = (draft: DraftEntity) => `${draft.kind}\u0000${draft.controlPlane ?? ''}`;
   const taken = new Set<string>();
   const note = (draft: DraftEntity) => {

@@ -1,7 +1,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { Json } from '../../model/json.js';
 import type { Problem } from '../../errors.js';
-import { parseBlockYaml, SEQ, type BlockYaml, type Positions } from './block-yaml.js';
+import { compacted, parseBlockYaml, SEQ, type BlockYaml, type Positions } from './block-yaml.js';
 import { formatFieldPath, type FieldPath } from './field-path.js';
 
 export interface Position {
@@ -158,9 +158,10 @@ function scanDocument(doc: Document): { tooDeep?: number; firstAlias?: number } 
 export function parseSource(file: string, text: string, originalLines?: readonly number[]): { source?: ParsedSource; problems: Problem[] } {
   const at = offsetLocator(text, originalLines);
   const problem = (offset: number, message: string): { problems: Problem[] } => ({ problems: [{ file, ...at(offset), message }] });
-  const fast = parseBlockYaml(text);
-  if (fast) {
-    if (fast.depth > MAX_DEPTH) return problem(fast.rootOffset, `nested deeper than ${MAX_DEPTH} levels`);
+  const read = parseBlockYaml(text);
+  if (read) {
+    if (read.depth > MAX_DEPTH) return problem(read.rootOffset, `nested deeper than ${MAX_DEPTH} levels`);
+    const fast = compacted(read);
     return { source: { file, value: fast.value, ...blockLocated(fast, at) }, problems: [] };
   }
   const deepFlow = tooDeepFlow(text);

@@ -1,7 +1,7 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Problem } from '../../errors.js';
 import { isJsonObject } from '../../model/json.js';
-import stateSchema from '../../../schemas/state.schema.json' with { type: 'json' };
+import { compiledValidator, generatedValidator } from './state-validator.js';
 import { fromJsonPointer } from './field-path.js';
 import { problemAt, type ParsedSource } from './parse-source.js';
 import { suggestName } from '../../model/suggest.js';
@@ -9,8 +9,7 @@ import { suggestName } from '../../model/suggest.js';
 let compiled: ValidateFunction | undefined;
 
 function validator(): ValidateFunction {
-  // Unoptimised code compiles in two thirds of the time and validates as fast: compiling is most of a small run.
-  compiled ??= new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true, code: { optimize: false } }).compile(stateSchema);
+  compiled ??= generatedValidator() ?? compiledValidator();
   return compiled;
 }
 

@@ -63,11 +63,13 @@ export async function readLiveState(api: KonnectApi, desired: DesiredState, opti
     desiredByPlane.set(entity.controlPlane, list);
   }
   const entities: Entity[] = [];
-  const decode = (scope: string, kind: KindName) => {
-    const decoded = decoder.decodeKind(scope, kind, fetcher.store.get(scope, kind));
+  const decoded = (scope: string, kind: KindName): Entity[] =>
+    decoder.decodeKind(scope, kind, fetcher.store.get(scope, kind)).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const append = (list: readonly Entity[]) => {
     // A loop, not push(...): spreading 100k+ entities of one kind overflows the stack.
-    for (const entity of decoded.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))) entities.push(entity);
+    for (const entity of list) entities.push(entity);
   };
+  const decode = (scope: string, kind: KindName) => append(decoded(scope, kind));
 
   // Regional kinds are listed once per geo the state reads; the default geo is the client's (no `geo` passed).
   const elsewhere = (geo: Geo | undefined): Geo | undefined => (geo === desired.geo ? undefined : geo);
@@ -84,6 +86,7 @@ export async function readLiveState(api: KonnectApi, desired: DesiredState, opti
 
   // 2. Children of the parents that matter, and every targeted control plane's gateway entities, all at once.
   const jobs: Array<Promise<void>> = [];
+  const childJobs: Array<Promise<void>> = [];
   for (const kind of children) {
     const parentKind = kindOf(kind).parent!.kind;
     const wanted = selection.parents.get(kind) ?? new Set<string>();
@@ -93,8 +96,12 @@ export async function readLiveState(api: KonnectApi, desired: DesiredState, opti
       return wanted === 'all' || (key !== undefined && wanted.has(key));
     });
     // Children of a regional parent are listed in the parent's geo.
-    for (const [geo, inGeo] of byGeo(parents)) jobs.push(fetcher.listUnder(ORG, kind, inGeo, undefined, geo).then(() => undefined));
+    for (const [geo, inGeo] of byGeo(parents)) childJobs.push(fetcher.listUnder(ORG, kind, inGeo, undefined, geo).then(() => undefined));
   }
+  // Each kind is decoded as soon as it and the kinds before it are listed (dependency order), while the rest is still
+  // being read: the read mostly waits for the rate limit, so decoding then costs no wall time.
+  const childrenDecoded = Promise.all(childJobs).then(() => children.map((kind) => decoded(ORG, kind)));
+  const planesDecoded: Array<Promise<Entity[][]>> = [];
   // Control planes this state owns and no longer declares may be deleted: their gateway entities are read too, so
   // the plan can say what goes with them.
   const claimsControlPlanes = desired.claims.some((claim) => claim.kind === CONTROL_PLANE_KIND && claim.key === undefined);
@@ -105,15 +112,27 @@ export async function readLiveState(api: KonnectApi, desired: DesiredState, opti
     .filter((entity) => entity.kind === CONTROL_PLANE_KIND && entity.id !== undefined)
     .filter((entity) => selection.controlPlanes === 'all' || selection.controlPlanes.has(entity.key) || mayDelete(entity));
   for (const cp of controlPlanes) {
-    const listed = readGatewayEntities(fetcher, cp.key, cp.id!, cp.geo);
+    const kinds = readGatewayEntities(fetcher, cp.key, cp.id!, cp.geo);
+    const listed = Promise.all(kinds.values()).then(() => undefined);
     // A control plane read only to count what its delete takes along is never compared: no schema defaults for it.
     const compared = options.schemaDefaults !== false && !(mayDelete(cp) && selection.controlPlanes !== 'all' && !selection.controlPlanes.has(cp.key));
     jobs.push(compared ? listed.then(() => schemas.forControlPlane(cp.key, cp.id!, desiredByPlane.get(cp.key) ?? [], fetcher.store, cp.geo)) : listed);
+    planesDecoded.push(
+      (async () => {
+        await childrenDecoded;
+        const out: Entity[][] = [];
+        for (const kind of GATEWAY_KIND_NAMES) {
+          await kinds.get(kind);
+          out.push(decoded(cp.key, kind));
+        }
+        return out;
+      })(),
+    );
   }
-  await Promise.all(jobs);
+  const [childEntities, planeEntities] = await Promise.all([childrenDecoded, Promise.all(planesDecoded), Promise.all(jobs)]);
 
-  for (const kind of children) decode(ORG, kind);
-  for (const cp of controlPlanes) for (const kind of GATEWAY_KIND_NAMES) decode(cp.key, kind);
+  for (const list of childEntities) append(list);
+  for (const lists of planeEntities) for (const list of lists) append(list);
   placeByControlPlane(entities, desired.geo);
   return Object.keys(schemas.learned).length > 0 ? { entities, defaults: schemas.learned } : { entities };
 }
@@ -157,8 +176,8 @@ function placeByControlPlane(entities: Entity[], defaultGeo: Geo): void {
   }
 }
 
-/** Every gateway kind of one control plane; kinds with a parent are listed under each parent once it is known. */
-async function readGatewayEntities(fetcher: Fetcher, controlPlane: string, controlPlaneId: string, geo: Geo | undefined): Promise<void> {
+/** Every gateway kind of one control plane, each as it is listed; kinds with a parent are listed under each parent once it is known. */
+function readGatewayEntities(fetcher: Fetcher, controlPlane: string, controlPlaneId: string, geo: Geo | undefined): Map<KindName, Promise<JsonObject[]>> {
   const listed = new Map<KindName, Promise<JsonObject[]>>();
   const listKind = (kind: KindName): Promise<JsonObject[]> => {
     const existing = listed.get(kind);
@@ -170,5 +189,6 @@ async function readGatewayEntities(fetcher: Fetcher, controlPlane: string, contr
     listed.set(kind, promise);
     return promise;
   };
-  await Promise.all(GATEWAY_KIND_NAMES.map(listKind));
+  for (const kind of GATEWAY_KIND_NAMES) listKind(kind);
+  return listed;
 }

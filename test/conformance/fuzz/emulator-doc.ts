@@ -16,7 +16,7 @@ const BEHAVIOURS: Behaviour[] = [
   { behaviour: 'Bearer token on every operation but `GET /cloud-gateways/availability.json`', implemented: 'yes', notes: 'fuzz sweep: every served operation with a wrong token' },
   { behaviour: '401 body as each spec documents it', implemented: 'yes', notes: 'core entities: `application/json {message, status}` (HTTP401Error), `GET /core-entities/targets` and the platform APIs: problem+json' },
   { behaviour: 'Platform pagination `page[size]`, `page[number]`, `meta.page`', implemented: 'yes', notes: 'group memberships: `page[after]` cursor, `meta.page.next`' },
-  { behaviour: 'Core-entity pagination `size` (1-1000), `offset`, `next`', implemented: 'yes', notes: 'fuzz: pages of every size walk every item once; a bad offset is a 400' },
+  { behaviour: 'Core-entity pagination `size` (1-1000), `offset`, `next`', implemented: 'yes', notes: 'fuzz: pages of every size walk every item once; a bad offset is a 400; a page read after writes starts right after its offset item, in creation order (test/emulator/core/lists.test.ts); a page costs its own size, not the size of the collection (sorted order kept until a write)' },
   { behaviour: 'Platform list filters (`filter[field][op]`, every documented operator)', implemented: 'yes', notes: 'fuzz: one request per documented field and operator of every top-level list' },
   { behaviour: 'Core-entity list filters: `tags` (`a,b` all, `a/b` any), `filter[name][eq|contains]` (services, routes, plugins, consumers by username), `custom_id`', implemented: 'yes', notes: 'undocumented filters are refused with a 400' },
   { behaviour: 'Control plane `labels` and `sort` query parameters', implemented: 'yes', notes: '' },

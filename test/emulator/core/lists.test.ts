@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BASE, dataOf, harness, type Harness } from './harness.js';
+import { BASE, CP, dataOf, harness, type Harness, type Reply } from './harness.js';
 
 async function seed(h: Harness, count: number): Promise<string[]> {
   const ids: string[] = [];
@@ -64,5 +64,73 @@ describe('core-entity lists', () => {
     const h = harness();
     const reply = await h.call('GET', '/control-planes/99999999-2222-4333-8444-555555555555/core-entities/services');
     expect(reply.status).toBe(404);
+  });
+
+  describe('paging across writes (a page starts after the offset item, in creation order, whatever changed meanwhile)', () => {
+    const names = (reply: Reply) => dataOf(reply).map((s) => s.name);
+    const next = (h: Harness, reply: Reply) => h.call('GET', String(reply.body.next).replace(/^\/v2/, ''));
+
+    it('sees creates, updates and deletes made between pages', async () => {
+      const h = harness();
+      const ids = await seed(h, 5);
+      const first = await h.call('GET', `${BASE}/services?size=2`);
+      expect(names(first)).toEqual(['svc-0', 'svc-1']);
+      await h.call('DELETE', `${BASE}/services/${ids[0]!}`);
+      await h.call('DELETE', `${BASE}/services/${ids[3]!}`);
+      await h.call('PUT', `${BASE}/services/${ids[2]!}`, { name: 'svc-2', host: 'changed' });
+      await h.call('POST', `${BASE}/services`, { name: 'svc-new', host: 'h' });
+      const second = await next(h, first);
+      expect(names(second)).toEqual(['svc-2', 'svc-4']);
+      expect(dataOf(second)[0]!.host).toBe('changed');
+      const third = await next(h, second);
+      expect(names(third)).toEqual(['svc-new']);
+      expect(third.body).not.toHaveProperty('next');
+      // The offset item itself deleted: the next page still starts right after where it stood.
+      const again = await h.call('GET', `${BASE}/services?size=1&offset=${String(first.body.offset)}`);
+      expect(names(again)).toEqual(['svc-2']);
+      await h.call('DELETE', `${BASE}/services/${ids[1]!}`);
+      expect(names(await h.call('GET', `${BASE}/services?size=1&offset=${String(first.body.offset)}`))).toEqual(['svc-2']);
+    });
+
+    it('orders items created in the same second by id, across pages', async () => {
+      const h = harness();
+      const ids = await seed(h, 5);
+      const services = h.ctx.data.core[CP]!.services!;
+      const created = Number(services[ids[0]!]!.created_at);
+      // svc-0 stays first; the other four share one later second, so their ids order them.
+      for (const id of ids.slice(1)) services[id] = { ...services[id]!, created_at: created + 1 };
+      const tied = ids.slice(1).sort().map((id) => services[id]!.name);
+      const pages: unknown[][] = [];
+      let reply = await h.call('GET', `${BASE}/services?size=2`);
+      for (let guard = 0; guard < 5; guard++) {
+        pages.push(names(reply));
+        if (!reply.body.next) break;
+        reply = await next(h, reply);
+      }
+      expect(pages).toEqual([['svc-0', tied[0]], [tied[1], tied[2]], [tied[3]]]);
+    });
+
+    it('pages a filtered list, and a nested list, by the items it holds', async () => {
+      const h = harness();
+      await seed(h, 12);
+      const first = await h.call('GET', `${BASE}/services?filter[name][contains]=svc-1&size=2`);
+      expect(names(first)).toEqual(['svc-1', 'svc-10']);
+      expect(first.body.next).toContain('filter');
+      const second = await next(h, first);
+      expect(names(second)).toEqual(['svc-11']);
+      expect(second.body).not.toHaveProperty('next');
+      const tagged = await h.call('GET', `${BASE}/services?tags=team-b&size=3`);
+      expect(names(tagged)).toEqual(['svc-2', 'svc-5', 'svc-8']);
+      expect(names(await next(h, tagged))).toEqual(['svc-11']);
+
+      for (let i = 0; i < 5; i++) {
+        await h.call('POST', `${BASE}/services/svc-${i % 2}/routes`, { name: `r-${i}`, paths: [`/r${i}`] });
+      }
+      const routes = await h.call('GET', `${BASE}/services/svc-0/routes?size=2`);
+      expect(names(routes)).toEqual(['r-0', 'r-2']);
+      const rest = await next(h, routes);
+      expect(names(rest)).toEqual(['r-4']);
+      expect(rest.body).not.toHaveProperty('next');
+    });
   });
 });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { yamlChunks } from '../../../src/state/dump/yaml-writer.js';
+import { batched, yamlChunks } from '../../../src/state/dump/yaml-writer.js';
 import { parseBlockYaml } from '../../../src/state/load/block-yaml.js';
 import type { JsonObject } from '../../../src/model/json.js';
 
@@ -52,5 +52,18 @@ describe('yamlChunks (the dump writer)', () => {
       map: fc.dictionary(key, tie('node'), { maxKeys: 4 }),
     }));
     fc.assert(fc.property(fc.dictionary(key, data.node, { maxKeys: 4 }), (content) => roundTrips(content as JsonObject)), { numRuns: 500 });
+  });
+});
+
+describe('batched (how the dump command writes)', () => {
+  it('joins pieces up to the size, keeps every character in order, and yields nothing for nothing', () => {
+    const pieces = ['ab', 'cd', 'e', 'fgh', 'i'];
+    expect([...batched(pieces, 4)]).toEqual(['abcd', 'efgh', 'i']);
+    expect([...batched(pieces, 1)]).toEqual(pieces);
+    expect([...batched([], 4)]).toEqual([]);
+    const content = { services: Array.from({ length: 3000 }, (_, i) => ({ name: `svc-${i}`, host: 'h.internal' })) };
+    const chunks = [...batched(yamlChunks(content))];
+    expect(chunks.join('')).toBe(write(content));
+    expect(chunks.length).toBeLessThan(10);
   });
 });

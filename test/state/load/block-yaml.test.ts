@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import YAML, { isMap, isPair, isScalar, isSeq, parseDocument, type Node } from 'yaml';
-import { parseBlockYaml, SEQ, type BlockYaml, type Positions } from '../../../src/state/load/block-yaml.js';
+import { compacted, parseBlockYaml, SEQ, type BlockYaml, type Positions } from '../../../src/state/load/block-yaml.js';
 
 /** Every offset `yaml` gives for keys and items, by path, next to the value it reads: the reference. */
 function reference(text: string): { value: unknown; offsets: Map<string, number> } | 'error' {
@@ -142,5 +142,17 @@ describe('parseBlockYaml (the fast path of parseSource)', () => {
     const line = fc.array(fc.constantFrom(...alphabet), { maxLength: 12 }).map((chars) => chars.join(''));
     const text = fc.array(fc.oneof(line, fc.constantFrom('a: b', '- a', 'a:', '  b: c', '  - d', '- a: 1', '    x: y')), { maxLength: 8 }).map((lines) => lines.join('\n') + '\n');
     fc.assert(fc.property(text, (t) => void agreesWithYaml(t)), { numRuns: 3000 });
+  });
+});
+
+describe('compacted (exact-size arrays for what the loaded state keeps)', () => {
+  it('keeps the same data and positions', () => {
+    const text = 'services:\n  - name: a\n    tags:\n      - x\n    routes:\n      - name: r\n        paths:\n          - /a\n          - /b\n  - name: b\n';
+    const parsed = parseBlockYaml(text)!;
+    const before = structuredClone({ value: parsed.value, positions: parsed.positions });
+    const compact = compacted(parsed);
+    expect({ value: compact.value, positions: compact.positions }).toEqual(before);
+    expect(compact.rootOffset).toBe(parsed.rootOffset);
+    expect(compact.depth).toBe(parsed.depth);
   });
 });

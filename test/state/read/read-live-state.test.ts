@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { readLiveState } from '../../../src/state/read/index.js';
 import { serverMadeRefs } from '../../../src/state/read/server-made.js';
+import { Decoder } from '../../../src/state/read/decoder.js';
 import { FakeApi } from './fake-api.js';
 import { desiredState, konnectData, scope } from './fixtures.js';
 import type { Entity } from '../../../src/model/entity.js';
@@ -137,5 +138,36 @@ describe('readLiveState against a fake KonnectApi', () => {
     });
     await expect(readLiveState(watching, desiredState([], []), { signal: controller.signal })).rejects.toThrow('stopped');
     expect(seen.every((signal) => signal === controller.signal)).toBe(true);
+  });
+
+  it('decodes each kind as soon as it and the kinds before it are listed, and returns the same entities in the same order', async () => {
+    const desired = desiredState([{ kind: 'control_plane', key: 'payments', fields: { name: 'payments' } }], [scope('payments')]);
+    const expected = (await readLiveState(new FakeApi(konnectData()), desired)).entities;
+    const api = new FakeApi(konnectData());
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const gated = Object.assign(Object.create(api) as FakeApi, {
+      list: async (...args: Parameters<FakeApi['list']>) => {
+        if (args[1].endsWith('/core-entities/routes')) await gate;
+        return api.list(...args);
+      },
+    });
+    const decodedKinds: string[] = [];
+    const decodeKind = Decoder.prototype.decodeKind;
+    const seen = vi.spyOn(Decoder.prototype, 'decodeKind').mockImplementation(function (this: Decoder, ...args) {
+      decodedKinds.push(`${args[0]}:${args[1]}`);
+      return decodeKind.apply(this, args);
+    });
+    try {
+      const reading = readLiveState(gated, desired);
+      for (let i = 0; i < 50 && !decodedKinds.includes('payments:service'); i++) await new Promise((resolve) => setImmediate(resolve));
+      expect(decodedKinds).toContain('payments:service');
+      expect(decodedKinds).not.toContain('payments:route');
+      release();
+      const { entities } = await reading;
+      expect(entities.map((e) => `${e.kind} ${e.key}`)).toEqual(expected.map((e) => `${e.kind} ${e.key}`));
+    } finally {
+      seen.mockRestore();
+    }
   });
 });
