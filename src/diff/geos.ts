@@ -5,6 +5,7 @@ import { PlanError } from '../errors.js';
 import { kindOf } from '../kinds/registry.js';
 import { CONTROL_PLANE_KIND } from '../kinds/control-plane-kind.js';
 import { blameOf, where } from './references.js';
+import { entityGeo } from '../kinds/entity-geo.js';
 
 /**
  * A control plane lives in one geo for good: Konnect has no way to move one, and a replacement would take its
@@ -40,4 +41,25 @@ export function controlPlaneGeos(entities: Iterable<Entity>, planGeo: Geo): Reco
   }
   const sorted = Object.keys(out).sort();
   return sorted.length === 0 ? undefined : Object.fromEntries(sorted.map((key) => [key, out[key]!]));
+}
+
+/**
+ * Desired entities of a control plane no file declares (another state's) take the geo Konnect holds it in: the
+ * loader could only give them the default geo. Returns copies of the entities it places; the input is not mutated.
+ */
+export function placeByLiveControlPlanes(desired: readonly Entity[], live: readonly Entity[], planGeo: Geo): Entity[] {
+  const declared = new Set(desired.filter((entity) => entity.kind === CONTROL_PLANE_KIND).map((entity) => entity.key));
+  const liveGeo = new Map<string, Geo>();
+  for (const entity of live) {
+    if (entity.kind === CONTROL_PLANE_KIND && !declared.has(entity.key)) liveGeo.set(entity.key, entity.geo ?? planGeo);
+  }
+  if (liveGeo.size === 0) return desired as Entity[];
+  return desired.map((entity) => {
+    const geo = entityGeo(entity, (controlPlane) => liveGeo.get(controlPlane));
+    if (geo === undefined || geo === (entity.geo ?? planGeo)) return entity;
+    const placed: Entity = { ...entity };
+    if (geo === planGeo) delete placed.geo;
+    else placed.geo = geo;
+    return placed;
+  });
 }

@@ -19,7 +19,7 @@ import { changeConflict, isProtected, stateOwner, type OwnershipView } from './o
 import { deleteScope, dependentsIndex } from './delete-scope.js';
 import { redactLive } from '../model/secret-fields.js';
 import { assertLiveChecks } from './live-checks.js';
-import { controlPlaneGeos, refuseGeoMoves } from './geos.js';
+import { controlPlaneGeos, placeByLiveControlPlanes, refuseGeoMoves } from './geos.js';
 
 /**
  * The pure heart: desired vs live → an ordered, deterministic plan. Throws PlanError (unresolvable reference,
@@ -37,7 +37,7 @@ export function buildPlan(desired: DesiredState, live: LiveState): Plan {
   const liveEntities = live.entities.filter((entity) => !entity.raw || kindOf(entity.kind).exists?.(entity.raw) !== false);
   assertLiveChecks(desired.liveChecks, liveEntities);
   const viaId = new Set<EntityRef>();
-  const desiredEntities = mapIdRefs(desired.entities, liveEntities, viaId);
+  const desiredEntities = placeByLiveControlPlanes(mapIdRefs(desired.entities, liveEntities, viaId), liveEntities, desired.geo);
   const desiredIndex = uniqueIndex(desiredEntities);
   const liveIndex = indexByRef(liveEntities);
   const desiredScope = implicitScope(desiredEntities);

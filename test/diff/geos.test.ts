@@ -47,3 +47,23 @@ describe('a plan across geos', () => {
     expect(buildPlan(desiredState([euPlane]), liveState([inGeo(live, 'eu')])).operations.map((one) => one.action)).not.toContain('replace');
   });
 });
+
+describe('what belongs to a control plane no file declares', () => {
+  const farPlane = inGeo(liveControlPlane('far-cp', 'cp-far'), 'eu');
+  const domain = desiredEntity('custom_domain', { control_plane: 'far-cp', domain: 'api.far.example.com' });
+
+  it('goes to the geo Konnect holds that control plane in, and the plan records that geo', () => {
+    const plan = buildPlan(desiredState([domain]), liveState([farPlane]));
+    expect(plan.controlPlaneGeos).toEqual({ 'far-cp': 'eu' });
+    const create = plan.operations.find((one) => one.id === 'create:custom_domain:api.far.example.com')!;
+    expect(create.geo).toBe('eu');
+    expect(create.requests[0]).toMatchObject({ api: 'cloud-gateways', body: { control_plane_geo: 'eu' } });
+    expect(planProblems(plan)).toEqual([]);
+  });
+
+  it('stays in the default geo when that control plane lives there', () => {
+    const plan = buildPlan(desiredState([domain]), liveState([liveControlPlane('far-cp', 'cp-far')]));
+    expect(JSON.stringify(plan.operations)).not.toContain('"geo"');
+    expect(plan.operations[0]!.requests[0]!.body).toMatchObject({ control_plane_geo: 'us' });
+  });
+});

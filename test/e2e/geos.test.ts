@@ -153,3 +153,74 @@ describe('control planes in us and eu in one run', () => {
     expect(diff.err).toContain('control plane "geo-us" exists in geo us and in geo eu');
   });
 });
+
+// Two repositories: the platform's declares an eu control plane; a team's declares only that control plane's
+// configuration and custom domain, without naming eu anywhere. The reader finds the control plane in eu by name, and
+// the plan sends what belongs to it there.
+describe('a control plane no file of the state declares, in a geo the files never name', () => {
+  let h: Harness;
+  const platformRepo = `_konnect: { owner: shared }
+control_planes:
+  - name: far-eu
+    geo: eu
+    cloud_gateway: true
+${network.replace('geo-net', 'far-net')}`;
+  const teamRepo = `_konnect: { owner: shared }
+cloud_gateways:
+  configurations:
+    - control_plane: far-eu
+      version: "3.11"
+      dataplane_groups: [{ provider: aws, region: us-east-2, network: far-net, autoscale: { kind: autopilot, base_rps: 100 } }]
+  custom_domains: [{ control_plane: far-eu, domain: api.far.example.com }]
+`;
+  interface JsonPlan {
+    controlPlaneGeos?: Record<string, string>;
+    operations: Array<{ id: string; geo?: string; requests: Array<{ body?: Record<string, unknown> }> }>;
+  }
+
+  beforeAll(async () => {
+    h = await startHarness({ provisionMs: 0 });
+    await h.write('platform/konnect.yaml', platformRepo);
+    await h.write('team/konnect.yaml', teamRepo);
+  });
+  afterAll(() => h.stop());
+
+  it('finds it in eu, sends its configuration and domain with control_plane_geo eu, then finds nothing to do', async () => {
+    const platform = await h.run(['sync', '-s', h.path('platform'), ...h.konnect, '--yes']);
+    expect(platform.code, platform.out + platform.err).toBe(0);
+
+    const before = h.emulator.requestLog.length;
+    const planned = await h.run(['diff', '-s', h.path('team'), ...h.konnect, '--output', 'json']);
+    expect(planned.code, planned.out + planned.err).toBe(2);
+    // One listing by name per geo the files do not read (all but us).
+    const lookups = h.emulator.requestLog.slice(before).filter((entry) => entry.path.includes('filter[name][eq]=far-eu') || entry.path.includes('filter%5Bname%5D%5Beq%5D=far-eu'));
+    expect(lookups.map((entry) => entry.path.split('/v2/')[0]).sort()).toEqual(['/au', '/eu', '/in', '/me', '/sg']);
+    const plan = JSON.parse(planned.out) as JsonPlan;
+    expect(plan.controlPlaneGeos).toEqual({ 'far-eu': 'eu' });
+    const creates = plan.operations.filter((op) => op.id.startsWith('create:'));
+    expect(creates.map((op) => [op.id, op.geo])).toEqual(
+      expect.arrayContaining([
+        ['create:configuration:far-eu', 'eu'],
+        ['create:custom_domain:api.far.example.com', 'eu'],
+      ]),
+    );
+    for (const op of creates) expect(op.requests[0]!.body).toMatchObject({ control_plane_geo: 'eu' });
+
+    const synced = await h.run(['sync', '-s', h.path('team'), ...h.konnect, '--yes']);
+    expect(synced.code, synced.out + synced.err).toBe(0);
+    const configurations = (await h.api('GET', '/cloud-gateways/configurations')) as { data: Array<{ control_plane_geo: string }> };
+    expect(configurations.data.map((item) => item.control_plane_geo)).toEqual(['eu']);
+    const domains = (await h.api('GET', '/cloud-gateways/custom-domains')) as { data: Array<{ control_plane_geo: string }> };
+    expect(domains.data.map((item) => item.control_plane_geo)).toEqual(['eu']);
+    const diff = await h.run(['diff', '-s', h.path('team'), ...h.konnect]);
+    expect(diff.code, diff.out + diff.err).toBe(0);
+  });
+
+  it('a control plane found in no geo stays an error naming it', async () => {
+    await h.write('team/konnect.yaml', teamRepo.replaceAll('far-eu', 'far-nowhere'));
+    const diff = await h.run(['diff', '-s', h.path('team'), ...h.konnect]);
+    expect(diff.code).toBe(1);
+    expect(diff.err).toContain('far-nowhere');
+    await h.write('team/konnect.yaml', teamRepo);
+  });
+});

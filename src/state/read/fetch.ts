@@ -4,8 +4,8 @@ import type { KindDescriptor } from '../../kinds/descriptor.js';
 import type { KindName } from '../../kinds/kind-names.js';
 import { kindOf } from '../../kinds/registry.js';
 import { fillPath } from '../../kinds/path-template.js';
-import { idOf } from '../../kinds/decode-live.js';
-import { RawStore, type RawItem } from './raw-store.js';
+import { decodeLive, idOf } from '../../kinds/decode-live.js';
+import { ORG, RawStore, type RawItem } from './raw-store.js';
 import type { Geo } from '../../model/state.js';
 
 /** `{raw}` with its geo when listed in one. */
@@ -24,9 +24,10 @@ export class Fetcher {
     private readonly signal?: AbortSignal,
   ) {}
 
-  private list(descriptor: KindDescriptor, path: string, describe: string, geo: Geo | undefined): Promise<JsonObject[]> {
+  private list(descriptor: KindDescriptor, path: string, describe: string, geo: Geo | undefined, query?: Record<string, string>): Promise<JsonObject[]> {
     return this.api.list(descriptor.api, path, descriptor.paths.pagination, {
       pageSize: descriptor.paths.pageSize,
+      ...(query ? { query } : {}),
       describe: geo === undefined ? describe : `${describe} in geo ${geo}`,
       ...(geo !== undefined ? { geo } : {}),
       ...(this.signal ? { signal: this.signal } : {}),
@@ -40,6 +41,20 @@ export class Fetcher {
     const items = await this.list(descriptor, fillPath(descriptor.paths.list, { controlPlaneId }), `${descriptor.title}s${where}`, geo);
     for (const raw of items) this.store.add(scope, kind, item(raw, geo));
     return items;
+  }
+
+  /**
+   * The org kind's objects named `key` in one geo, by the kind's `lookupQuery` (`filter[name][eq]`); stored like a
+   * listing's, so they decode with the rest. Only exact matches of the kind's identity are kept.
+   */
+  async lookUp(kind: KindName, key: string, geo: Geo): Promise<JsonObject[]> {
+    const descriptor = kindOf(kind);
+    const query = descriptor.lookupQuery?.(key);
+    if (query === undefined) return [];
+    const listed = await this.list(descriptor, fillPath(descriptor.paths.list, {}), `${descriptor.title}s named "${key}"`, geo, query);
+    const found = listed.filter((raw) => decodeLive(descriptor, raw, { geo, key: () => undefined })?.local === key);
+    for (const raw of found) this.store.add(ORG, kind, item(raw, geo));
+    return found;
   }
 
   /**

@@ -16,6 +16,7 @@ import { isRegional } from '../../konnect/base-urls.js';
 import { PlanError } from '../../errors.js';
 import { entityGeo } from '../../kinds/entity-geo.js';
 import type { RawItem } from './raw-store.js';
+import { findControlPlanesElsewhere } from './find-elsewhere.js';
 
 export interface ReadOptions {
   /** Read every control plane's gateway entities and every platform resource, not only what desired touches (dump). */
@@ -44,6 +45,8 @@ export interface ReadOptions {
  * Geos: the regional kinds of the org (control planes) are listed once in each geo of `geosOf(desired)`; a control
  * plane's members and gateway entities in its geo. What is listed outside the default geo carries its `geo`, and so do
  * the global API's entities of a control plane there (a configuration). One name in two geos is refused (PlanError).
+ * A control plane that desired entities belong to, that no file declares and no geo read holds, is looked up by name
+ * in each other geo (find-elsewhere.ts): another state's control plane, in a geo these files never name.
  *
  * Only list requests are made (no per-entity GETs), concurrently; the client's scheduler bounds them. The one
  * exception is Konnect's schema of each plugin name and partial type (in desired or live) that KONNECT_DEFAULTS lacks,
@@ -81,6 +84,7 @@ export async function readLiveState(api: KonnectApi, desired: DesiredState, opti
   await Promise.all(
     top.flatMap((kind) => (isRegional(kindOf(kind).api) ? geos.map((geo) => fetcher.listTop(ORG, kind, undefined, elsewhere(geo))) : [fetcher.listTop(ORG, kind)])),
   );
+  await findControlPlanesElsewhere(fetcher, desired, geos);
   for (const kind of top) decode(ORG, kind);
   refuseNamesInTwoGeos(entities, desired.geo);
 
