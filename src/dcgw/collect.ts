@@ -4,6 +4,7 @@ import { isJsonObject } from '../model/json.js';
 import { checkCaa, checkCnames, type DnsResolver } from './dns-check.js';
 import { controlPlaneNames, estateFromLive, readGroupStatus, type EstateStatus } from './estate.js';
 import type { HealthProbe } from './health.js';
+import type { Geo } from '../model/state.js';
 
 export interface ProbeOptions {
   api: KonnectApi;
@@ -12,6 +13,8 @@ export interface ProbeOptions {
   /** `--check-dns`: public DNS checks of every custom domain. */
   resolver?: DnsResolver;
   signal?: AbortSignal;
+  /** The geo of live entities that carry none: given, rows name their geo when the estate spans several. */
+  defaultGeo?: Geo;
 }
 
 /**
@@ -19,7 +22,7 @@ export interface ProbeOptions {
  * the client's scheduler), data plane health and DNS (when asked).
  */
 export async function collectEstate(live: LiveState, options: ProbeOptions, only?: ReadonlySet<string>): Promise<EstateStatus> {
-  const estate = estateFromLive(live, only);
+  const estate = estateFromLive(live, only, options.defaultGeo);
   const names = controlPlaneNames(live);
   const signal = options.signal ? { signal: options.signal } : {};
   const groupReads = estate.groups.map(async (group) => {

@@ -31,14 +31,17 @@ export interface DataPlaneGroupStatus {
   health?: Health;
 }
 
+/** Rows carry `geo` only when the estate spans several geos (see `withGeos`); then every row carries its own. */
 export interface ConfigurationStatus {
   controlPlane: string;
+  geo?: Geo;
   dataPlaneGroups: DataPlaneGroupStatus[];
 }
 
 export interface CustomDomainStatus {
   domain: string;
   controlPlane: string;
+  geo?: Geo;
   id?: string;
   state: string;
   /** The records to create at the registrar; empty until the control plane's data planes report a hostname. */
@@ -52,6 +55,7 @@ export interface CustomDomainStatus {
 export interface AddOnStatus {
   name: string;
   owner: string;
+  geo?: Geo;
   state: string;
 }
 
@@ -64,7 +68,7 @@ export interface GroupConflict {
 export interface GroupStatus {
   controlPlane: string;
   id?: string;
-  /** Where the group lives, when not in the state's default geo. */
+  /** Where the group lives: set when it is not in the default geo, or when the estate spans several geos. */
   geo?: Geo;
   state: string;
   conflicts: GroupConflict[];
@@ -111,8 +115,24 @@ export function networkRoleArn(live: LiveState, network: Entity): string | undef
 
 /**
  * The estate in live state, before probes. `only`: the `kind:key` refs the files declare (undefined: everything read).
+ * `defaultGeo`: the geo of live entities that carry none; given, rows name their geo when they span several.
  */
-export function estateFromLive(live: LiveState, only?: ReadonlySet<string>): EstateStatus {
+export function estateFromLive(live: LiveState, only?: ReadonlySet<string>, defaultGeo?: Geo): EstateStatus {
+  const estate = estateRows(live, only);
+  return defaultGeo === undefined ? estate : withGeos(estate, defaultGeo);
+}
+
+type GeoRow = { geo?: Geo };
+
+/** Every row with its geo when the rows span several geos (networks are global); as they are when they span one. */
+export function withGeos(estate: EstateStatus, defaultGeo: Geo): EstateStatus {
+  const rows: GeoRow[] = [...estate.configurations, ...estate.customDomains, ...estate.addOns, ...estate.groups];
+  if (new Set(rows.map((row) => row.geo ?? defaultGeo)).size < 2) return estate;
+  for (const row of rows) row.geo ??= defaultGeo;
+  return estate;
+}
+
+function estateRows(live: LiveState, only: ReadonlySet<string> | undefined): EstateStatus {
   const networkNames = new Map(live.entities.filter((e) => e.kind === 'network' && e.id !== undefined).map((e) => [e.id!, e.key]));
   const networks = ofKind(live, 'network', only).map((network): NetworkStatus => {
     const out: NetworkStatus = { name: network.key, provider: String(network.fields.provider), state: str(raw(network).state) ?? 'unknown' };
@@ -126,6 +146,7 @@ export function estateFromLive(live: LiveState, only?: ReadonlySet<string>): Est
     const groups = Array.isArray(raw(configuration).dataplane_groups) ? (raw(configuration).dataplane_groups as unknown[]).filter(isJsonObject) : [];
     return {
       controlPlane: configuration.key,
+      ...(configuration.geo !== undefined ? { geo: configuration.geo } : {}),
       dataPlaneGroups: groups.map((group): DataPlaneGroupStatus => {
         const out: DataPlaneGroupStatus = {
           provider: String(group.provider),
@@ -148,13 +169,14 @@ export function estateFromLive(live: LiveState, only?: ReadonlySet<string>): Est
       state: str(raw(domain).state) ?? 'unknown',
       records: recordsFor(live, domain.key, controlPlane),
     };
+    if (domain.geo !== undefined) out.geo = domain.geo;
     if (domain.id !== undefined) out.id = domain.id;
     return out;
   });
   const addOns = ofKind(live, 'add_on', only).map((addOn): AddOnStatus => {
     const owner = isJsonObject(addOn.fields.owner) ? addOn.fields.owner : {};
     const ownerName = str(owner.control_plane_group) ?? str(owner.control_plane) ?? '?';
-    return { name: addOn.key, owner: ownerName, state: str(raw(addOn).state) ?? 'unknown' };
+    return { name: addOn.key, owner: ownerName, ...(addOn.geo !== undefined ? { geo: addOn.geo } : {}), state: str(raw(addOn).state) ?? 'unknown' };
   });
   const groups = ofKind(live, 'control_plane', only)
     .filter((cp) => isControlPlaneGroup(cp))

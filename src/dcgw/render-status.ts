@@ -3,6 +3,8 @@ import { estateProblems, type CustomDomainStatus, type EstateStatus } from './es
 
 export type StatusFormat = 'text' | 'json' | 'markdown';
 
+/** ` (eu)`: a row's geo, shown when the estate spans several. */
+const inGeo = (geo: string | undefined) => (geo === undefined ? '' : ` (${geo})`);
 const health = (h: { up: boolean; detail?: string } | undefined) => (h === undefined ? 'not probed' : h.up ? 'healthy' : `UNHEALTHY (${h.detail ?? 'down'})`);
 
 function domainLines(d: CustomDomainStatus, indent: string): string[] {
@@ -34,7 +36,7 @@ export function renderStatusText(estate: EstateStatus): string {
   }
   section('Configurations', estate.configurations.length);
   for (const c of estate.configurations) {
-    lines.push(`  ${c.controlPlane}`);
+    lines.push(`  ${c.controlPlane}${inGeo(c.geo)}`);
     for (const g of c.dataPlaneGroups) {
       lines.push(`    ${g.provider}/${g.region}${g.network ? ` on ${g.network}` : ''}  ${g.state}  ${health(g.health)}`);
       if (g.egressIps.length > 0) lines.push(`      egress IPs: ${g.egressIps.join(', ')}`);
@@ -43,14 +45,14 @@ export function renderStatusText(estate: EstateStatus): string {
   }
   section('Custom domains', estate.customDomains.length);
   for (const d of estate.customDomains) {
-    lines.push(`  ${d.domain}  (${d.controlPlane})  ${d.state}`);
+    lines.push(`  ${d.domain}  (${d.controlPlane}${d.geo ? ` in ${d.geo}` : ''})  ${d.state}`);
     lines.push(...domainLines(d, '    '));
   }
   section('Add-ons', estate.addOns.length);
-  for (const a of estate.addOns) lines.push(`  ${a.name}  (owner ${a.owner})  ${a.state}`);
+  for (const a of estate.addOns) lines.push(`  ${a.name}  (owner ${a.owner}${a.geo ? ` in ${a.geo}` : ''})  ${a.state}`);
   section('Control plane groups', estate.groups.length);
   for (const g of estate.groups) {
-    lines.push(`  ${g.controlPlane}  ${g.state}`);
+    lines.push(`  ${g.controlPlane}${inGeo(g.geo)}  ${g.state}`);
     for (const c of g.conflicts) lines.push(`    CONFLICT in ${c.member}: ${c.resource.type ?? 'entity'} ${c.resource.id ?? ''} ${c.description}`.trimEnd());
   }
   const problems = estateProblems(estate);
@@ -75,17 +77,17 @@ export function renderStatusMarkdown(estate: EstateStatus): string {
   out.push('### Data plane groups');
   table(
     ['control plane', 'where', 'state', 'health', 'egress IPs'],
-    estate.configurations.flatMap((c) => c.dataPlaneGroups.map((g) => [c.controlPlane, `${g.provider}/${g.region}`, g.state, health(g.health), g.egressIps.join(', ')])),
+    estate.configurations.flatMap((c) => c.dataPlaneGroups.map((g) => [`${c.controlPlane}${inGeo(c.geo)}`, `${g.provider}/${g.region}`, g.state, health(g.health), g.egressIps.join(', ')])),
   );
   out.push('### Custom domains');
   table(
     ['domain', 'control plane', 'state', 'online', 'DNS records'],
-    estate.customDomains.map((d) => [d.domain, d.controlPlane, d.state, d.online ? `cname ${d.online.cname}, ssl ${d.online.ssl}` : '', d.records.map((r) => `\`${formatRecord(r)}\``).join('<br>')]),
+    estate.customDomains.map((d) => [d.domain, `${d.controlPlane}${inGeo(d.geo)}`, d.state, d.online ? `cname ${d.online.cname}, ssl ${d.online.ssl}` : '', d.records.map((r) => `\`${formatRecord(r)}\``).join('<br>')]),
   );
   out.push('### Add-ons');
-  table(['add-on', 'owner', 'state'], estate.addOns.map((a) => [a.name, a.owner, a.state]));
+  table(['add-on', 'owner', 'state'], estate.addOns.map((a) => [a.name, `${a.owner}${inGeo(a.geo)}`, a.state]));
   out.push('### Control plane groups');
-  table(['group', 'state', 'conflicts'], estate.groups.map((g) => [g.controlPlane, g.state, g.conflicts.map((c) => `${c.member}: ${c.description}`).join('<br>')]));
+  table(['group', 'state', 'conflicts'], estate.groups.map((g) => [`${g.controlPlane}${inGeo(g.geo)}`, g.state, g.conflicts.map((c) => `${c.member}: ${c.description}`).join('<br>')]));
   const problems = estateProblems(estate);
   out.push(problems.length === 0 ? '**All ready and healthy.**' : `**${problems.length} not ready or not healthy:**\n\n${problems.map((p) => `- ${p}`).join('\n')}`);
   return out.join('\n');

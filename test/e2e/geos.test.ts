@@ -100,6 +100,33 @@ describe('control planes in us and eu in one run', () => {
     expect(roundTrip.code, roundTrip.out + roundTrip.err).toBe(0);
   });
 
+  it('status shows each row\'s geo; --all lists control planes in every geo, without --all in the geos the files name', async () => {
+    interface Row {
+      controlPlane?: string;
+      domain?: string;
+      geo?: string;
+    }
+    const status = async (...extra: string[]) => {
+      const before = h.emulator.requestLog.length;
+      const result = await h.run(['status', ...h.konnect, '--no-health', ...extra]);
+      const listings = h.emulator.requestLog.slice(before).map((entry) => entry.path.split('?')[0]!).filter((path) => path.endsWith('/v2/control-planes'));
+      return { ...result, listings: listings.sort() };
+    };
+    const all = await status('--all', '--output', 'json');
+    expect(all.code, all.err).not.toBe(1);
+    expect(all.listings).toEqual(['/au/v2/control-planes', '/eu/v2/control-planes', '/in/v2/control-planes', '/me/v2/control-planes', '/sg/v2/control-planes', '/v2/control-planes']);
+    const body = JSON.parse(all.out) as { configurations: Row[]; customDomains: Row[] };
+    expect(body.configurations.map((row) => [row.controlPlane, row.geo])).toEqual([['geo-eu', 'eu'], ['geo-us', 'us']]);
+    expect(body.customDomains.map((row) => [row.domain, row.geo])).toEqual([['api.eu.example.com', 'eu']]);
+
+    const declared = await status('-s', h.path(state));
+    expect(declared.code, declared.err).not.toBe(1);
+    expect(declared.listings).toEqual(['/eu/v2/control-planes', '/v2/control-planes']);
+    expect(declared.out).toContain('  geo-eu (eu)\n');
+    expect(declared.out).toContain('  geo-us (us)\n');
+    expect(declared.out).toContain('api.eu.example.com  (geo-eu in eu)');
+  });
+
   it('apply sends a saved plan where the plan says (an eu control plane looked up in eu), and refuses a --geo that contradicts it', async () => {
     await h.write(`${state}/geo-eu.yaml`, `${gateway('geo-eu', 'payments')}  - name: refunds\n    host: refunds.internal\n`);
     const planned = await run('plan', '--out', h.path('plan.json'));

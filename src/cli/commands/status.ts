@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander';
 import { ValidationError } from '../../errors.js';
 import type { Entity } from '../../model/entity.js';
+import { GEOS } from '../../model/state.js';
 import { readLiveState } from '../../state/read/index.js';
 import { collectEstate } from '../../dcgw/collect.js';
 import { currentResolver } from '../../dcgw/dns-check.js';
@@ -16,7 +17,7 @@ import { addGeoOption, addOptionOnce, addStateOptions } from '../state-options.j
 const EXAMPLES = `
 Examples:
   $ konsync status -s konnect/                  # the DCGW resources the files declare
-  $ konsync status --all --output markdown      # every network, configuration, domain, add-on and group
+  $ konsync status --all --output markdown      # every network, configuration, domain, add-on and group, in every geo
   $ konsync status -s konnect/ --check-dns      # also ask public DNS about each custom domain (CAA, CNAMEs)
   $ konsync status -s konnect/ --healthz-url 'http://127.0.0.1:8080/_dataplanes/{hostname}/___konnect/healthz'
                                                 # probe the emulator's data planes instead of the real hostnames
@@ -40,7 +41,7 @@ export function register(program: Command): void {
   addKonnectOptions(command);
   addOptionOnce(command, new Option('-o, --output <format>', 'output format').choices(['text', 'json', 'markdown']).default('text'));
   command
-    .option('--all', 'every DCGW resource of the organization, not only those the files declare')
+    .option('--all', 'every DCGW resource of the organization in every geo, not only those the files declare')
     .option('--no-health', 'do not probe the data planes’ ___konnect/healthz')
     .option('--healthz-url <template>', `health URL, {hostname} filled in (env KONSYNC_HEALTHZ_URL; default ${DEFAULT_HEALTHZ_URL})`)
     .option('--check-dns', 'ask public DNS whether each custom domain’s CAA allows pki.goog and its CNAMEs point to Konnect')
@@ -50,14 +51,16 @@ export function register(program: Command): void {
         if (!options.all && (options.state ?? []).length === 0) {
           throw new ValidationError([{ message: 'no state files given', hint: 'pass -s/--state PATH, or --all for the whole organization' }]);
         }
-        const desired = options.all ? emptyDesiredState(options.geo ?? 'us') : await loadDesired(options, session);
+        // --all is the whole organization: control planes are listed in every geo (one listing each), else a
+        // configuration or domain of a control plane in an unread geo could not be named. `--geo` stays the default.
+        const desired = options.all ? { ...emptyDesiredState(options.geo ?? GEOS[0]), geos: [...GEOS] } : await loadDesired(options, session);
         const api = createClient({ ...options, geo: options.geo ?? desired.geo }, session.io.env);
         const live = await readLiveState(api, desired, options.all ? { everything: true, controlPlanes: [], schemaDefaults: false } : { schemaDefaults: false });
         const only = options.all ? undefined : new Set(desired.entities.map(ref));
         const template = options.healthzUrl ?? session.io.env.KONSYNC_HEALTHZ_URL ?? DEFAULT_HEALTHZ_URL;
         const estate = await collectEstate(
           live,
-          { api, ...(options.health ? { probe: httpProbe(template) } : {}), ...(options.checkDns ? { resolver: currentResolver() } : {}) },
+          { api, defaultGeo: desired.geo, ...(options.health ? { probe: httpProbe(template) } : {}), ...(options.checkDns ? { resolver: currentResolver() } : {}) },
           only,
         );
         session.out(renderStatus(estate, options.output as StatusFormat));
