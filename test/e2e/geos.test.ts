@@ -205,6 +205,12 @@ cloud_gateways:
     operations: Array<{ id: string; geo?: string; requests: Array<{ body?: Record<string, unknown> }> }>;
   }
 
+  const inGeo = async (geo: 'eu', path: string): Promise<Listed> => {
+    const response = await fetch(`${h.emulator.url}/${geo}/v2${path}`, { headers: { authorization: `Bearer ${h.emulator.token}` } });
+    return (await response.json()) as Listed;
+  };
+  const names = async (geo: 'eu', path: string) => (await inGeo(geo, path)).data.map((item) => item.name).sort();
+
   beforeAll(async () => {
     h = await startHarness({ provisionMs: 0 });
     await h.write('platform/konnect.yaml', platformRepo);
@@ -241,6 +247,17 @@ cloud_gateways:
     expect(domains.data.map((item) => item.control_plane_geo)).toEqual(['eu']);
     const diff = await h.run(['diff', '-s', h.path('team'), ...h.konnect]);
     expect(diff.code, diff.out + diff.err).toBe(0);
+  });
+
+  it('a decK file for that control plane, naming no geo, is synced into eu', async () => {
+    await h.write('team/far-eu.yaml', gateway('far-eu', 'far-svc'));
+    const synced = await h.run(['sync', '-s', h.path('team'), ...h.konnect, '--yes']);
+    expect(synced.code, synced.out + synced.err).toBe(0);
+    const [plane] = (await inGeo('eu', '/control-planes')).data;
+    expect(await names('eu', `/control-planes/${plane!.id}/core-entities/services`)).toEqual(['far-svc']);
+    const diff = await h.run(['diff', '-s', h.path('team'), ...h.konnect]);
+    expect(diff.code, diff.out + diff.err).toBe(0);
+    await rm(h.path('team/far-eu.yaml'));
   });
 
   it('a control plane found in no geo stays an error naming it', async () => {
