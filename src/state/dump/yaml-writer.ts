@@ -59,17 +59,24 @@ function sequence(list: Json[], indent: string): string {
   return out;
 }
 
+const isObject = (value: Json): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** One item of a top-level list, as `yamlChunks` writes it: rendered ahead by a dump built while the read goes on. */
+export function renderListItem(value: JsonObject): string {
+  return item(value, '  ');
+}
+
 /**
  * A document as block YAML, in pieces: one per top-level key and one per item of a top-level list, so a writer can
- * stream a dump of any size. What it writes reads back (with `yaml`, and with the loader's fast path) to the same data.
+ * stream a dump of any size; items found in `rendered` are written as rendered there. What it writes reads back (with `yaml`, and with the loader's fast path) to the same data.
  */
-export function* yamlChunks(content: JsonObject): Generator<string> {
+export function* yamlChunks(content: JsonObject, rendered?: ReadonlyMap<JsonObject, string>): Generator<string> {
   if (Object.keys(content).length === 0) yield '{}\n';
   for (const name of Object.keys(content)) {
     const value = content[name]!;
     if (Array.isArray(value) && value.length > 0) {
       yield `${key(name)}:\n`;
-      for (const entry of value) yield item(entry, '  ');
+      for (const entry of value) yield (isObject(entry) ? rendered?.get(entry) : undefined) ?? item(entry, '  ');
     } else {
       yield `${key(name)}:${afterKey(value, '')}`;
     }
