@@ -19,6 +19,7 @@ import { ValidationError } from '../../errors.js';
 import type { Entity } from '../../model/entity.js';
 import { suggestName } from '../../model/suggest.js';
 import { CONTROL_PLANE_KIND } from '../../kinds/control-plane-kind.js';
+import { StepQueue } from '../step-queue.js';
 
 const EXAMPLES = `
 Examples:
@@ -103,12 +104,14 @@ export function register(program: Command): void {
         // The files are built as each kind is decoded, while the rest waits on the rate limit. Skipping defaults needs
         // Konnect's schemas, learned once a control plane is listed whole: that dump is built after the read.
         const builder = options.skipDefaults === true ? undefined : new DumpBuilder(dumpOptions);
+        const feeding = new StepQueue();
         const live = await readLiveState(api, { ...emptyDesiredState(geo), ...(geos.length > 1 ? { geos } : {}) }, {
           everything: true,
           schemaDefaults: options.skipDefaults === true,
           ...(options.controlPlane ? { controlPlanes: options.controlPlane } : {}),
-          ...(builder ? { onKindDecoded: (kind, entities, controlPlane) => builder.add(kind, skipAll(entities, skipped), controlPlane) } : {}),
+          ...(builder ? { onKindDecoded: (kind, entities, controlPlane) => feeding.push(builder.addInSteps(kind, skipAll(entities, skipped), controlPlane)) } : {}),
         });
+        await feeding.drained();
         assertControlPlanesExist(options.controlPlane ?? [], live.entities);
         const { documents, warnings } = builder ? builder.finish() : dumpState({ ...live, entities: skipAll(live.entities, skipped) }, dumpOptions);
         for (const warning of warnings) session.err(`warning: ${warning}`);

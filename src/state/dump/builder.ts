@@ -1,4 +1,4 @@
-import type { JsonObject } from '../../model/json.js';
+import { isJsonObject, type Json, type JsonObject } from '../../model/json.js';
 import { getAll } from '../../model/paths.js';
 import { entityRef, scopedKey, type Entity, type EntityRef } from '../../model/entity.js';
 import { GEOS, type Geo, type LookupSection } from '../../model/state.js';
@@ -12,12 +12,15 @@ import { NEEDS_PLUGIN_DEFINITIONS } from '../load/ownership.js';
 import { CONTROL_PLANE_KIND } from '../../kinds/control-plane-kind.js';
 import { inSelectTags, isServerMade, tagsOf } from './select.js';
 import { itemOf, nestedItem, pushAt } from './items.js';
-import { renderListItem } from './yaml-writer.js';
+import { renderListInSteps, type RenderedList } from './yaml-writer.js';
 import type { DumpDocument, DumpOptions, DumpResult } from './types.js';
 
 const PLATFORM_FILE = 'konnect.yaml';
 
 const KIND_ORDER = new Map(KIND_NAMES.map((kind, index) => [kind, index]));
+
+/** Entities placed, or items rendered, per step of `addInSteps`: some milliseconds of work. */
+const STEP = 200;
 
 /** Sections a file may hold only with `_info.include_plugin_definitions: true` (the loader's rule, as decK's). */
 const PLUGIN_DEFINITION_SECTIONS = NEEDS_PLUGIN_DEFINITIONS.map((kind) => kindOf(kind).file.key).filter((key): key is string => key !== undefined);
@@ -51,19 +54,27 @@ interface Warning {
 /** A gateway file's top-level lists of one kind, waiting until no later kind nests into them to be rendered. */
 interface Pending {
   kind: KindName;
-  items: JsonObject[];
+  list: Json[];
+}
+
+/** The list at a dotted path of a file body. */
+function listAt(body: JsonObject | undefined, dottedPath: string): Json[] | undefined {
+  let node: Json | undefined = body;
+  for (const segment of dottedPath.split('.')) node = isJsonObject(node) ? node[segment] : undefined;
+  return Array.isArray(node) ? node : undefined;
 }
 
 /**
  * Live state → konsync state files, built as the read delivers it: `add` takes one kind's entities of one scope (the
  * platform or one control plane) at a time, after the kinds it depends on (the read's decode order), so that referenced,
- * owning and parent entities are known before their referrers; the files come out as if built in KIND_NAMES order. Gateway entities are placed at once, and a gateway list item is rendered as YAML
- * (`rendered`) as soon as no later kind can nest into it: little is left for `finish` after the last request.
+ * owning and parent entities are known before their referrers; the files come out as if built in KIND_NAMES order. Gateway entities are placed at once, and a gateway file's list
+ * of a kind is rendered as YAML (`rendered`) as soon as no later kind can nest into its items: little is left for
+ * `finish` and the writing after the last request.
  * Platform resources are placed by `finish`: the read settles their geo last.
  */
 export class DumpBuilder {
-  /** Items rendered ahead, by identity: `yamlChunks` writes these strings instead of rendering the items again. */
-  readonly rendered = new Map<JsonObject, string>();
+  /** Top-level lists rendered ahead, by identity: `yamlChunks` writes these bytes instead of rendering the items again. */
+  readonly rendered = new Map<readonly Json[], RenderedList>();
   private readonly selectTags: readonly string[];
   private readonly rewrite: SecretRewriter | undefined;
   private readonly owned = new Set<string>();
@@ -80,6 +91,7 @@ export class DumpBuilder {
   private readonly warnings: Warning[] = [];
   private readonly seen = new Map<string, Set<KindName>>();
   private readonly pending = new Map<string, Pending[]>();
+  private readonly targets = new Map<Entity, boolean>();
   private platform: JsonObject = {};
 
   constructor(
@@ -95,14 +107,25 @@ export class DumpBuilder {
    * kinds it references, is listed under or nested in (the read's order); kinds nested in others in KIND_NAMES order.
    */
   add(kind: KindName, entities: readonly Entity[], controlPlane?: string): void {
+    for (const _step of this.addInSteps(kind, entities, controlPlane));
+  }
+
+  /**
+   * `add` in steps of about STEP entities or rendered items: a caller sharing the thread with the read runs one step at
+   * a time between its requests (a long synchronous stretch would hold back the next request past its turn).
+   */
+  *addInSteps(kind: KindName, entities: readonly Entity[], controlPlane?: string): Generator<void> {
     for (const entity of entities) this.index(entity);
     const wanted = entities.filter((entity) => this.wanted(entity));
     if (kindOf(kind).scope !== 'control_plane') {
       for (const entity of wanted) this.platformLater.push(entity);
       return;
     }
-    for (const entity of wanted) this.place(entity);
-    if (controlPlane !== undefined) this.renderFinished(controlPlane, kind, wanted);
+    for (let i = 0; i < wanted.length; i++) {
+      this.place(wanted[i]!);
+      if ((i + 1) % STEP === 0) yield;
+    }
+    if (controlPlane !== undefined) yield* this.renderFinished(controlPlane, kind, wanted);
   }
 
   /** Every entity, in dependency order then key (the pure `dumpState`). */
@@ -249,23 +272,23 @@ export class DumpBuilder {
   }
 
   /**
-   * Renders the list items of the control plane's kinds that no kind still to come nests into. Items of a typed or
-   * nested-only kind are not rendered ahead (they are few, or not top-level).
+   * Renders the top-level lists of the control plane's kinds that no kind still to come nests into, as bytes (off the
+   * heap the garbage collector walks). Typed kinds' lists are not rendered ahead: they are few, and share a section.
    */
-  private renderFinished(controlPlane: string, kind: KindName, placed: readonly Entity[]): void {
+  private *renderFinished(controlPlane: string, kind: KindName, placed: readonly Entity[]): Generator<void> {
     let seen = this.seen.get(controlPlane);
     if (!seen) this.seen.set(controlPlane, (seen = new Set()));
     seen.add(kind);
     const pending = this.pending.get(controlPlane) ?? [];
-    if (kindOf(kind).file.key !== undefined && placed.length > 0) {
-      pending.push({ kind, items: placed.map((entity) => this.items.get(entityRef(entity.kind, entity.key))!) });
-    }
-    const waiting = pending.filter((one) => {
-      if ((NESTED_INTO.get(one.kind) ?? []).some((nester) => !seen.has(nester))) return true;
-      for (const item of one.items) this.rendered.set(item, renderListItem(item));
-      return false;
-    });
+    const section = kindOf(kind).file.key;
+    const list = section !== undefined && placed.length > 0 ? listAt(this.gateway.get(controlPlane), section) : undefined;
+    if (list !== undefined) pending.push({ kind, list });
+    const waiting: Pending[] = [];
     this.pending.set(controlPlane, waiting);
+    for (const one of pending) {
+      if ((NESTED_INTO.get(one.kind) ?? []).some((nester) => !seen.has(nester))) waiting.push(one);
+      else this.rendered.set(one.list, yield* renderListInSteps(one.list, STEP));
+    }
   }
 
   /**
@@ -279,7 +302,7 @@ export class DumpBuilder {
       for (const value of getAll(entity.fields, ref.path)) {
         if (typeof value !== 'string') continue;
         const target = this.byRef.get(entityRef(ref.kind, scopedKey(entity.controlPlane, value)));
-        if (!target || (!isServerMade(target, this.owned) && inSelectTags(target, this.selectTags))) continue;
+        if (!target || this.dumpedTarget(target)) continue;
         let sections = this.lookups.get(entity.controlPlane);
         if (!sections) this.lookups.set(entity.controlPlane, (sections = new Map()));
         const tags = tagsOf(target);
@@ -287,6 +310,13 @@ export class DumpBuilder {
         sections.set(ref.lookup, known ? known.filter((tag) => tags.includes(tag)) : tags);
       }
     }
+  }
+
+  /** Whether a referenced entity is in the dump (asked once per target: many entities name one service or partial). */
+  private dumpedTarget(target: Entity): boolean {
+    let dumped = this.targets.get(target);
+    if (dumped === undefined) this.targets.set(target, (dumped = !isServerMade(target, this.owned) && inSelectTags(target, this.selectTags)));
+    return dumped;
   }
 
   /** The owner recorded on the dumped resources becomes the platform file's `_konnect.owner` (one state, one owner). */

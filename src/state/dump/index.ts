@@ -1,6 +1,6 @@
 import type { LiveState } from '../../model/state.js';
-import type { JsonObject } from '../../model/json.js';
-import { yamlChunks } from './yaml-writer.js';
+import type { Json } from '../../model/json.js';
+import { yamlChunks, type RenderedList } from './yaml-writer.js';
 import { DumpBuilder } from './builder.js';
 import type { DumpDocument, DumpOptions, DumpResult } from './types.js';
 
@@ -19,6 +19,6 @@ export function dumpState(live: LiveState, options: DumpOptions = {}): DumpResul
 }
 
 /** One document as YAML (`yamlChunks` joined; write the chunks one by one to stream a large dump). */
-export function toYaml(document: DumpDocument, rendered?: ReadonlyMap<JsonObject, string>): string {
-  return [...yamlChunks(document.content, rendered)].join('');
+export function toYaml(document: DumpDocument, rendered?: ReadonlyMap<readonly Json[], RenderedList>): string {
+  return [...yamlChunks(document.content, rendered)].map((chunk) => (typeof chunk === 'string' ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString())).join('');
 }

@@ -50,14 +50,17 @@ describe('DumpBuilder fed kind by kind', () => {
     expect(streamed.warnings).toEqual(after.warnings);
   });
 
-  it('renders a list item ahead only once nothing more can be nested into it', () => {
+  it('renders a list ahead only once nothing more can be nested into its items', () => {
     const builder = new DumpBuilder();
     builder.add('control_plane', live.filter((entity) => entity.kind === 'control_plane'));
     builder.add('consumer', ofKind('consumer'), cp);
     builder.add('service', ofKind('service'), cp);
     // Services take nothing nested; consumers wait for their credentials.
-    expect(builder.rendered.size).toBe(2);
+    expect(builder.rendered.size).toBe(1);
     builder.add('key_auth', ofKind('key_auth'), cp);
+    expect(builder.rendered.size).toBe(1);
+    for (const kind of ['basic_auth', 'acl', 'jwt_secret', 'hmac_auth', 'mtls_auth', 'consumer_group_member'] as const) builder.add(kind, [], cp);
+    expect(builder.rendered.size).toBe(2);
     const payments = builder.finish().documents.find((document) => document.controlPlane === cp)!;
     expect(toYaml(payments, builder.rendered)).toContain('keyauth_credentials');
   });
