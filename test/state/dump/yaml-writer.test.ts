@@ -70,8 +70,8 @@ describe('batched (how the dump command writes)', () => {
 
 describe('lists rendered ahead', () => {
   it('are written as rendered while the list is unchanged, and rendered again once it changed', () => {
-    const list = [{ name: 'a', port: 1 }, { name: 'b' }];
-    const content = { _format_version: '3.0', services: list };
+    const list: JsonObject[] = [{ name: 'a', port: 1 }, { name: 'b' }];
+    const content: JsonObject = { _format_version: '3.0', services: list };
     const plain = [...yamlChunks(content)].join('');
     const steps = renderListInSteps(list, 1);
     let next = steps.next();
