@@ -3,6 +3,10 @@ import { KIND_NAMES } from '../../src/kinds/kind-names.js';
 import { TEST_CERT, TEST_CERT_DER_SHA256, TEST_KEY } from '../fixtures/certs.js';
 import { parseJson, startHarness, type Harness } from './harness.js';
 import { contentKey } from '../../src/kinds/core-entity.js';
+import { KonnectClient } from '../../src/konnect/client.js';
+import { readLiveState } from '../../src/state/read/index.js';
+import { DumpBuilder, dumpState, toYaml } from '../../src/state/dump/index.js';
+import { emptyDesiredState } from '../../src/cli/pipeline.js';
 
 /** The CA certificate's key as dump writes it (`ca-<hash>`): how an mTLS credential names it without an id. */
 const CA_KEY = contentKey('ca', TEST_CERT)!;
@@ -236,5 +240,25 @@ describe('one entity of every kind, every optional field', () => {
     const second = await h.run(['sync', ...state, '--yes', '--output', 'json']);
     expect(second.code, second.out + second.err).toBe(0);
     expect((parseJson(second.out).plan as { summary: { total: number } }).summary.total).toBe(0);
+  });
+
+  // Issue 12: dump builds its files as each kind is decoded (kinds in the order their listings end), and renders
+  // list items ahead; the files must be byte for byte those built from the whole live state afterwards.
+  it('a dump built during the read writes the same files as one built after it', async () => {
+    const api = new KonnectClient({ token: h.emulator.token, addr: h.emulator.url });
+    for (const options of [{}, { withId: true, selectTags: ['ek'] }, { controlPlanes: ['ek-cp'] }]) {
+      const builder = new DumpBuilder(options);
+      const live = await readLiveState(api, emptyDesiredState('us'), {
+        everything: true,
+        schemaDefaults: false,
+        onKindDecoded: (kind, entities, controlPlane) => builder.add(kind, entities, controlPlane),
+      });
+      const streamed = builder.finish();
+      const after = dumpState(live, options);
+      expect(streamed.documents.map((document) => document.file)).toEqual(after.documents.map((document) => document.file));
+      expect(streamed.documents.length).toBeGreaterThan(0);
+      expect(streamed.documents.map((document) => toYaml(document, builder.rendered))).toEqual(after.documents.map((document) => toYaml(document)));
+      expect(streamed.warnings).toEqual(after.warnings);
+    }
   });
 });

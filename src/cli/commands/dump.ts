@@ -10,7 +10,7 @@ import { addDeckFlags } from '../deck-flags.js';
 import { skipAll } from '../../state/skip.js';
 import { runCommand } from '../run-command.js';
 import { readLiveState } from '../../state/read/index.js';
-import { dumpState, toYaml } from '../../state/dump/index.js';
+import { DumpBuilder, dumpState, toYaml, type DumpOptions as DumpStateOptions } from '../../state/dump/index.js';
 import { batched, yamlChunks } from '../../state/dump/yaml-writer.js';
 import { deckEnv, GEOS, type Geo } from '../../model/state.js';
 import { emptyDesiredState } from '../pipeline.js';
@@ -19,6 +19,7 @@ import { ValidationError } from '../../errors.js';
 import type { Entity } from '../../model/entity.js';
 import { suggestName } from '../../model/suggest.js';
 import { CONTROL_PLANE_KIND } from '../../kinds/control-plane-kind.js';
+import { StepQueue } from '../step-queue.js';
 
 const EXAMPLES = `
 Examples:
@@ -91,31 +92,39 @@ export function register(program: Command): void {
         const geos = [...new Set(options.geo ?? [GEOS[0]])];
         const geo = geos[0]!;
         const api = createClient({ ...options, geo }, session.io.env);
-        const live = await readLiveState(api, { ...emptyDesiredState(geo), ...(geos.length > 1 ? { geos } : {}) }, {
-          everything: true,
-          schemaDefaults: options.skipDefaults === true,
-          ...(options.controlPlane ? { controlPlanes: options.controlPlane } : {}),
-        });
-        assertControlPlanesExist(options.controlPlane ?? [], live.entities);
-        const { documents, warnings } = dumpState({ ...live, entities: skipAll(live.entities, skippedKinds(options)) }, {
+        const dumpOptions: DumpStateOptions = {
           withId: options.withId === true,
           skipDefaults: options.skipDefaults === true,
           env: deckEnv(session.io.env),
           selectTags: options.selectTag ?? [],
           ...(options.controlPlane ? { controlPlanes: options.controlPlane } : {}),
           ...(options.geo ? { geo } : {}),
+        };
+        const skipped = skippedKinds(options);
+        // The files are built as each kind is decoded, while the rest waits on the rate limit. Skipping defaults needs
+        // Konnect's schemas, learned once a control plane is listed whole: that dump is built after the read.
+        const builder = options.skipDefaults === true ? undefined : new DumpBuilder(dumpOptions);
+        const feeding = new StepQueue();
+        const live = await readLiveState(api, { ...emptyDesiredState(geo), ...(geos.length > 1 ? { geos } : {}) }, {
+          everything: true,
+          schemaDefaults: options.skipDefaults === true,
+          ...(options.controlPlane ? { controlPlanes: options.controlPlane } : {}),
+          ...(builder ? { onKindDecoded: (kind, entities, controlPlane) => feeding.push(builder.addInSteps(kind, skipAll(entities, skipped), controlPlane)) } : {}),
         });
+        await feeding.drained();
+        assertControlPlanesExist(options.controlPlane ?? [], live.entities);
+        const { documents, warnings } = builder ? builder.finish() : dumpState({ ...live, entities: skipAll(live.entities, skipped) }, dumpOptions);
         for (const warning of warnings) session.err(`warning: ${warning}`);
         const toStdout = options.out === '-';
         if (!toStdout) {
           await mkdir(options.out, { recursive: true });
           // Streamed in pieces of about 64 KB: a dump of 100k entities never exists as one string.
-          for (const document of documents) await pipeline(Readable.from(batched(yamlChunks(document.content))), createWriteStream(join(options.out, document.file)));
+          for (const document of documents) await pipeline(Readable.from(batched(yamlChunks(document.content, builder?.rendered))), createWriteStream(join(options.out, document.file)));
         }
         if (session.format === 'json') {
           session.out(JSON.stringify(toStdout ? { documents, warnings } : { files: documents.map((d) => join(options.out, d.file)), warnings }, null, 2));
         } else if (toStdout) {
-          session.out(documents.map((document) => `# ${document.file}\n${toYaml(document)}`).join('---\n'));
+          session.out(documents.map((document) => `# ${document.file}\n${toYaml(document, builder?.rendered)}`).join('---\n'));
         } else {
           session.out(documents.map((document) => `wrote ${join(options.out, document.file)}`).join('\n') || 'nothing to dump');
         }

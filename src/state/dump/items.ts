@@ -55,13 +55,32 @@ const FIRST = ['name', 'username', 'custom_id', 'prefix', 'domain', 'control_pla
 
 const FIRST_RANK = new Map(FIRST.map((name, index) => [name, index]));
 
+function byRankThenName(a: string, b: string): number {
+  const ia = FIRST_RANK.get(a) ?? FIRST.length;
+  const ib = FIRST_RANK.get(b) ?? FIRST.length;
+  if (ia !== ib) return ia - ib;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Sorted key lists by the keys as they come (joined): a dump's items of one kind mostly share one key set. Bounded. */
+const SORTED_KEYS = new Map<string, string[]>();
+const KEY_SETS_REMEMBERED = 1000;
+
+function sortedKeys(fields: JsonObject): string[] {
+  const keys = Object.keys(fields);
+  // NUL cannot be in a key of a file konsync writes; a key holding one is sorted afresh rather than trusted to the join.
+  if (keys.some((key) => key.includes('\u0000'))) return keys.sort(byRankThenName);
+  const signature = keys.join('\u0000');
+  let sorted = SORTED_KEYS.get(signature);
+  if (sorted === undefined) {
+    sorted = keys.sort(byRankThenName);
+    if (SORTED_KEYS.size < KEY_SETS_REMEMBERED) SORTED_KEYS.set(signature, sorted);
+  }
+  return sorted;
+}
+
 function ordered(fields: JsonObject): JsonObject {
-  const keys = Object.keys(fields).sort((a, b) => {
-    const ia = FIRST_RANK.get(a) ?? FIRST.length;
-    const ib = FIRST_RANK.get(b) ?? FIRST.length;
-    if (ia !== ib) return ia - ib;
-    return a < b ? -1 : a > b ? 1 : 0;
-  });
+  const keys = sortedKeys(fields);
   const out: JsonObject = {};
   for (const key of keys) out[key] = fields[key] as Json;
   return out;

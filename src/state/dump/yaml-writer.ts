@@ -28,7 +28,18 @@ function scalar(value: Exclude<Json, Json[] | JsonObject>, indent: string): stri
   return literalBlock(value, indent) ?? JSON.stringify(value);
 }
 
-const key = (name: string) => (plain(name) ? name : JSON.stringify(name));
+/** Keys as written, remembered: a dump writes the same few field names 100k times. Bounded: map keys are data too. */
+const KEYS = new Map<string, string>();
+const KEYS_REMEMBERED = 10_000;
+
+function key(name: string): string {
+  let written = KEYS.get(name);
+  if (written === undefined) {
+    written = plain(name) ? name : JSON.stringify(name);
+    if (KEYS.size < KEYS_REMEMBERED) KEYS.set(name, written);
+  }
+  return written;
+}
 
 /** Lines of `value` as the value of a map key at `indent` (`: x` on the key's line, or a block on the next lines). */
 function afterKey(value: Json, indent: string): string {
@@ -59,17 +70,44 @@ function sequence(list: Json[], indent: string): string {
   return out;
 }
 
+/** A top-level list rendered ahead: the YAML of its items, valid while the list holds `count` items. */
+export interface RenderedList {
+  count: number;
+  bytes: Uint8Array;
+}
+
+/**
+ * A top-level list's items as `yamlChunks` writes them, for a dump that renders while the read goes on: pausing
+ * (`yield`) after every `step` items, so that the caller can let other work run in between.
+ */
+export function* renderListInSteps(list: readonly Json[], step: number): Generator<void, RenderedList> {
+  const parts: Uint8Array[] = [];
+  let out = '';
+  for (let i = 0; i < list.length; i++) {
+    out += item(list[i]!, '  ');
+    if ((i + 1) % step === 0) {
+      parts.push(Buffer.from(out));
+      out = '';
+      yield;
+    }
+  }
+  parts.push(Buffer.from(out));
+  return { count: list.length, bytes: Buffer.concat(parts) };
+}
+
 /**
  * A document as block YAML, in pieces: one per top-level key and one per item of a top-level list, so a writer can
- * stream a dump of any size. What it writes reads back (with `yaml`, and with the loader's fast path) to the same data.
+ * stream a dump of any size; lists found in `rendered` are written as rendered there. What it writes reads back (with `yaml`, and with the loader's fast path) to the same data.
  */
-export function* yamlChunks(content: JsonObject): Generator<string> {
+export function* yamlChunks(content: JsonObject, rendered?: ReadonlyMap<readonly Json[], RenderedList>): Generator<string | Uint8Array> {
   if (Object.keys(content).length === 0) yield '{}\n';
   for (const name of Object.keys(content)) {
     const value = content[name]!;
     if (Array.isArray(value) && value.length > 0) {
       yield `${key(name)}:\n`;
-      for (const entry of value) yield item(entry, '  ');
+      const ahead = rendered?.get(value);
+      if (ahead !== undefined && ahead.count === value.length) yield ahead.bytes;
+      else for (const entry of value) yield item(entry, '  ');
     } else {
       yield `${key(name)}:${afterKey(value, '')}`;
     }
@@ -80,9 +118,15 @@ export function* yamlChunks(content: JsonObject): Generator<string> {
  * Pieces joined up to about `size` characters each: a file stream pays per write, and a dump's items are small (a
  * 100k-entity dump spent a third of a second in writes of one item each).
  */
-export function* batched(pieces: Iterable<string>, size = 64 * 1024): Generator<string> {
+export function* batched(pieces: Iterable<string | Uint8Array>, size = 64 * 1024): Generator<string | Uint8Array> {
   let out = '';
   for (const piece of pieces) {
+    if (typeof piece !== 'string') {
+      if (out !== '') yield out;
+      out = '';
+      yield piece;
+      continue;
+    }
     out += piece;
     if (out.length >= size) {
       yield out;

@@ -17,6 +17,7 @@ import { PlanError } from '../../errors.js';
 import { entityGeo } from '../../kinds/entity-geo.js';
 import type { RawItem } from './raw-store.js';
 import { findControlPlanesElsewhere } from './find-elsewhere.js';
+import { GATEWAY_DEPENDENCIES, NESTED_ONLY } from './dependencies.js';
 
 export interface ReadOptions {
   /** Read every control plane's gateway entities and every platform resource, not only what desired touches (dump). */
@@ -26,6 +27,11 @@ export interface ReadOptions {
   /** Fetch Konnect's schemas for plugins / partial types the static defaults lack (default true; dump: only to skip defaults). */
   schemaDefaults?: boolean;
   signal?: AbortSignal;
+  /**
+   * Called with each kind's entities of one scope (sorted by key; `controlPlane` unset for the org) as soon as they are
+   * decoded, in dependency order per scope, once per kind and scope: a dump builds its files while the rest is read.
+   */
+  onKindDecoded?: (kind: KindName, entities: readonly Entity[], controlPlane?: string) => void;
 }
 
 /**
@@ -66,8 +72,11 @@ export async function readLiveState(api: KonnectApi, desired: DesiredState, opti
     desiredByPlane.set(entity.controlPlane, list);
   }
   const entities: Entity[] = [];
-  const decoded = (scope: string, kind: KindName): Entity[] =>
-    decoder.decodeKind(scope, kind, fetcher.store.get(scope, kind)).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const decoded = (scope: string, kind: KindName): Entity[] => {
+    const list = decoder.decodeKind(scope, kind, fetcher.store.get(scope, kind)).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    options.onKindDecoded?.(kind, list, scope === ORG ? undefined : scope);
+    return list;
+  };
   const append = (list: readonly Entity[]) => {
     // A loop, not push(...): spreading 100k+ entities of one kind overflows the stack.
     for (const entity of list) entities.push(entity);
@@ -102,7 +111,7 @@ export async function readLiveState(api: KonnectApi, desired: DesiredState, opti
     // Children of a regional parent are listed in the parent's geo.
     for (const [geo, inGeo] of byGeo(parents)) childJobs.push(fetcher.listUnder(ORG, kind, inGeo, undefined, geo).then(() => undefined));
   }
-  // Each kind is decoded as soon as it and the kinds before it are listed (dependency order), while the rest is still
+  // Each kind is decoded as soon as it and the kinds it depends on are listed (decodeAsListed), while the rest is still
   // being read: the read mostly waits for the rate limit, so decoding then costs no wall time.
   const childrenDecoded = Promise.all(childJobs).then(() => children.map((kind) => decoded(ORG, kind)));
   const planesDecoded: Array<Promise<Entity[][]>> = [];
@@ -121,17 +130,7 @@ export async function readLiveState(api: KonnectApi, desired: DesiredState, opti
     // A control plane read only to count what its delete takes along is never compared: no schema defaults for it.
     const compared = options.schemaDefaults !== false && !(mayDelete(cp) && selection.controlPlanes !== 'all' && !selection.controlPlanes.has(cp.key));
     jobs.push(compared ? listed.then(() => schemas.forControlPlane(cp.key, cp.id!, desiredByPlane.get(cp.key) ?? [], fetcher.store, cp.geo)) : listed);
-    planesDecoded.push(
-      (async () => {
-        await childrenDecoded;
-        const out: Entity[][] = [];
-        for (const kind of GATEWAY_KIND_NAMES) {
-          await kinds.get(kind);
-          out.push(decoded(cp.key, kind));
-        }
-        return out;
-      })(),
-    );
+    planesDecoded.push(childrenDecoded.then(() => decodeAsListed(kinds, (kind) => decoded(cp.key, kind))));
   }
   const [childEntities, planeEntities] = await Promise.all([childrenDecoded, Promise.all(planesDecoded), Promise.all(jobs)]);
 
@@ -178,6 +177,26 @@ function placeByControlPlane(entities: Entity[], defaultGeo: Geo): void {
     const geo = entityGeo(entity, (controlPlane) => geoOf.get(controlPlane));
     if (geo !== undefined && geo !== defaultGeo) entity.geo = geo;
   }
+}
+
+/**
+ * Decodes one control plane's gateway kinds, each once it is listed and the kinds it names are decoded (their ids
+ * resolve to names then): kinds listed early do not wait for a long listing they do not depend on (a consumer for
+ * the routes). Kinds nested in another kind's items (credentials in a consumer's) keep the KIND_NAMES order among
+ * themselves, so that a dump writes them in one order. The lists come back in GATEWAY_KIND_NAMES order.
+ */
+function decodeAsListed(listed: Map<KindName, Promise<JsonObject[]>>, decode: (kind: KindName) => Entity[]): Promise<Entity[][]> {
+  const done = new Map<KindName, Promise<Entity[]>>();
+  let previousNested: Promise<unknown> = Promise.resolve();
+  for (const kind of GATEWAY_KIND_NAMES) {
+    const before: Array<Promise<unknown>> = [...GATEWAY_DEPENDENCIES.get(kind)!].map((dependency) => done.get(dependency)!);
+    const nested = NESTED_ONLY.has(kind);
+    if (nested) before.push(previousNested);
+    const promise = Promise.all([listed.get(kind), ...before]).then(() => decode(kind));
+    if (nested) previousNested = promise;
+    done.set(kind, promise);
+  }
+  return Promise.all(GATEWAY_KIND_NAMES.map((kind) => done.get(kind)!));
 }
 
 /** Every gateway kind of one control plane, each as it is listed; kinds with a parent are listed under each parent once it is known. */

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { batched, yamlChunks } from '../../../src/state/dump/yaml-writer.js';
+import { batched, renderListInSteps, yamlChunks } from '../../../src/state/dump/yaml-writer.js';
 import { parseBlockYaml } from '../../../src/state/load/block-yaml.js';
 import type { JsonObject } from '../../../src/model/json.js';
 
@@ -65,5 +65,24 @@ describe('batched (how the dump command writes)', () => {
     const chunks = [...batched(yamlChunks(content))];
     expect(chunks.join('')).toBe(write(content));
     expect(chunks.length).toBeLessThan(10);
+  });
+});
+
+describe('lists rendered ahead', () => {
+  it('are written as rendered while the list is unchanged, and rendered again once it changed', () => {
+    const list: JsonObject[] = [{ name: 'a', port: 1 }, { name: 'b' }];
+    const content: JsonObject = { _format_version: '3.0', services: list };
+    const plain = [...yamlChunks(content)].join('');
+    const steps = renderListInSteps(list, 1);
+    let next = steps.next();
+    let pauses = 0;
+    for (; !next.done; next = steps.next()) pauses++;
+    expect(pauses).toBe(2);
+    const rendered = new Map([[list, next.value]]);
+    const text = (pieces: Iterable<string | Uint8Array>) => [...pieces].map((piece) => (typeof piece === 'string' ? piece : Buffer.from(piece).toString())).join('');
+    expect(text(batched(yamlChunks(content, rendered), 8))).toBe(plain);
+    list.push({ name: 'c' });
+    expect(text(yamlChunks(content, rendered))).toBe([...yamlChunks(content)].join(''));
+    expect(text(yamlChunks(content, rendered))).toContain('name: c');
   });
 });
