@@ -37,4 +37,10 @@ describe('CLI startup', () => {
     expect(loaded).toContain('src/konnect/transport.ts');
     expect(staticUndici).toEqual([]);
   });
+
+  it('does not load yaml until a file leaves the block-style fast path: a decK dump never needs it', () => {
+    const staticYaml = [...loaded].filter((file) => /^(?:import|export)(?!\s+type\b)[^;'"]*?from\s+'yaml'/m.test(readFileSync(file, 'utf8')));
+    expect(loaded).toContain('src/state/load/parse-source.ts');
+    expect(staticYaml).toEqual([]);
+  });
 });
