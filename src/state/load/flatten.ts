@@ -86,9 +86,10 @@ export function flattenFile(file: LoadedFile, root: JsonObject): { drafts: Draft
     const descriptor = kindOf(kind);
     const nestedSpecs = NESTED_BY_PARENT.get(kind) ?? [];
     const nestedKeys = NESTED_KEYS.get(kind) ?? NO_KEYS;
+    // `item` is the file's own data, never changed: the draft gets copies of the values it keeps (drafts never share).
     let fields: JsonObject = {};
-    for (const [name, value] of Object.entries(item)) {
-      if (!nestedKeys.has(name) && !SERVER_MADE.includes(name) && name !== 'id') fields[name] = value;
+    for (const name of Object.keys(item)) {
+      if (!nestedKeys.has(name) && !SERVER_MADE.includes(name) && name !== 'id') fields[name] = cloneJson(item[name]!);
     }
     const id = typeof item.id === 'string' ? item.id : undefined;
     // How konsync should treat a platform resource is not part of it: kept beside its fields, never sent.
@@ -103,7 +104,7 @@ export function flattenFile(file: LoadedFile, root: JsonObject): { drafts: Draft
       fields = {};
       for (const [from, to] of Object.entries(parent.spec.map)) {
         if (item[from] === undefined || fields[to] !== undefined) continue;
-        fields[to] = item[from] as Json;
+        fields[to] = cloneJson(item[from] as Json);
         if (from !== to) writtenAs[to] = from;
       }
     }
@@ -123,7 +124,7 @@ export function flattenFile(file: LoadedFile, root: JsonObject): { drafts: Draft
     const declares = parent?.spec.declares;
     if (declares !== undefined && !foundByLookup(descriptor, declares, file)) {
       const declared: JsonObject = {};
-      for (const [name, value] of Object.entries(item)) if (!SERVER_MADE.includes(name) && name !== 'id') declared[name] = value;
+      for (const name of Object.keys(item)) if (!SERVER_MADE.includes(name) && name !== 'id') declared[name] = cloneJson(item[name]!);
       const passing = addDraft(declares, declared, path, id);
       passing.inPassing = true;
       addSelectTags(kindOf(declares), passing.fields, file.header.selectTags);
@@ -172,7 +173,7 @@ export function flattenFile(file: LoadedFile, root: JsonObject): { drafts: Draft
     if (!Array.isArray(list)) continue;
     const base = dotted.split('.');
     list.forEach((item, index) => {
-      if (isJsonObject(item)) visitItem(descriptor.kind, cloneJson(item), [...base, index]);
+      if (isJsonObject(item)) visitItem(descriptor.kind, item, [...base, index]);
     });
   }
   return { drafts, problems };
