@@ -1,7 +1,7 @@
 import type { Document, Node } from 'yaml';
 import type { Json } from '../../model/json.js';
 import type { Problem } from '../../errors.js';
-import { compacted, parseBlockYaml, SEQ, type BlockYaml, type Positions } from './block-yaml.js';
+import { parseBlockYaml, SEQ, type BlockYaml, type Positions } from './block-yaml.js';
 import { formatFieldPath, type FieldPath } from './field-path.js';
 import { yamlLibrary } from './yaml-library.js';
 
@@ -164,8 +164,7 @@ export function parseSource(file: string, text: string, originalLines?: readonly
   const read = parseBlockYaml(text);
   if (read) {
     if (read.depth > MAX_DEPTH) return problem(read.rootOffset, `nested deeper than ${MAX_DEPTH} levels`);
-    const fast = compacted(read);
-    return { source: { file, value: fast.value, ...blockLocated(fast, at) }, problems: [] };
+    return { source: { file, value: read.value, ...blockLocated(read, at) }, problems: [] };
   }
   const deepFlow = tooDeepFlow(text);
   if (deepFlow !== undefined) return problem(deepFlow, `nested deeper than ${MAX_DEPTH} levels`);
