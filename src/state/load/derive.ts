@@ -48,11 +48,12 @@ export function derivedClaims(claims: readonly Claim[]): Claim[] {
 }
 
 /** Each kind's `warnings` over the loaded entities, as located lines. */
-export function entityWarnings(entities: readonly Entity[], drafts: ReadonlyMap<Entity, DraftEntity>): string[] {
+export function entityWarnings(entities: readonly Entity[], draftOf: (entity: Entity) => DraftEntity | undefined): string[] {
   const out: string[] = [];
   for (const entity of entities) {
-    const draft = drafts.get(entity);
     const found = kindOf(entity.kind).warnings?.(entity) ?? [];
+    if (found.length === 0) continue;
+    const draft = draftOf(entity);
     if (!draft) continue;
     for (const warning of found) out.push(formatProblem(problemAt(draft.file.source, writtenPath(draft, warning.field), warning.message)));
   }

@@ -154,7 +154,7 @@ export function loadDocuments(inputs: readonly SourceText[], options: CoreOption
   const byRef = indexByRef(resolved.entities);
   const liveChecks: LiveCheck[] = [];
   const at = (entity: Entity, sub: ReadonlyArray<string | number>, message: string) => {
-    const draft = resolved.drafts.get(entity)!;
+    const draft = resolved.draftOf(entity)!;
     return problemAt(draft.file.source, [...draft.path, ...sub], message);
   };
   checkPlatformRules(resolved.entities, {
@@ -169,7 +169,7 @@ export function loadDocuments(inputs: readonly SourceText[], options: CoreOption
   stampOwnership(resolved.entities, owner, (entity, sub, message) => problems.push(at(entity, sub, message)));
   checkGeoReferences(resolved.entities, geoOf, (entity, sub, message) => problems.push(at(entity, sub, message)));
 
-  warnings.push(...entityWarnings(resolved.entities, resolved.drafts));
+  warnings.push(...entityWarnings(resolved.entities, resolved.draftOf));
   const declaredClaims = results.flatMap(({ file, root }) => fileClaims(file, root));
   const claims = dedupeClaims([...declaredClaims, ...derivedClaims(declaredClaims), ...retired]);
   const anyContent = results.some(({ root }) => Object.keys(root).length > 0);

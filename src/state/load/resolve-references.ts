@@ -46,8 +46,8 @@ function declaredNames(drafts: readonly DraftEntity[]): (kind: KindName, scope: 
 
 export interface Resolved {
   entities: Entity[];
-  /** The draft each entity came from, for later checks that need positions. */
-  drafts: Map<Entity, DraftEntity>;
+  /** The draft an entity came from, for later checks that need positions (problems and warnings: rarely asked). */
+  draftOf(entity: Entity): DraftEntity | undefined;
   problems: Problem[];
   /**
    * References no file declares that the planner resolves against Konnect (platform resources another state manages,
@@ -72,7 +72,7 @@ export function resolveReferences(drafts: DraftEntity[]): Resolved {
   };
   const keyById = new Map<string, string>();
   const entities: Entity[] = [];
-  const origin = new Map<Entity, DraftEntity>();
+  const entityDrafts: DraftEntity[] = [];
   const report = (draft: DraftEntity, sub: FieldPath, message: string, hint?: string) =>
     problems.push(problemAt(draft.file.source, writtenPath(draft, sub), message, hint));
   const declared = declaredNames(drafts);
@@ -152,8 +152,17 @@ export function resolveReferences(drafts: DraftEntity[]): Resolved {
       if (draft.id !== undefined) entity.id = draft.id;
       if (draft.intent) entity.intent = draft.intent;
       entities.push(entity);
-      origin.set(entity, draft);
+      entityDrafts.push(draft);
     }
   }
-  return { entities, drafts: origin, problems, deferred: [...deferred] };
+  return { entities, draftOf: lazyIndex(entities, entityDrafts), problems, deferred: [...deferred] };
+}
+
+/** `entities[i]` → `drafts[i]`, by a Map built on the first question: most loads never ask. */
+function lazyIndex(entities: readonly Entity[], drafts: readonly DraftEntity[]): (entity: Entity) => DraftEntity | undefined {
+  let index: Map<Entity, DraftEntity> | undefined;
+  return (entity) => {
+    index ??= new Map(entities.map((each, i) => [each, drafts[i]!]));
+    return index.get(entity);
+  };
 }
