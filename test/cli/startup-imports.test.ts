@@ -37,4 +37,16 @@ describe('CLI startup', () => {
     expect(loaded).toContain('src/konnect/transport.ts');
     expect(staticUndici).toEqual([]);
   });
+
+  it('does not load Ajv itself (about 35 ms): the state validator is prebuilt, the plan one compiled by the first plan read', () => {
+    const staticAjv = [...loaded].filter((file) => /^(?:import|export)(?!\s+type\b)[^;'"]*?from\s+'ajv(?:\/[^']*)?'/m.test(readFileSync(file, 'utf8')));
+    expect(loaded).toContain('src/cli/plan-file.ts');
+    expect(staticAjv).toEqual([]);
+  });
+
+  it('does not load yaml until a file leaves the block-style fast path: a decK dump never needs it', () => {
+    const staticYaml = [...loaded].filter((file) => /^(?:import|export)(?!\s+type\b)[^;'"]*?from\s+'yaml'/m.test(readFileSync(file, 'utf8')));
+    expect(loaded).toContain('src/state/load/parse-source.ts');
+    expect(staticYaml).toEqual([]);
+  });
 });

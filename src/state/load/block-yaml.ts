@@ -34,31 +34,6 @@ export function parseBlockYaml(text: string): BlockYaml | undefined {
   }
 }
 
-/**
- * The result with every array (data and positions) copied to its exact length. Arrays grown one push at a time keep
- * room for more (17 slots for a one-tag list), and the loaded state keeps them all: a third of a 100k-entity state's
- * heap. Recursive: call it only on a result whose `depth` was checked.
- */
-export function compacted(parsed: BlockYaml): BlockYaml {
-  return { ...parsed, value: compactValue(parsed.value), positions: compactPositions(parsed.positions) };
-}
-
-function compactValue(value: Json): Json {
-  if (Array.isArray(value)) return value.map(compactValue);
-  if (value !== null && typeof value === 'object') {
-    const object: JsonObject = value;
-    for (const key of Object.keys(object)) {
-      const item = object[key]!;
-      if (item !== null && typeof item === 'object') object[key] = compactValue(item);
-    }
-  }
-  return value;
-}
-
-function compactPositions(positions: Positions): Positions {
-  return positions.map((item) => (Array.isArray(item) ? compactPositions(item) : item));
-}
-
 const NOT_SIMPLE = new Error('not in the fast subset');
 const bail = (): never => {
   throw NOT_SIMPLE;
@@ -71,6 +46,10 @@ interface Frame {
   positions: Positions;
   /** A sequence written at its parent key's indentation (`key:\n- a`): it ends at the next key of that parent. */
   compact: boolean;
+  /** The frame holding this one (undefined for the root), this one's key or index in it, and its index in its positions. */
+  parent: Frame | undefined;
+  key: string | number;
+  positionsIndex: number;
 }
 
 /** A key or item whose value is not on its line: a nested block on the next lines, or null. */
@@ -137,6 +116,7 @@ class BlockReader {
     }
     this.settlePending();
     if (!this.root) bail();
+    while (this.stack.length > 0) this.close();
     return { value: this.root!.node, rootOffset: this.rootOffset, positions: this.root!.positions, depth: this.depth };
   }
 
@@ -165,13 +145,13 @@ class BlockReader {
     this.openPending(at, isItem);
     while (this.stack.length > 0) {
       const top = this.stack[this.stack.length - 1]!;
-      if (top.indent > at || (top.indent === at && top.compact && !isItem)) this.stack.pop();
+      if (top.indent > at || (top.indent === at && top.compact && !isItem)) this.close();
       else break;
     }
     let frame = this.stack[this.stack.length - 1];
     if (!frame) {
       if (this.root) bail();
-      frame = this.push(isItem, at, false);
+      frame = this.push(isItem, at, false, undefined, 0, 0);
       this.root = frame;
       this.rootOffset = this.lineStart + at;
     }
@@ -188,10 +168,10 @@ class BlockReader {
     const parent = pending.frame;
     const compact = isItem && !parent.seq && at === parent.indent;
     if (at > parent.indent || compact) {
-      const child = this.push(isItem, at, compact);
+      if (parent.seq) parent.positions.push(this.lineStart + at, 0);
+      const child = this.push(isItem, at, compact, parent, pending.key, parent.positions.length - 1);
       this.assign(parent, pending.key, child.node);
-      if (parent.seq) parent.positions.push(this.lineStart + at, child.positions);
-      else parent.positions[parent.positions.length - 1] = child.positions;
+      parent.positions[child.positionsIndex] = child.positions;
     } else {
       this.settle(pending);
     }
@@ -208,16 +188,33 @@ class BlockReader {
     this.assign(pending.frame, pending.key, null);
   }
 
-  private push(seq: boolean, indent: number, compact: boolean): Frame {
+  private push(seq: boolean, indent: number, compact: boolean, parent: Frame | undefined, key: string | number, positionsIndex: number): Frame {
     const node: Json[] | JsonObject = seq ? [] : {};
-    const frame: Frame = { seq, indent, node, positions: [seq ? SEQ : MAP], compact };
+    const frame: Frame = { seq, indent, node, positions: [seq ? SEQ : MAP], compact, parent, key, positionsIndex };
     this.stack.push(frame);
     if (this.stack.length > this.depth) this.depth = this.stack.length;
     return frame;
   }
 
-  private assign(frame: Frame, key: string | number, value: Json): void {
-    if (frame.seq) (frame.node as Json[]).push(value);
+  /**
+   * Ends the innermost block: its arrays (positions, a sequence's items) are replaced by exact-size copies. Arrays grown
+   * one push at a time keep room for more (17 slots for a one-tag list) and the loaded state keeps them all (a third of
+   * a 100k-entity state's heap); copied here, the grown ones die young instead of being promoted and copied again.
+   */
+  private close(): void {
+    const frame = this.stack.pop()!;
+    frame.positions = frame.positions.slice();
+    if (frame.seq) frame.node = (frame.node as Json[]).slice();
+    const parent = frame.parent;
+    if (!parent) return;
+    parent.positions[frame.positionsIndex] = frame.positions;
+    if (frame.seq) this.assign(parent, frame.key, frame.node, true);
+  }
+
+  /** Adds an item or key; `replace`: sets the one already at `key`. */
+  private assign(frame: Frame, key: string | number, value: Json, replace = false): void {
+    if (frame.seq && !replace) (frame.node as Json[]).push(value);
+    else if (frame.seq) (frame.node as Json[])[key as number] = value;
     else (frame.node as JsonObject)[key as string] = value;
   }
 
@@ -232,7 +229,7 @@ class BlockReader {
     if (line.charCodeAt(start) === 45 && (start + 1 === line.length || line.charCodeAt(start + 1) === 32)) bail();
     const key = this.keyAt(start);
     if (key) {
-      const map = this.push(false, start, false);
+      const map = this.push(false, start, false, frame, (frame.node as Json[]).length, frame.positions.length + 1);
       (frame.node as Json[]).push(map.node);
       frame.positions.push(this.lineStart + start, map.positions);
       this.readPair(map, start);

@@ -1,11 +1,11 @@
 import { dirname, isAbsolute, join, relative as relativePath } from 'node:path';
 import luaparse from 'luaparse';
-import { parse } from 'yaml';
 import type { Problem } from '../../errors.js';
 import { isJsonObject, type Json } from '../../model/json.js';
 import { ALL_KINDS, kindOf } from '../../kinds/registry.js';
 import type { DraftEntity } from './draft.js';
 import { problemAt } from './parse-source.js';
+import { yamlLibrary } from './yaml-library.js';
 
 /** Konnect rejects a streamed plugin file over 100 KB. */
 export const MAX_LUA_BYTES = 100 * 1024;
@@ -48,7 +48,7 @@ export function sideFileRequests(stateFile: string, text: string): Array<{ path:
   if (!MENTIONS_FILE_FIELD.test(text)) return [];
   let root: Json | undefined;
   try {
-    root = parse(text) as Json | undefined;
+    root = yamlLibrary().parse(text) as Json | undefined;
   } catch {
     return [];
   }

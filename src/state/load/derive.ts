@@ -14,12 +14,15 @@ import { DERIVED_TAG } from '../../model/ownership.js';
 const identityOf = (draft: Pick<DraftEntity, 'kind' | 'controlPlane' | 'fields' | 'id'>) =>
   `${draft.kind}:${draft.controlPlane ?? ''}:${kindOf(draft.kind).identity(draft.fields, draft.id) ?? ''}`;
 
+const DERIVED_KINDS: ReadonlySet<string> = new Set(ALL_KINDS.flatMap((descriptor) => descriptor.derived?.kinds ?? []));
+
 /**
  * Adds the entities declared ones imply (descriptor `derived`), located at the entity that implies them. A derived
  * entity already declared in a file is not added: the file's own wins.
  */
 export function deriveDrafts(drafts: readonly DraftEntity[]): DraftEntity[] {
-  const declared = new Set(drafts.map(identityOf));
+  // Only drafts of kinds something derives can be one already declared: indexed when the first derived entity appears.
+  let declared: Set<string> | undefined;
   const out: DraftEntity[] = [];
   for (const draft of drafts) {
     const spec = kindOf(draft.kind).derived;
@@ -29,6 +32,7 @@ export function deriveDrafts(drafts: readonly DraftEntity[]): DraftEntity[] {
       const derived: DraftEntity = { kind: item.kind, fields: { ...item.fields, tags: [...tags, DERIVED_TAG] }, file: draft.file, path: draft.path };
       if (item.controlPlane !== undefined) derived.controlPlane = item.controlPlane;
       const identity = identityOf(derived);
+      declared ??= new Set(drafts.filter((each) => DERIVED_KINDS.has(each.kind)).map(identityOf));
       if (declared.has(identity)) continue;
       declared.add(identity);
       out.push(derived);
@@ -48,11 +52,12 @@ export function derivedClaims(claims: readonly Claim[]): Claim[] {
 }
 
 /** Each kind's `warnings` over the loaded entities, as located lines. */
-export function entityWarnings(entities: readonly Entity[], drafts: ReadonlyMap<Entity, DraftEntity>): string[] {
+export function entityWarnings(entities: readonly Entity[], draftOf: (entity: Entity) => DraftEntity | undefined): string[] {
   const out: string[] = [];
   for (const entity of entities) {
-    const draft = drafts.get(entity);
     const found = kindOf(entity.kind).warnings?.(entity) ?? [];
+    if (found.length === 0) continue;
+    const draft = draftOf(entity);
     if (!draft) continue;
     for (const warning of found) out.push(formatProblem(problemAt(draft.file.source, writtenPath(draft, warning.field), warning.message)));
   }

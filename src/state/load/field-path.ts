@@ -31,17 +31,32 @@ export interface Slot {
   at: FieldPath;
 }
 
+interface PathSegment {
+  name: string;
+  isList: boolean;
+}
+
+/** The descriptors' few dotted paths, split once: the loader asks for them once per entity and reference. */
+const SPLIT_PATHS = new Map<string, PathSegment[]>();
+
+function pathSegments(path: string): PathSegment[] {
+  let segments = SPLIT_PATHS.get(path);
+  if (!segments) {
+    segments = path.split('.').map((raw) => (raw.endsWith('[]') ? { name: raw.slice(0, -2), isList: true } : { name: raw, isList: false }));
+    SPLIT_PATHS.set(path, segments);
+  }
+  return segments;
+}
+
 /**
  * Every existing value at a dotted path where `[]` walks every item (`services[].routes[].filter_chains`,
  * `partials[].name`, `members[]`), with its location: the form problems point at.
  */
 export function slotsAt(root: Json, path: string): Slot[] {
-  const segments = path.split('.');
+  const segments = pathSegments(path);
   const out: Slot[] = [];
   const visit = (node: Json, index: number, at: FieldPath) => {
-    const raw = segments[index]!;
-    const isList = raw.endsWith('[]');
-    const name = isList ? raw.slice(0, -2) : raw;
+    const { name, isList } = segments[index]!;
     if (!isJsonObject(node) || node[name] === undefined) return;
     const value = node[name]!;
     const last = index === segments.length - 1;

@@ -26,16 +26,18 @@ for (const descriptor of ALL_KINDS) {
     NESTED_BY_PARENT.set(spec.in, list);
   }
 }
-/** The item keys that hold nested lists, per parent kind. */
-const NESTED_KEYS = new Map([...NESTED_BY_PARENT].map(([kind, specs]) => [kind, new Set(specs.map((spec) => spec.as))]));
-const NO_KEYS: ReadonlySet<string> = new Set();
+/** The item keys that are not the entity's fields, per kind: its nested lists, server-made fields and `id`. */
+const NOT_FIELDS = new Map(
+  ALL_KINDS.map((descriptor) => [descriptor.kind, new Set([...(NESTED_BY_PARENT.get(descriptor.kind) ?? []).map((spec) => spec.as), ...SERVER_MADE, 'id'])]),
+);
 
 /** Entities with tags get the file's select tags (decK's MustMergeTags). */
 function addSelectTags(descriptor: KindDescriptor, fields: JsonObject, selectTags: string[]): void {
   if (selectTags.length === 0 || !descriptor.sets(fields).includes('tags')) return;
-  const tags = Array.isArray(fields.tags) ? [...fields.tags] : [];
+  // The fields are the draft's own copy: changed in place, and only when a select tag is missing (usually none is).
+  if (!Array.isArray(fields.tags)) fields.tags = [];
+  const tags = fields.tags;
   for (const tag of selectTags) if (!tags.includes(tag)) tags.push(tag);
-  fields.tags = tags;
 }
 
 /** Removes `protected`, `adopt`, `absent` from a platform resource's fields and returns which were true. */
@@ -85,10 +87,11 @@ export function flattenFile(file: LoadedFile, root: JsonObject): { drafts: Draft
   const visitItem = (kind: KindName, item: JsonObject, path: FieldPath, parent?: Parent): void => {
     const descriptor = kindOf(kind);
     const nestedSpecs = NESTED_BY_PARENT.get(kind) ?? [];
-    const nestedKeys = NESTED_KEYS.get(kind) ?? NO_KEYS;
+    const notFields = NOT_FIELDS.get(kind)!;
+    // `item` is the file's own data, never changed: the draft gets copies of the values it keeps (drafts never share).
     let fields: JsonObject = {};
-    for (const [name, value] of Object.entries(item)) {
-      if (!nestedKeys.has(name) && !SERVER_MADE.includes(name) && name !== 'id') fields[name] = value;
+    for (const name of Object.keys(item)) {
+      if (!notFields.has(name)) fields[name] = cloneJson(item[name]!);
     }
     const id = typeof item.id === 'string' ? item.id : undefined;
     // How konsync should treat a platform resource is not part of it: kept beside its fields, never sent.
@@ -103,7 +106,7 @@ export function flattenFile(file: LoadedFile, root: JsonObject): { drafts: Draft
       fields = {};
       for (const [from, to] of Object.entries(parent.spec.map)) {
         if (item[from] === undefined || fields[to] !== undefined) continue;
-        fields[to] = item[from] as Json;
+        fields[to] = cloneJson(item[from] as Json);
         if (from !== to) writtenAs[to] = from;
       }
     }
@@ -123,7 +126,7 @@ export function flattenFile(file: LoadedFile, root: JsonObject): { drafts: Draft
     const declares = parent?.spec.declares;
     if (declares !== undefined && !foundByLookup(descriptor, declares, file)) {
       const declared: JsonObject = {};
-      for (const [name, value] of Object.entries(item)) if (!SERVER_MADE.includes(name) && name !== 'id') declared[name] = value;
+      for (const name of Object.keys(item)) if (!SERVER_MADE.includes(name) && name !== 'id') declared[name] = cloneJson(item[name]!);
       const passing = addDraft(declares, declared, path, id);
       passing.inPassing = true;
       addSelectTags(kindOf(declares), passing.fields, file.header.selectTags);
@@ -172,7 +175,7 @@ export function flattenFile(file: LoadedFile, root: JsonObject): { drafts: Draft
     if (!Array.isArray(list)) continue;
     const base = dotted.split('.');
     list.forEach((item, index) => {
-      if (isJsonObject(item)) visitItem(descriptor.kind, cloneJson(item), [...base, index]);
+      if (isJsonObject(item)) visitItem(descriptor.kind, item, [...base, index]);
     });
   }
   return { drafts, problems };

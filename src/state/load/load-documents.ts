@@ -1,7 +1,6 @@
 import { ValidationError, type Problem } from '../../errors.js';
 import { isJsonObject, type JsonObject } from '../../model/json.js';
-import { entityRef } from '../../model/entity.js';
-import { deckEnv, indexByRef, type DesiredState, type EnvUse, type Geo, type LiveCheck } from '../../model/state.js';
+import { deckEnv, type DesiredState, type EnvUse, type Geo, type LiveCheck } from '../../model/state.js';
 import type { Entity } from '../../model/entity.js';
 import type { DraftEntity, LoadedFile } from './draft.js';
 import { readFileHeader } from './file-header.js';
@@ -11,6 +10,7 @@ import { deriveDrafts, derivedClaims, entityWarnings } from './derive.js';
 import { dedupeClaims, fileClaims, gatewayScopes, NEEDS_PLUGIN_DEFINITIONS } from './ownership.js';
 import { parseSource, problemAt } from './parse-source.js';
 import { checkPlatformRules } from './platform-rules.js';
+import { entityFinder } from './entity-finder.js';
 import { resolveReferences } from './resolve-references.js';
 import { settleInPassing } from './in-passing.js';
 import { checkSchema } from './schema-check.js';
@@ -151,15 +151,14 @@ export function loadDocuments(inputs: readonly SourceText[], options: CoreOption
     const placed = entityGeo(entity, geoOf);
     if (placed !== undefined && placed !== geo.defaultGeo) entity.geo = placed;
   }
-  const byRef = indexByRef(resolved.entities);
   const liveChecks: LiveCheck[] = [];
   const at = (entity: Entity, sub: ReadonlyArray<string | number>, message: string) => {
-    const draft = resolved.drafts.get(entity)!;
+    const draft = resolved.draftOf(entity)!;
     return problemAt(draft.file.source, [...draft.path, ...sub], message);
   };
   checkPlatformRules(resolved.entities, {
     all: resolved.entities,
-    find: (kind, key) => byRef.get(entityRef(kind, key)),
+    find: entityFinder(resolved.entities),
     report: (entity, sub, message) => problems.push(at(entity, sub, message)),
     reportUnlessLive: (entity, sub, message, need) => {
       if (options.liveChecks !== 'defer') problems.push(at(entity, sub, message));
@@ -169,7 +168,7 @@ export function loadDocuments(inputs: readonly SourceText[], options: CoreOption
   stampOwnership(resolved.entities, owner, (entity, sub, message) => problems.push(at(entity, sub, message)));
   checkGeoReferences(resolved.entities, geoOf, (entity, sub, message) => problems.push(at(entity, sub, message)));
 
-  warnings.push(...entityWarnings(resolved.entities, resolved.drafts));
+  warnings.push(...entityWarnings(resolved.entities, resolved.draftOf));
   const declaredClaims = results.flatMap(({ file, root }) => fileClaims(file, root));
   const claims = dedupeClaims([...declaredClaims, ...derivedClaims(declaredClaims), ...retired]);
   const anyContent = results.some(({ root }) => Object.keys(root).length > 0);

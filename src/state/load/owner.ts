@@ -27,6 +27,7 @@ export function decideOwner(files: readonly LoadedFile[], flag: string | undefin
  * the declared drafts; one also declared normally is a problem.
  */
 export function takeAbsent(drafts: readonly DraftEntity[], problems: Problem[]): { drafts: DraftEntity[]; claims: Claim[] } {
+  if (!drafts.some((draft) => draft.absent)) return { drafts: [...drafts], claims: [] };
   const declared = new Set<string>();
   for (const draft of drafts) {
     if (draft.absent) continue;

@@ -1,8 +1,9 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node } from 'yaml';
+import type { Document, Node } from 'yaml';
 import type { Json } from '../../model/json.js';
 import type { Problem } from '../../errors.js';
-import { compacted, parseBlockYaml, SEQ, type BlockYaml, type Positions } from './block-yaml.js';
+import { parseBlockYaml, SEQ, type BlockYaml, type Positions } from './block-yaml.js';
 import { formatFieldPath, type FieldPath } from './field-path.js';
+import { yamlLibrary } from './yaml-library.js';
 
 export interface Position {
   line: number;
@@ -87,6 +88,7 @@ function blockLocated(parsed: BlockYaml, at: (offset: number) => Position): Loca
 
 /** Locates paths in a `yaml` document. */
 function documentLocated(doc: Document, text: string, at: (offset: number) => Position): Located {
+  const { isMap, isPair, isScalar, isSeq } = yamlLibrary();
   const walk = (path: FieldPath): { found: Position; node: Node | null; complete: boolean } => {
     let node: Node | null = doc.contents as Node | null;
     let found: Position = node?.range ? at(node.range[0]) : { line: 1, column: 1 };
@@ -138,6 +140,7 @@ function tooDeepFlow(text: string): number | undefined {
 
 /** The first node nested deeper than MAX_DEPTH, and the first alias (where an alias bomb is reported). */
 function scanDocument(doc: Document): { tooDeep?: number; firstAlias?: number } {
+  const { isAlias, isMap, isSeq, visit } = yamlLibrary();
   const found: { tooDeep?: number; firstAlias?: number } = {};
   visit(doc, (_key, node, path) => {
     if (isAlias(node)) found.firstAlias ??= node.range?.[0] ?? 0;
@@ -161,14 +164,13 @@ export function parseSource(file: string, text: string, originalLines?: readonly
   const read = parseBlockYaml(text);
   if (read) {
     if (read.depth > MAX_DEPTH) return problem(read.rootOffset, `nested deeper than ${MAX_DEPTH} levels`);
-    const fast = compacted(read);
-    return { source: { file, value: fast.value, ...blockLocated(fast, at) }, problems: [] };
+    return { source: { file, value: read.value, ...blockLocated(read, at) }, problems: [] };
   }
   const deepFlow = tooDeepFlow(text);
   if (deepFlow !== undefined) return problem(deepFlow, `nested deeper than ${MAX_DEPTH} levels`);
   let doc: Document;
   try {
-    doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
+    doc = yamlLibrary().parseDocument(text, { uniqueKeys: true, prettyErrors: false });
   } catch (error) {
     // The parser recurses on nesting: a pathological file exhausts the stack before any depth check can run.
     if (error instanceof RangeError) return problem(0, `invalid YAML: nested too deeply to read (${error.message})`);

@@ -5,17 +5,19 @@ import { ALL_KINDS, kindOf } from '../../kinds/registry.js';
 import type { KindName } from '../../kinds/kind-names.js';
 import type { RefSpec } from '../../kinds/descriptor.js';
 import { displayName, writtenPath, type DraftEntity } from './draft.js';
-import { formatFieldPath, slotsAt, type FieldPath } from './field-path.js';
+import { formatFieldPath, slotsAt, type FieldPath, type Slot } from './field-path.js';
 import { problemAt } from './parse-source.js';
 import { suggestName } from '../../model/suggest.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Every string at a RefSpec path (`partials[].name`, `members[]`), with its location inside the fields. */
-function referenceSlots(fields: JsonObject, path: string): Array<{ at: FieldPath; value: string; set(value: string): void }> {
-  return slotsAt(fields, path).flatMap(({ holder, key, value, at }) =>
-    typeof value === 'string' ? [{ at, value, set: (v: string) => void ((holder as Record<string | number, Json>)[key] = v) }] : [],
-  );
+function referenceSlots(fields: JsonObject, path: string): Array<Slot & { value: string }> {
+  return slotsAt(fields, path).filter((slot): slot is Slot & { value: string } => typeof slot.value === 'string');
+}
+
+function setSlot(slot: Slot, value: string): void {
+  (slot.holder as Record<string | number, Json>)[slot.key] = value;
 }
 
 /** Where a desired entity is, for messages: `gateway.yaml:12:5`. */
@@ -44,8 +46,8 @@ function declaredNames(drafts: readonly DraftEntity[]): (kind: KindName, scope: 
 
 export interface Resolved {
   entities: Entity[];
-  /** The draft each entity came from, for later checks that need positions. */
-  drafts: Map<Entity, DraftEntity>;
+  /** The draft an entity came from, for later checks that need positions (problems and warnings: rarely asked). */
+  draftOf(entity: Entity): DraftEntity | undefined;
   problems: Problem[];
   /**
    * References no file declares that the planner resolves against Konnect (platform resources another state manages,
@@ -61,10 +63,16 @@ export interface Resolved {
  */
 export function resolveReferences(drafts: DraftEntity[]): Resolved {
   const problems: Problem[] = [];
-  const byKey = new Map<string, DraftEntity>();
+  // Per kind, keyed by the entity's own key string: no `kind:key` string made (and hashed) per entity and reference.
+  const byKindKey = new Map<KindName, Map<string, DraftEntity>>();
+  const keysOf = (kind: KindName): Map<string, DraftEntity> => {
+    let keys = byKindKey.get(kind);
+    if (!keys) byKindKey.set(kind, (keys = new Map()));
+    return keys;
+  };
   const keyById = new Map<string, string>();
   const entities: Entity[] = [];
-  const origin = new Map<Entity, DraftEntity>();
+  const entityDrafts: DraftEntity[] = [];
   const report = (draft: DraftEntity, sub: FieldPath, message: string, hint?: string) =>
     problems.push(problemAt(draft.file.source, writtenPath(draft, sub), message, hint));
   const declared = declaredNames(drafts);
@@ -76,21 +84,21 @@ export function resolveReferences(drafts: DraftEntity[]): Resolved {
     if (target.readOnly) return;
     const scope = target.scope === 'control_plane' ? draft.controlPlane : undefined;
     for (const slot of referenceSlots(draft.fields, ref.path)) {
-      if (byKey.has(`${ref.kind}:${scopedKey(scope, slot.value)}`)) continue;
+      if (keysOf(ref.kind).has(scopedKey(scope, slot.value))) continue;
       const byId = keyById.get(`${ref.kind}:${scope ?? ''}:${slot.value}`);
       if (byId !== undefined) {
-        slot.set(byId);
+        setSlot(slot, byId);
         continue;
       }
       const lookupTags = ref.lookup ? draft.file.header.lookupTags[ref.lookup] : undefined;
       if (lookupTags) {
-        if (UUID.test(slot.value)) slot.set(`id:${slot.value}`);
+        if (UUID.test(slot.value)) setSlot(slot, `id:${slot.value}`);
         continue;
       }
       const referrer = kindOf(draft.kind).title;
       if (UUID.test(slot.value) && target.scope === 'control_plane') {
         // decK resolves a foreign key by id against Konnect: so does the planner (`id:` references).
-        slot.set(`id:${slot.value}`);
+        setSlot(slot, `id:${slot.value}`);
         deferred.add(`${referrer} "${displayName(draft.fields)}" (${where(draft)}) references ${target.title} ${slot.value} by id, which no file declares: resolved at plan time against Konnect`);
         continue;
       }
@@ -125,26 +133,36 @@ export function resolveReferences(drafts: DraftEntity[]): Resolved {
         continue;
       }
       const key = scopedKey(draft.controlPlane, local);
-      const ref = `${descriptor.kind}:${key}`;
-      const first = byKey.get(ref);
+      const declaredKeys = keysOf(descriptor.kind);
+      const first = declaredKeys.get(key);
       if (first?.referenceOnly && draft.referenceOnly) continue;
       if (first) {
         report(draft, [], `${descriptor.title} "${key}" is declared twice: at ${where(first)} (${formatFieldPath(first.path)}) and here (${where(draft)})`);
         continue;
       }
-      byKey.set(ref, draft);
+      declaredKeys.set(key, draft);
       if (draft.id !== undefined) keyById.set(`${descriptor.kind}:${draft.controlPlane ?? ''}:${draft.id}`, local);
       for (const name of descriptor.referenceNames?.(draft.fields) ?? []) {
         const alias = `${descriptor.kind}:${draft.controlPlane ?? ''}:${name}`;
         if (!keyById.has(alias)) keyById.set(alias, local);
       }
-      const entity: Entity = { kind: descriptor.kind, key, fields: draft.fields, source: { file: draft.file.source.file, ...draft.file.source.locate(draft.path), path: formatFieldPath(draft.path) } };
+      const { line, column } = draft.file.source.locate(draft.path);
+      const entity: Entity = { kind: descriptor.kind, key, fields: draft.fields, source: { file: draft.file.source.file, line, column, path: formatFieldPath(draft.path) } };
       if (draft.controlPlane !== undefined) entity.controlPlane = draft.controlPlane;
       if (draft.id !== undefined) entity.id = draft.id;
       if (draft.intent) entity.intent = draft.intent;
       entities.push(entity);
-      origin.set(entity, draft);
+      entityDrafts.push(draft);
     }
   }
-  return { entities, drafts: origin, problems, deferred: [...deferred] };
+  return { entities, draftOf: lazyIndex(entities, entityDrafts), problems, deferred: [...deferred] };
+}
+
+/** `entities[i]` → `drafts[i]`, by a Map built on the first question: most loads never ask. */
+function lazyIndex(entities: readonly Entity[], drafts: readonly DraftEntity[]): (entity: Entity) => DraftEntity | undefined {
+  let index: Map<Entity, DraftEntity> | undefined;
+  return (entity) => {
+    index ??= new Map(entities.map((each, i) => [each, drafts[i]!]));
+    return index.get(entity);
+  };
 }

@@ -12,6 +12,20 @@ function referenceString(value: Json): Json {
   return value;
 }
 
+/** The descriptors' few reference paths, read once: shorthands are expanded for every entity. */
+const SHAPES = new Map<string, 'field' | { list: string } | undefined>();
+
+/** What a RefSpec path is: one field (`service`), a list of `{name}` links (`partials[].name`: its list), or other. */
+function referenceShape(path: string): 'field' | { list: string } | undefined {
+  let shape = SHAPES.get(path);
+  if (!SHAPES.has(path)) {
+    const link = /^(\w+)\[\]\.name$/.exec(path);
+    shape = !path.includes('.') && !path.endsWith('[]') ? 'field' : link ? { list: link[1]! } : undefined;
+    SHAPES.set(path, shape);
+  }
+  return shape;
+}
+
 /**
  * Rewrites decK's shorthands into model fields: service `url`, object references, and list links such as a plugin's
  * `partials: [{id}]` (the id stands in for the name until it is resolved).
@@ -29,15 +43,14 @@ export function expandShorthands(draft: DraftEntity): Problem[] {
     draft.writtenAs = { ...draft.writtenAs, [asSent.as]: asSent.field };
   }
   for (const ref of descriptor.refs) {
-    const segments = ref.path.split('.');
-    if (segments.length === 1 && !ref.path.endsWith('[]')) {
+    const shape = referenceShape(ref.path);
+    if (shape === 'field') {
       const value = draft.fields[ref.path];
       if (value !== undefined) draft.fields[ref.path] = referenceString(value);
       continue;
     }
-    const link = /^(\w+)\[\]\.name$/.exec(ref.path);
-    const list = link ? draft.fields[link[1]!] : undefined;
-    if (!link || !Array.isArray(list)) continue;
+    const list = shape !== undefined ? draft.fields[shape.list] : undefined;
+    if (shape === undefined || !Array.isArray(list)) continue;
     list.forEach((item, index) => {
       if (!isJsonObject(item) || typeof item.name === 'string') {
         if (isJsonObject(item)) delete item.id;
@@ -48,9 +61,9 @@ export function expandShorthands(draft: DraftEntity): Problem[] {
         item.name = item.id;
         delete item.id;
       } else if ('id' in item) {
-        report([link[1]!, index], `${target} for ${descriptor.title} ${displayName(draft.fields)}: either ${target} ID or name is required`);
+        report([shape.list, index], `${target} for ${descriptor.title} ${displayName(draft.fields)}: either ${target} ID or name is required`);
       } else {
-        report([link[1]!, index], `${target} for ${descriptor.title} ${displayName(draft.fields)}: missing required fields - name or id`);
+        report([shape.list, index], `${target} for ${descriptor.title} ${displayName(draft.fields)}: missing required fields - name or id`);
       }
     });
   }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import YAML, { isMap, isPair, isScalar, isSeq, parseDocument, type Node } from 'yaml';
-import { compacted, parseBlockYaml, SEQ, type BlockYaml, type Positions } from '../../../src/state/load/block-yaml.js';
+import { MAP, parseBlockYaml, SEQ, type BlockYaml, type Positions } from '../../../src/state/load/block-yaml.js';
 
 /** Every offset `yaml` gives for keys and items, by path, next to the value it reads: the reference. */
 function reference(text: string): { value: unknown; offsets: Map<string, number> } | 'error' {
@@ -145,14 +145,23 @@ describe('parseBlockYaml (the fast path of parseSource)', () => {
   });
 });
 
-describe('compacted (exact-size arrays for what the loaded state keeps)', () => {
-  it('keeps the same data and positions', () => {
-    const text = 'services:\n  - name: a\n    tags:\n      - x\n    routes:\n      - name: r\n        paths:\n          - /a\n          - /b\n  - name: b\n';
+describe('the arrays it keeps (copied to their exact size as each block ends)', () => {
+  it('hold the data and positions of every nested block, whichever way it ends (dedent, next key, end of text)', () => {
+    const text = 'services:\n  - name: a\n    tags:\n      - x\n    routes:\n      - name: r\n        paths:\n          - /a\n          - /b\n  - name: b\nlist:\n- 1\n- k: v\n';
     const parsed = parseBlockYaml(text)!;
-    const before = structuredClone({ value: parsed.value, positions: parsed.positions });
-    const compact = compacted(parsed);
-    expect({ value: compact.value, positions: compact.positions }).toEqual(before);
-    expect(compact.rootOffset).toBe(parsed.rootOffset);
-    expect(compact.depth).toBe(parsed.depth);
+    expect(parsed.value).toEqual(YAML.parse(text));
+    const at = (needle: string) => text.indexOf(needle);
+    const route = [MAP, 'name', at('name: r'), 0, 'paths', at('paths'), [SEQ, at('/a'), 0, at('/b'), 0]];
+    const a = [MAP, 'name', at('name: a'), 0, 'tags', at('tags'), [SEQ, at('x\n'), 0], 'routes', at('routes'), [SEQ, at('name: r'), route]];
+    expect(parsed.positions).toEqual([
+      MAP,
+      'services',
+      0,
+      [SEQ, at('name: a'), a, at('name: b'), [MAP, 'name', at('name: b'), 0]],
+      'list',
+      at('list'),
+      [SEQ, at('1\n'), 0, at('k: v'), [MAP, 'k', at('k: v'), 0]],
+    ]);
+    expect(parsed.depth).toBe(6);
   });
 });

@@ -178,3 +178,46 @@ describe('files and directories', () => {
     await expect(loadState([root], { env: {} })).rejects.toThrow('nothing to load');
   });
 });
+
+describe('drafts are copies of the file data', () => {
+  /** Every object and array inside the entities' fields, counted by identity. */
+  function sharedObjects(fieldsList: unknown[]): number {
+    const seen = new Set<unknown>();
+    let shared = 0;
+    const walk = (value: unknown) => {
+      if (value === null || typeof value !== 'object') return;
+      if (seen.has(value)) shared += 1;
+      seen.add(value);
+      for (const child of Object.values(value)) walk(child);
+    };
+    fieldsList.forEach(walk);
+    return shared;
+  }
+
+  it('no two entities share an object: defaults, select tags, nested items and entities declared in passing', () => {
+    const state = load({
+      'g.yaml': yaml(
+        '_konnect: {control_plane_name: payments}',
+        '_info:',
+        '  select_tags: [team]',
+        '  defaults:',
+        '    service: {connect_timeout: 5000, tags: [base]}',
+        'services:',
+        '- name: orders',
+        '  host: orders.internal',
+        '  tags: [svc]',
+        '  routes:',
+        '  - {name: r1, paths: [/a], tags: [r]}',
+        '  plugins:',
+        '  - {name: cors, config: {origins: [x]}}',
+        '- name: billing',
+        '  host: billing.internal',
+        'consumer_groups:',
+        '- name: gold',
+        '  consumers: [{username: alice, tags: [t]}]',
+      ),
+    });
+    expect(state.entities.length).toBeGreaterThanOrEqual(6);
+    expect(sharedObjects(state.entities.map((e) => e.fields))).toBe(0);
+  });
+});
