@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { Command } from 'commander';
-import { buildProgram } from '../src/cli/main.js';
+import { buildProgram } from '../src/cli/commands/index.js';
 import { startEmulator, type RunningEmulator } from '../src/emulator/index.js';
 import { gatewayYaml, platformYaml } from './e2e/states.js';
 import { installedKonsync, type Installed } from './support/packed.js';

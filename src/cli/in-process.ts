@@ -11,7 +11,7 @@ function everyCommand(command: Command): Command[] {
  * and its errors come back as exit codes rather than ending the process.
  */
 export async function runInProcess(args: string[], target: CliIO = io()): Promise<number> {
-  const { buildProgram } = await import('./main.js');
+  const { buildProgram } = await import('./commands/index.js');
   let code = 0;
   const restore = useIO({
     ...target,

@@ -1,31 +1,20 @@
 #!/usr/bin/env node
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Command, Option } from 'commander';
-import { COMMANDS } from './commands/index.js';
-import { setColorFlag } from './output.js';
-import { konsyncVersion } from '../version.js';
+import type { Command } from 'commander';
+import { createProgram } from './program.js';
+import { COMMAND_LOADERS } from './commands/lazy.js';
 
-/** `--no-color` on the program and on every command, so it works wherever it is written. */
-function addColorOption(program: Command): void {
-  for (const command of [program, ...program.commands]) {
-    if (command.options.some((option) => option.long === '--no-color')) continue;
-    command.addOption(new Option('--no-color', 'no colour (also NO_COLOR=1 or TERM=dumb; FORCE_COLOR=1 forces it)'));
-  }
-  program.hook('preAction', (root, action) => {
-    setColorFlag(root.opts().color === false || action.opts().color === false ? false : undefined);
-  });
-}
-
-export function buildProgram(): Command {
-  const program = new Command('konsync')
-    .description('Declarative configuration sync for Kong Konnect Dedicated Cloud Gateways')
-    .version(konsyncVersion())
-    .showHelpAfterError()
-    .enablePositionalOptions();
-  for (const register of COMMANDS) register(program);
-  addColorOption(program);
-  return program;
+/**
+ * The program for these arguments. `konsync <command> ...` registers that command alone, so a run loads only what it
+ * needs; anything else (no command, a global option first, `help`, `completion`, which lists every command) builds
+ * the whole program.
+ */
+export async function programFor(argv: readonly string[]): Promise<Command> {
+  const name = argv[2];
+  const load = name === undefined ? undefined : COMMAND_LOADERS[name];
+  if (load) return createProgram([await load()]);
+  return (await import('./commands/index.js')).buildProgram();
 }
 
 /**
@@ -43,8 +32,8 @@ function invokedDirectly(): boolean {
 }
 
 if (invokedDirectly()) {
-  buildProgram()
-    .parseAsync(process.argv)
+  programFor(process.argv)
+    .then((program) => program.parseAsync(process.argv))
     .catch((error: unknown) => {
       process.stderr.write(`konsync: ${error instanceof Error ? error.message : String(error)}\n`);
       process.exitCode = 1;

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { Option } from 'commander';
 import { captureIO } from '../../src/cli/output.js';
 import { runInProcess } from '../../src/cli/in-process.js';
-import { buildProgram } from '../../src/cli/main.js';
+import { buildProgram } from '../../src/cli/commands/index.js';
 import { completionScript } from '../../src/cli/completion.js';
 
 const manifest = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };

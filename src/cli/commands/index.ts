@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { createProgram, type RegisterCommand } from '../program.js';
 import { register as validate } from './validate.js';
 import { register as diff } from './diff.js';
 import { register as plan } from './plan.js';
@@ -13,4 +14,10 @@ import { register as show } from './show.js';
 import { register as completion } from './completion.js';
 import { register as version } from './version.js';
 
-export const COMMANDS: Array<(program: Command) => void> = [validate, diff, plan, apply, sync, dump, status, show, ping, emulator, demo, completion, version];
+/** Every command, in the order `konsync --help` lists them. */
+export const COMMANDS: RegisterCommand[] = [validate, diff, plan, apply, sync, dump, status, show, ping, emulator, demo, completion, version];
+
+/** The program with every command: `konsync --help`, completion scripts, the in-process runner. */
+export function buildProgram(): Command {
+  return createProgram(COMMANDS);
+}

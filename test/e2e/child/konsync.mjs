@@ -4,5 +4,7 @@ import { register } from 'node:module';
 import { pathToFileURL } from 'node:url';
 
 register('./ts-hooks.mjs', import.meta.url);
-const { buildProgram } = await import(pathToFileURL(process.argv[2]).href);
-await buildProgram().parseAsync(process.argv.slice(3), { from: 'user' });
+const { programFor } = await import(pathToFileURL(process.argv[2]).href);
+// As the bin does: the program holds the invoked command alone.
+const args = process.argv.slice(3);
+await (await programFor(['node', 'konsync', ...args])).parseAsync(args, { from: 'user' });
