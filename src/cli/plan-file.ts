@@ -1,21 +1,18 @@
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import type { ValidateFunction } from 'ajv';
 import type * as Ajv2020Module from 'ajv/dist/2020.js';
 import planSchema from '../../schemas/plan.schema.json' with { type: 'json' };
 import { ValidationError } from '../errors.js';
 import { PLAN_FORMAT, type Plan } from '../model/plan.js';
 import { planProblems } from '../diff/plan-check.js';
-
-const requireCommonJs = createRequire(import.meta.url);
-let compiled: ValidateFunction | undefined;
+import { lazyPackage } from '../lazy-package.js';
 
 /** Ajv (~35 ms of CPU to load) is loaded by the first plan file read (`show`, `apply --plan`), not at every startup. */
+const ajv2020 = lazyPackage<typeof Ajv2020Module>('ajv/dist/2020');
+let compiled: ValidateFunction | undefined;
+
 function validator(): ValidateFunction {
-  if (!compiled) {
-    const { Ajv2020 } = requireCommonJs('ajv/dist/2020') as typeof Ajv2020Module;
-    compiled = new Ajv2020({ allErrors: true, strict: false }).compile(planSchema);
-  }
+  compiled ??= new (ajv2020().Ajv2020)({ allErrors: true, strict: false }).compile(planSchema);
   return compiled;
 }
 

@@ -1,15 +1,10 @@
-import { createRequire } from 'node:module';
 import type * as Undici from 'undici';
 import type { Dispatcher } from 'undici';
 import { hostPort, errorCode, NetworkError } from './network-error.js';
+import { lazyPackage } from '../lazy-package.js';
 
-const requireCommonJs = createRequire(import.meta.url);
-let loaded: typeof Undici | undefined;
 /** undici is about 95 modules: loaded by the first request, not by every command that never makes one (validate). */
-function undici(): typeof Undici {
-  loaded ??= requireCommonJs('undici') as typeof Undici;
-  return loaded;
-}
+const undici = lazyPackage<typeof Undici>('undici');
 
 /** One HTTP exchange, below retries and rate limits. Tests swap in fakes. */
 export interface TransportRequest {

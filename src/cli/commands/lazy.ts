@@ -1,20 +1,12 @@
 import type { RegisterCommand } from '../program.js';
 
+/** The commands that run alone; `completion` lists every command, so it runs with the whole program. */
+const ALONE = ['validate', 'diff', 'plan', 'apply', 'sync', 'dump', 'status', 'show', 'ping', 'emulator', 'demo', 'version'];
+
 /**
- * Each command's module by name, imported only when that command runs: a command's dependencies (the live reader, the
- * emulator, Ajv...) are not loaded by the others. Same names as src/cli/commands/index.ts (a test holds them equal).
+ * Each command's module by name (`./<name>.js`), imported only when that command runs: a command's dependencies (the
+ * live reader, the emulator...) are not loaded by the others. A test holds the names equal to src/cli/commands/index.ts.
  */
-export const COMMAND_LOADERS: Readonly<Record<string, () => Promise<RegisterCommand>>> = {
-  validate: async () => (await import('./validate.js')).register,
-  diff: async () => (await import('./diff.js')).register,
-  plan: async () => (await import('./plan.js')).register,
-  apply: async () => (await import('./apply.js')).register,
-  sync: async () => (await import('./sync.js')).register,
-  dump: async () => (await import('./dump.js')).register,
-  status: async () => (await import('./status.js')).register,
-  show: async () => (await import('./show.js')).register,
-  ping: async () => (await import('./ping.js')).register,
-  emulator: async () => (await import('./emulator.js')).register,
-  demo: async () => (await import('./demo.js')).register,
-  version: async () => (await import('./version.js')).register,
-};
+export const COMMAND_LOADERS: Readonly<Record<string, () => Promise<RegisterCommand>>> = Object.fromEntries(
+  ALONE.map((name) => [name, async () => ((await import(`./${name}.js`)) as { register: RegisterCommand }).register]),
+);
