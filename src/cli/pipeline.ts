@@ -11,6 +11,7 @@ import { skipInDesired, skipInLive } from '../state/skip.js';
 import type { Session } from './run-command.js';
 import { guardFiles, guardOnline } from './guard-output.js';
 import { assertValidOnline } from './online-validation.js';
+import { timedPhase, timedPhaseSync } from './phases.js';
 
 export type StateCommandOptions = StateOptions & KonnectOptions;
 
@@ -54,14 +55,20 @@ export interface Planned {
  * plan and sync unless `--skip-online-validation`) → plan.
  */
 export async function planFromFiles(options: StateCommandOptions & { skipOnlineValidation?: boolean }, session: Session, validateOnline = false): Promise<Planned> {
-  const desired = await loadDesired(options, session);
-  guardFiles(desired);
+  const desired = await timedPhase('load', async () => {
+    const loaded = await loadDesired(options, session);
+    guardFiles(loaded);
+    return loaded;
+  });
   const api = createClient({ ...options, geo: options.geo ?? desired.geo }, session.io.env);
-  const live = skipInLive(await readLiveState(api, desired), skippedKinds(options));
-  await guardOnline(desired, live, api, session);
+  const live = await timedPhase('read', async () => {
+    const read = skipInLive(await readLiveState(api, desired), skippedKinds(options));
+    await guardOnline(desired, read, api, session);
+    return read;
+  });
   // The plan first: what it refuses (an unknown plugin, a reference Konnect cannot satisfy) is said in konsync's words
   // before Konnect is asked about each entity. Nothing is written either way.
-  const plan = buildPlan(desired, live);
+  const plan = timedPhaseSync('plan', () => buildPlan(desired, live));
   if (validateOnline && !options.skipOnlineValidation) await assertValidOnline(desired, live, api);
   return { desired, live, plan, api };
 }

@@ -8,6 +8,7 @@ import { renderPlan } from '../plan-output.js';
 import { EXIT_CHANGES, EXIT_OK } from '../exit-codes.js';
 import { checkDomains, declaredDomains, dnsWarnings, renderDomainRecords } from '../../dcgw/domain-dns.js';
 import { currentResolver } from '../../dcgw/dns-check.js';
+import { timedPhaseSync } from '../phases.js';
 
 const EXAMPLES = `
 Examples:
@@ -34,7 +35,7 @@ export function register(program: Command): void {
       const declared = declaredDomains(desired, live);
       const domains = options.checkDns ? await checkDomains(declared, currentResolver()) : declared;
       const warnings = dnsWarnings(domains);
-      const rendered = renderPlan(plan, session, desired);
+      const rendered = timedPhaseSync('render', () => renderPlan(plan, session, desired));
       if (session.format === 'json') {
         // The plan, plus what the user must set up in DNS for the custom domains the files declare.
         session.out(domains.length === 0 ? rendered : JSON.stringify({ ...(JSON.parse(rendered) as object), dcgw: { customDomains: domains, warnings } }, null, 2));

@@ -10,6 +10,7 @@ import { addDeckFlags } from '../deck-flags.js';
 import { skipAll } from '../../state/skip.js';
 import { runCommand } from '../run-command.js';
 import { readLiveState } from '../../state/read/index.js';
+import { markPhase } from '../phases.js';
 import { DumpBuilder, dumpState, toYaml, type DumpOptions as DumpStateOptions } from '../../state/dump/index.js';
 import { batched, yamlChunks } from '../../state/dump/yaml-writer.js';
 import { deckEnv, GEOS, type Geo } from '../../model/state.js';
@@ -105,12 +106,15 @@ export function register(program: Command): void {
         // Konnect's schemas, learned once a control plane is listed whole: that dump is built after the read.
         const builder = options.skipDefaults === true ? undefined : new DumpBuilder(dumpOptions);
         const feeding = new StepQueue();
+        markPhase('read', 'start');
         const live = await readLiveState(api, { ...emptyDesiredState(geo), ...(geos.length > 1 ? { geos } : {}) }, {
           everything: true,
           schemaDefaults: options.skipDefaults === true,
           ...(options.controlPlane ? { controlPlanes: options.controlPlane } : {}),
           ...(builder ? { onKindDecoded: (kind, entities, controlPlane) => feeding.push(builder.addInSteps(kind, skipAll(entities, skipped), controlPlane)) } : {}),
         });
+        markPhase('read', 'end');
+        markPhase('write', 'start');
         await feeding.drained();
         assertControlPlanesExist(options.controlPlane ?? [], live.entities);
         const { documents, warnings } = builder ? builder.finish() : dumpState({ ...live, entities: skipAll(live.entities, skipped) }, dumpOptions);
@@ -128,6 +132,7 @@ export function register(program: Command): void {
         } else {
           session.out(documents.map((document) => `wrote ${join(options.out, document.file)}`).join('\n') || 'nothing to dump');
         }
+        markPhase('write', 'end');
         return EXIT_OK;
       });
     });

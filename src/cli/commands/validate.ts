@@ -4,6 +4,7 @@ import { formatProblem, ValidationError, type Problem } from '../../errors.js';
 import type { DesiredState } from '../../model/state.js';
 import { EXIT_ERROR, EXIT_OK } from '../exit-codes.js';
 import { loadState } from '../../state/load/index.js';
+import { markPhase } from '../phases.js';
 import { loadOptions, statePaths } from '../pipeline.js';
 import { runCommand, type Session } from '../run-command.js';
 import { errorsOf, runGuards, type Finding } from '../../guards/index.js';
@@ -119,12 +120,14 @@ export function register(program: Command): void {
         // No paths is a usage error, printed as one; problems in the files are the report.
         const paths = statePaths(options);
         try {
+          markPhase('load', 'start');
           const loaded = await loadState(paths, {
             ...loadOptions(options, session),
             envMode: options.mockEnv ? 'mock' : 'render',
           });
           const state = skipInDesired(loaded, skippedKinds(options));
           const findings = runGuards(state);
+          markPhase('load', 'end');
           if (errorsOf(findings).length === 0) {
             // Offline there is no gateway hostname to compare CNAMEs with: only CAA (diff --check-dns and status do both).
             if (options.checkDns) (state.warnings ??= []).push(...dnsWarnings(await checkDomains(declaredDomains(state), currentResolver())));
