@@ -43,6 +43,13 @@ describe('CLI startup', () => {
     expect([...Object.keys(COMMAND_LOADERS), 'completion'].sort()).toEqual(buildProgram().commands.map((command) => command.name()).sort());
   });
 
+  it('validate loads neither the planner nor the live reader: only `validate --online` reads Konnect, and imports them then', () => {
+    expect(whole).toContain('src/diff/index.ts');
+    expect(whole).toContain('src/state/read/index.ts');
+    // The guards share the claims helpers with the planner (src/diff/claims.ts); the planner itself stays out.
+    expect([...loaded].filter((file) => file === 'src/diff/index.ts' || /^src\/(state\/read|online)\//.test(file))).toEqual([]);
+  });
+
   it('does not load the emulator server: only `konsync emulator` and `konsync demo` need it, when they run', () => {
     expect([...whole].filter((file) => /^src\/emulator\/(index|server|router|core\/index|routes\/index)\.ts$/.test(file))).toEqual([]);
   });

@@ -10,7 +10,8 @@ import { DEFAULT_HEALTHZ_URL, httpProbe } from '../../dcgw/health.js';
 import { renderStatus, type StatusFormat } from '../../dcgw/render-status.js';
 import { EXIT_CHANGES, EXIT_OK } from '../exit-codes.js';
 import { addKonnectOptions, createClient } from '../konnect-options.js';
-import { emptyDesiredState, loadDesired, type StateCommandOptions } from '../pipeline.js';
+import { emptyDesiredState, type StateCommandOptions } from '../pipeline.js';
+import { loadDesired } from '../state-files.js';
 import { runCommand } from '../run-command.js';
 import { addGeoOption, addOptionOnce, addStateOptions } from '../state-options.js';
 

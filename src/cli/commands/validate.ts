@@ -5,15 +5,13 @@ import type { DesiredState } from '../../model/state.js';
 import { EXIT_ERROR, EXIT_OK } from '../exit-codes.js';
 import { loadState } from '../../state/load/index.js';
 import { markPhase } from '../phases.js';
-import { loadOptions, statePaths } from '../pipeline.js';
+import { loadOptions, statePaths } from '../state-files.js';
 import { runCommand, type Session } from '../run-command.js';
 import { errorsOf, runGuards, type Finding } from '../../guards/index.js';
 import { findingAnnotation, formatFinding, printWarnings } from '../guard-output.js';
 import { githubAnnotation } from '../errors-output.js';
 import { checkDomains, declaredDomains, dnsWarnings } from '../../dcgw/domain-dns.js';
 import { addKonnectOptions, createClient, type KonnectOptions } from '../konnect-options.js';
-import { readLiveState } from '../../state/read/index.js';
-import { validateOnline } from '../../online/validate-online.js';
 import { currentResolver } from '../../dcgw/dns-check.js';
 import { addOutputOption, addStateOptions, skippedKinds, type StateOptions } from '../state-options.js';
 import { skipInDesired } from '../../state/skip.js';
@@ -133,6 +131,8 @@ export function register(program: Command): void {
             if (options.checkDns) (state.warnings ??= []).push(...dnsWarnings(await checkDomains(declaredDomains(state), currentResolver())));
             if (options.online) {
               const api = createClient({ ...options, geo: options.geo ?? state.geo }, session.io.env);
+              // Only --online reads Konnect: the reader and the online checks are loaded then, not by every validate.
+              const [{ readLiveState }, { validateOnline }] = await Promise.all([import('../../state/read/index.js'), import('../../online/validate-online.js')]);
               const refused = await validateOnline(state, await readLiveState(api, state, { schemaDefaults: false }), api);
               if (refused.length > 0) throw new ValidationError(refused);
             }
