@@ -88,10 +88,11 @@ export function flattenFile(file: LoadedFile, root: JsonObject): { drafts: Draft
     const descriptor = kindOf(kind);
     const nestedSpecs = NESTED_BY_PARENT.get(kind) ?? [];
     const notFields = NOT_FIELDS.get(kind)!;
-    // `item` is the file's own data, never changed: the draft gets copies of the values it keeps (drafts never share).
+    // The file's data is a tree the loader owns (ParsedSource.value) and each item is visited once: the draft takes the
+    // item's values as they are (drafts still never share). Its own object, so that removing a key leaves the file's.
     let fields: JsonObject = {};
     for (const name of Object.keys(item)) {
-      if (!notFields.has(name)) fields[name] = cloneJson(item[name]!);
+      if (!notFields.has(name)) fields[name] = item[name]!;
     }
     const id = typeof item.id === 'string' ? item.id : undefined;
     // How konsync should treat a platform resource is not part of it: kept beside its fields, never sent.

@@ -1,5 +1,5 @@
 import type { Document, Node } from 'yaml';
-import type { Json } from '../../model/json.js';
+import { cloneJson, type Json } from '../../model/json.js';
 import type { Problem } from '../../errors.js';
 import { parseBlockYaml, SEQ, type BlockYaml, type Positions } from './block-yaml.js';
 import { formatFieldPath, type FieldPath } from './field-path.js';
@@ -13,7 +13,10 @@ export interface Position {
 /** A parsed state file: its data, and where each part of it was written. */
 export interface ParsedSource {
   file: string;
-  /** `undefined` for an empty file. The loader owns it: `locate` never reads it, so the loader may change it. */
+  /**
+   * `undefined` for an empty file. A tree: no object or array appears twice in it (aliases are copies). The loader owns
+   * it: `locate` never reads it, so the loader may change it and hand its parts to entities.
+   */
   value: Json | undefined;
   /** Position of the value (or, for a map key, the key) at `path`; the deepest existing ancestor when it is absent. */
   locate(path: FieldPath): Position;
@@ -188,6 +191,9 @@ export function parseSource(file: string, text: string, originalLines?: readonly
     // `yaml` refuses an alias bomb without saying where: at the first alias.
     return problem(scan.firstAlias ?? 0, `invalid YAML: ${(error as Error).message}`);
   }
+  // An alias is the anchored object itself, not a copy: copied once here, the value is a tree like the fast path's, so
+  // the loader may hand its parts to entities without copying them.
+  if (scan.firstAlias !== undefined && value !== undefined) value = cloneJson(value);
   return { source: { file, value, ...documentLocated(doc, text, at) }, problems: [] };
 }
 
