@@ -133,7 +133,7 @@ export function flattenFile(file: LoadedFile, root: JsonObject): { drafts: Draft
       addSelectTags(kindOf(declares), passing.fields, file.header.selectTags);
     }
     // Shorthands first: a service `url` conflicts with a `port` written beside it, not with one from `_info.defaults`.
-    problems.push(...expandShorthands(draft));
+    expandShorthands(draft, problems);
     const defaults = file.header.defaults[kind];
     // File values win; objects merge recursively (decK's `_info.defaults`). A copy: drafts never share objects.
     if (defaults) draft.fields = deepMerge(cloneJson(defaults), draft.fields);

@@ -28,10 +28,9 @@ function referenceShape(path: string): 'field' | { list: string } | undefined {
 
 /**
  * Rewrites decK's shorthands into model fields: service `url`, object references, and list links such as a plugin's
- * `partials: [{id}]` (the id stands in for the name until it is resolved).
+ * `partials: [{id}]` (the id stands in for the name until it is resolved). Problems are added to `problems`.
  */
-export function expandShorthands(draft: DraftEntity): Problem[] {
-  const problems: Problem[] = [];
+export function expandShorthands(draft: DraftEntity, problems: Problem[]): void {
   const descriptor = kindOf(draft.kind);
   const report = (sub: Array<string | number>, message: string) => problems.push(problemAt(draft.file.source, [...draft.path, ...sub], message));
   const message = descriptor.file.expand?.(draft.fields);
@@ -67,5 +66,4 @@ export function expandShorthands(draft: DraftEntity): Problem[] {
       }
     });
   }
-  return problems;
 }
