@@ -42,20 +42,20 @@ const bail = (): never => {
 interface Frame {
   seq: boolean;
   indent: number;
+  /** A map's object; a sequence's array once it ends (its items are gathered in the reader's `items` until then). */
   node: Json[] | JsonObject;
+  /** Set as the block ends (gathered in the reader's `scratch` until then). */
   positions: Positions;
   /** A sequence written at its parent key's indentation (`key:\n- a`): it ends at the next key of that parent. */
   compact: boolean;
-  /** The frame holding this one (undefined for the root), this one's key or index in it, and its index in its positions. */
+  /** The frame holding this one (undefined for the root), this one's key or index in it. */
   parent: Frame | undefined;
   key: string | number;
+  /** Index in `scratch` of the slot that takes this block's positions in its parent's. */
   positionsIndex: number;
-}
-
-/** A key or item whose value is not on its line: a nested block on the next lines, or null. */
-interface Pending {
-  frame: Frame;
-  key: string | number;
+  /** Where this block's positions and (a sequence's) items begin in `scratch` and `items`. */
+  start: number;
+  itemStart: number;
 }
 
 // The core schema of `yaml` (YAML 1.2): null, booleans, decimal integers and floats are resolved here; any other
@@ -66,8 +66,10 @@ const INT = /^[-+]?[0-9]+$/;
 const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
 const EXP = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
 const OTHER_CORE = /^(?:0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
-/** Characters that cannot begin a plain scalar here (YAML indicators; `-` only when followed by a space). */
-const INDICATOR = new Set([...'[]{},#&*!|>\'"%@`?:']);
+/** Characters that cannot begin a plain scalar here (YAML indicators; `-` only when followed by a space), by code. */
+const INDICATOR = new Uint8Array(128);
+for (const c of '[]{},#&*!|>\'"%@`?:') INDICATOR[c.charCodeAt(0)] = 1;
+const isIndicator = (code: number) => code < 128 && INDICATOR[code] === 1;
 /** The escapes YAML and JSON share, so JSON.parse decodes a double-quoted scalar that uses only these. */
 const JSON_ESCAPE = /\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})/g;
 
@@ -91,13 +93,33 @@ export function isPlainString(text: string): boolean {
   return !(NULL.test(text) || BOOL.test(text) || INT.test(text) || FLOAT.test(text) || EXP.test(text) || OTHER_CORE.test(text));
 }
 
+const SPACE = 32;
+const HASH = 35;
+const DASH = 45;
+const COLON = 58;
+const QUOTE = 34;
+const APOSTROPHE = 39;
+
+/**
+ * Reads the text where it lies (offsets into it, no string per line). Positions and sequence items are gathered on two
+ * stacks shared by all open blocks and copied out at their exact size as each block ends: arrays grown one push at a
+ * time would keep room for more, and the loaded state keeps them all.
+ */
 class BlockReader {
   private readonly stack: Frame[] = [];
-  private pending: Pending | undefined;
+  private readonly scratch: Positions = [];
+  private readonly items: Json[] = [];
+  /** A key or item whose value is not on its line: a nested block on the next lines, or null. */
+  private pendingFrame: Frame | undefined;
+  private pendingKey: string | number = 0;
   private root: Frame | undefined;
+  private rootOffset = 0;
   private depth = 0;
-  private line = '';
+  /** The current line: its first offset and the offset after its last character (before `\r\n` or `\n`). */
   private lineStart = 0;
+  private lineEnd = 0;
+  /** The offset after the key or quoted scalar `keyAt` or `quotedAt` read last. */
+  private tokenEnd = 0;
 
   constructor(private readonly text: string) {}
 
@@ -109,9 +131,12 @@ class BlockReader {
     while (start <= text.length) {
       let end = text.indexOf('\n', start);
       if (end < 0) end = text.length;
-      const line = text.charCodeAt(end - 1) === 13 ? text.slice(start, end - 1) : text.slice(start, end);
-      this.readLine(line, start, first);
-      if (first && line.trim() !== '' && !line.trimStart().startsWith('#')) first = false;
+      const lineEnd = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+      this.readLine(start, lineEnd, first);
+      if (first) {
+        const line = text.slice(start, lineEnd);
+        if (line.trim() !== '' && !line.trimStart().startsWith('#')) first = false;
+      }
       start = end + 1;
     }
     this.settlePending();
@@ -120,209 +145,236 @@ class BlockReader {
     return { value: this.root!.node, rootOffset: this.rootOffset, positions: this.root!.positions, depth: this.depth };
   }
 
-  private rootOffset = 0;
-
-  private readLine(line: string, lineStart: number, first: boolean): void {
-    let indent = 0;
-    while (line.charCodeAt(indent) === 32) indent++;
-    if (indent === line.length || line.charCodeAt(indent) === 35 /* # */) return;
-    if (indent === 0) {
-      if (line.startsWith('---')) {
-        if (first && line.slice(3).trim() === '') return;
+  private readLine(lineStart: number, lineEnd: number, first: boolean): void {
+    const text = this.text;
+    let at = lineStart;
+    while (at < lineEnd && text.charCodeAt(at) === SPACE) at++;
+    if (at === lineEnd || text.charCodeAt(at) === HASH) return;
+    if (at === lineStart) {
+      if (text.startsWith('---', lineStart)) {
+        if (first && text.slice(lineStart + 3, lineEnd).trim() === '') return;
         bail();
       }
-      if (line.startsWith('...') || line[0] === '%') bail();
+      if (text.startsWith('...', lineStart) || text.charCodeAt(lineStart) === 37 /* % */) bail();
     }
-    this.line = line;
     this.lineStart = lineStart;
-    this.readEntry(indent);
+    this.lineEnd = lineEnd;
+    this.readEntry(at);
   }
 
-  /** One map entry or sequence item starting at column `at` of the current line. */
+  /** Whether a `-` at `at` is a sequence indicator (followed by a space or the end of the line). */
+  private isDash(at: number): boolean {
+    return this.text.charCodeAt(at) === DASH && (at + 1 === this.lineEnd || this.text.charCodeAt(at + 1) === SPACE);
+  }
+
+  /** The first offset from `at` on the current line that is not a space. */
+  private skipSpaces(at: number): number {
+    while (at < this.lineEnd && this.text.charCodeAt(at) === SPACE) at++;
+    return at;
+  }
+
+  /** One map entry or sequence item starting at offset `at` of the current line. */
   private readEntry(at: number): void {
-    const line = this.line;
-    const isItem = line.charCodeAt(at) === 45 /* - */ && (at + 1 === line.length || line.charCodeAt(at + 1) === 32);
-    this.openPending(at, isItem);
+    const column = at - this.lineStart;
+    const isItem = this.isDash(at);
+    this.openPending(column, isItem);
     while (this.stack.length > 0) {
       const top = this.stack[this.stack.length - 1]!;
-      if (top.indent > at || (top.indent === at && top.compact && !isItem)) this.close();
+      if (top.indent > column || (top.indent === column && top.compact && !isItem)) this.close();
       else break;
     }
     let frame = this.stack[this.stack.length - 1];
     if (!frame) {
       if (this.root) bail();
-      frame = this.push(isItem, at, false, undefined, 0, 0);
+      frame = this.push(isItem, column, false, undefined, 0, 0);
       this.root = frame;
-      this.rootOffset = this.lineStart + at;
+      this.rootOffset = at;
     }
-    if (frame.indent !== at || frame.seq !== isItem) bail();
+    if (frame.indent !== column || frame.seq !== isItem) bail();
     if (isItem) this.readItem(frame, at);
-    else this.readPair(frame, at);
+    else this.readPair(frame, this.keyAt(at) ?? bail(), at);
   }
 
   /** Opens the block a pending key or item announced, if this line belongs to it; else the pending value is null. */
-  private openPending(at: number, isItem: boolean): void {
-    const pending = this.pending;
-    if (!pending) return;
-    this.pending = undefined;
-    const parent = pending.frame;
-    const compact = isItem && !parent.seq && at === parent.indent;
-    if (at > parent.indent || compact) {
-      if (parent.seq) parent.positions.push(this.lineStart + at, 0);
-      const child = this.push(isItem, at, compact, parent, pending.key, parent.positions.length - 1);
-      this.assign(parent, pending.key, child.node);
-      parent.positions[child.positionsIndex] = child.positions;
+  private openPending(column: number, isItem: boolean): void {
+    const parent = this.pendingFrame;
+    if (!parent) return;
+    this.pendingFrame = undefined;
+    const key = this.pendingKey;
+    const compact = isItem && !parent.seq && column === parent.indent;
+    if (column > parent.indent || compact) {
+      if (parent.seq) {
+        this.scratch.push(this.lineStart + column, 0);
+        this.items.push(null);
+      }
+      const child = this.push(isItem, column, compact, parent, key, this.scratch.length - 1);
+      // A map is its parent's value from now on; a sequence once it ends (`close`).
+      if (!isItem) this.setChild(parent, key, child.node);
     } else {
-      this.settle(pending);
+      this.settle(parent, key);
     }
   }
 
   private settlePending(): void {
-    if (this.pending) this.settle(this.pending);
-    this.pending = undefined;
+    if (this.pendingFrame) this.settle(this.pendingFrame, this.pendingKey);
+    this.pendingFrame = undefined;
   }
 
   /** A key with nothing under it is null; an item with nothing under it has no position `yaml` would agree on. */
-  private settle(pending: Pending): void {
-    if (pending.frame.seq) bail();
-    this.assign(pending.frame, pending.key, null);
+  private settle(frame: Frame, key: string | number): void {
+    if (frame.seq) bail();
+    (frame.node as JsonObject)[key as string] = null;
+  }
+
+  /** Sets `parent`'s value at `key` (an index of its items for a sequence, which is then the innermost open one). */
+  private setChild(parent: Frame, key: string | number, value: Json): void {
+    if (parent.seq) this.items[parent.itemStart + (key as number)] = value;
+    else (parent.node as JsonObject)[key as string] = value;
   }
 
   private push(seq: boolean, indent: number, compact: boolean, parent: Frame | undefined, key: string | number, positionsIndex: number): Frame {
-    const node: Json[] | JsonObject = seq ? [] : {};
-    const frame: Frame = { seq, indent, node, positions: [seq ? SEQ : MAP], compact, parent, key, positionsIndex };
+    const frame: Frame = {
+      seq, indent, node: seq ? EMPTY : {}, positions: EMPTY, compact, parent, key, positionsIndex,
+      start: this.scratch.length, itemStart: this.items.length,
+    };
+    this.scratch.push(seq ? SEQ : MAP);
     this.stack.push(frame);
     if (this.stack.length > this.depth) this.depth = this.stack.length;
     return frame;
   }
 
-  /**
-   * Ends the innermost block: its arrays (positions, a sequence's items) are replaced by exact-size copies. Arrays grown
-   * one push at a time keep room for more (17 slots for a one-tag list) and the loaded state keeps them all (a third of
-   * a 100k-entity state's heap); copied here, the grown ones die young instead of being promoted and copied again.
-   */
+  /** Ends the innermost block: its positions (and a sequence's items) leave the shared stacks as exact-size arrays. */
   private close(): void {
     const frame = this.stack.pop()!;
-    frame.positions = frame.positions.slice();
-    if (frame.seq) frame.node = (frame.node as Json[]).slice();
+    frame.positions = this.scratch.slice(frame.start);
+    this.scratch.length = frame.start;
+    if (frame.seq) {
+      frame.node = this.items.slice(frame.itemStart);
+      this.items.length = frame.itemStart;
+    }
     const parent = frame.parent;
     if (!parent) return;
-    parent.positions[frame.positionsIndex] = frame.positions;
-    if (frame.seq) this.assign(parent, frame.key, frame.node, true);
-  }
-
-  /** Adds an item or key; `replace`: sets the one already at `key`. */
-  private assign(frame: Frame, key: string | number, value: Json, replace = false): void {
-    if (frame.seq && !replace) (frame.node as Json[]).push(value);
-    else if (frame.seq) (frame.node as Json[])[key as number] = value;
-    else (frame.node as JsonObject)[key as string] = value;
+    this.scratch[frame.positionsIndex] = frame.positions;
+    if (frame.seq) this.setChild(parent, frame.key, frame.node);
   }
 
   private readItem(frame: Frame, at: number): void {
-    const line = this.line;
-    let start = at + 1;
-    while (line.charCodeAt(start) === 32) start++;
-    if (start >= line.length || line.charCodeAt(start) === 35) {
-      this.pending = { frame, key: (frame.node as Json[]).length };
+    const text = this.text;
+    const start = this.skipSpaces(at + 1);
+    if (start >= this.lineEnd || text.charCodeAt(start) === HASH) {
+      this.pendingFrame = frame;
+      this.pendingKey = this.items.length - frame.itemStart;
       return;
     }
-    if (line.charCodeAt(start) === 45 && (start + 1 === line.length || line.charCodeAt(start + 1) === 32)) bail();
+    if (this.isDash(start)) bail();
+    this.scratch.push(start, 0);
     const key = this.keyAt(start);
-    if (key) {
-      const map = this.push(false, start, false, frame, (frame.node as Json[]).length, frame.positions.length + 1);
-      (frame.node as Json[]).push(map.node);
-      frame.positions.push(this.lineStart + start, map.positions);
-      this.readPair(map, start);
+    if (key !== undefined) {
+      this.items.push(null);
+      const map = this.push(false, start - this.lineStart, false, frame, this.items.length - 1 - frame.itemStart, this.scratch.length - 1);
+      this.items[this.items.length - 1] = map.node;
+      this.readPair(map, key, start);
       return;
     }
-    frame.positions.push(this.lineStart + start, 0);
-    (frame.node as Json[]).push(this.scalarAt(start));
+    this.items.push(this.scalarAt(start));
   }
 
-  private readPair(frame: Frame, at: number): void {
-    const key = this.keyAt(at) ?? bail();
+  /** The entry whose key `name` starts at `at` and ends at `tokenEnd`. */
+  private readPair(frame: Frame, name: string, at: number): void {
     const map = frame.node as JsonObject;
-    if (key.name === '__proto__' || key.name === '<<' || Object.prototype.hasOwnProperty.call(map, key.name)) bail();
-    frame.positions.push(key.name, this.lineStart + at, 0);
-    const line = this.line;
-    let start = key.end;
-    while (line.charCodeAt(start) === 32) start++;
-    if (start >= line.length || line.charCodeAt(start) === 35) {
-      map[key.name] = null;
-      this.pending = { frame, key: key.name };
+    if (name === '__proto__' || name === '<<' || Object.prototype.hasOwnProperty.call(map, name)) bail();
+    this.scratch.push(name, at, 0);
+    const start = this.skipSpaces(this.tokenEnd);
+    if (start >= this.lineEnd || this.text.charCodeAt(start) === HASH) {
+      map[name] = null;
+      this.pendingFrame = frame;
+      this.pendingKey = name;
       return;
     }
-    map[key.name] = this.scalarAt(start);
+    map[name] = this.scalarAt(start);
   }
 
-  /** A `key:` at `at`: its name and the column after the colon; undefined when the line holds no key there. */
-  private keyAt(at: number): { name: string; end: number } | undefined {
-    const line = this.line;
-    const c = line[at]!;
-    if (c === '"' || c === "'") {
-      const quoted = this.quotedAt(at);
-      if (line[quoted.end] !== ':') return undefined;
-      if (quoted.end + 1 < line.length && line[quoted.end + 1] !== ' ') bail();
-      return { name: quoted.value, end: quoted.end + 1 };
+  /** A `key:` at `at`: its name (`tokenEnd` is the offset after the colon); undefined when the line holds no key there. */
+  private keyAt(at: number): string | undefined {
+    const text = this.text;
+    const end = this.lineEnd;
+    const c = text.charCodeAt(at);
+    if (c === QUOTE || c === APOSTROPHE) {
+      const name = this.quotedAt(at);
+      const after = this.tokenEnd;
+      if (after >= end || text.charCodeAt(after) !== COLON) return undefined;
+      if (after + 1 < end && text.charCodeAt(after + 1) !== SPACE) bail();
+      this.tokenEnd = after + 1;
+      return name;
     }
-    let colon = line.indexOf(':', at);
-    while (colon >= 0 && colon + 1 < line.length && line[colon + 1] !== ' ') colon = line.indexOf(':', colon + 1);
-    if (colon < 0) return undefined;
-    const name = line.slice(at, colon).trimEnd();
-    if (name === '' || INDICATOR.has(c) || (c === '-' && line[at + 1] === ' ') || name.includes(' #')) bail();
+    // The first colon followed by a space or the end of the line.
+    let colon = at;
+    while (colon < end && !(text.charCodeAt(colon) === COLON && (colon + 1 === end || text.charCodeAt(colon + 1) === SPACE))) colon++;
+    if (colon === end) return undefined;
+    let nameEnd = colon;
+    while (nameEnd > at && text.charCodeAt(nameEnd - 1) === SPACE) nameEnd--;
+    const name = text.slice(at, nameEnd);
+    if (name === '' || isIndicator(c) || (c === DASH && text.charCodeAt(at + 1) === SPACE) || name.includes(' #')) bail();
     if (typeof plainValue(name) !== 'string') bail();
-    return { name, end: colon + 1 };
+    this.tokenEnd = colon + 1;
+    return name;
   }
 
   /** A one-line scalar (or `[]`/`{}`) from `at` to the end of the line or a comment. */
   private scalarAt(at: number): Json {
-    const line = this.line;
-    const c = line[at]!;
+    const text = this.text;
+    const lineEnd = this.lineEnd;
+    const c = text.charCodeAt(at);
     let value: Json;
     let end: number;
-    if (c === '"' || c === "'") {
-      const quoted = this.quotedAt(at);
-      value = quoted.value;
-      end = quoted.end;
-    } else if ((c === '[' && line[at + 1] === ']') || (c === '{' && line[at + 1] === '}')) {
-      value = c === '[' ? [] : {};
+    if (c === QUOTE || c === APOSTROPHE) {
+      value = this.quotedAt(at);
+      end = this.tokenEnd;
+    } else if ((c === 91 /* [ */ && text.charCodeAt(at + 1) === 93) || (c === 123 /* { */ && text.charCodeAt(at + 1) === 125)) {
+      value = c === 91 ? [] : {};
       end = at + 2;
     } else {
-      if (INDICATOR.has(c) || (c === '-' && (at + 1 === line.length || line[at + 1] === ' '))) bail();
-      const comment = line.indexOf(' #', at);
-      const raw = (comment < 0 ? line.slice(at) : line.slice(at, comment)).trimEnd();
-      if (raw.includes(': ') || raw.endsWith(':')) bail();
-      return plainValue(raw);
+      if (isIndicator(c) || this.isDash(at)) bail();
+      // Up to a comment (` #`), without the spaces before it or the end of the line.
+      let stop = at;
+      while (stop < lineEnd && !(text.charCodeAt(stop) === SPACE && text.charCodeAt(stop + 1) === HASH)) stop++;
+      while (stop > at && text.charCodeAt(stop - 1) === SPACE) stop--;
+      // `a: b` or a trailing `:` would be a key: not a plain scalar.
+      for (let i = at; i < stop; i++) if (text.charCodeAt(i) === COLON && (i + 1 === stop || text.charCodeAt(i + 1) === SPACE)) bail();
+      return plainValue(text.slice(at, stop));
     }
-    let rest = end;
-    while (line.charCodeAt(rest) === 32) rest++;
-    if (rest < line.length && (line[rest] !== '#' || rest === end)) bail();
+    const rest = this.skipSpaces(end);
+    if (rest < lineEnd && (text.charCodeAt(rest) !== HASH || rest === end)) bail();
     return value;
   }
 
-  /** A quoted scalar that closes on its line; `end` is the column after the closing quote. */
-  private quotedAt(at: number): { value: string; end: number } {
-    const line = this.line;
-    if (line[at] === "'") {
+  /** A quoted scalar that closes on its line; `tokenEnd` is the offset after the closing quote. */
+  private quotedAt(at: number): string {
+    const text = this.text;
+    const end = this.lineEnd;
+    if (text.charCodeAt(at) === APOSTROPHE) {
       let i = at + 1;
       for (;;) {
-        const close = line.indexOf("'", i);
-        if (close < 0) bail();
-        if (line[close + 1] === "'") i = close + 2;
-        else return { value: line.slice(at + 1, close).replaceAll("''", "'"), end: close + 1 };
+        const close = text.indexOf("'", i);
+        if (close < 0 || close >= end) bail();
+        if (close + 1 < end && text.charCodeAt(close + 1) === APOSTROPHE) i = close + 2;
+        else {
+          this.tokenEnd = close + 1;
+          return text.slice(at + 1, close).replaceAll("''", "'");
+        }
       }
     }
     let i = at + 1;
     for (;;) {
-      const close = line.indexOf('"', i);
-      if (close < 0) bail();
+      const close = text.indexOf('"', i);
+      if (close < 0 || close >= end) bail();
       let slashes = 0;
-      while (line[close - 1 - slashes] === '\\') slashes++;
+      while (text.charCodeAt(close - 1 - slashes) === 92 /* \ */) slashes++;
       if (slashes % 2 === 1) {
         i = close + 1;
         continue;
       }
-      const body = line.slice(at + 1, close);
+      const body = text.slice(at + 1, close);
       if (body.includes('\\') && body.replace(JSON_ESCAPE, '').includes('\\')) bail();
       let value: string;
       try {
@@ -330,7 +382,11 @@ class BlockReader {
       } catch {
         return bail();
       }
-      return { value, end: close + 1 };
+      this.tokenEnd = close + 1;
+      return value;
     }
   }
 }
+
+/** A placeholder until a block ends: never part of a result. */
+const EMPTY: never[] = [];
