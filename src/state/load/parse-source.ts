@@ -1,7 +1,7 @@
 import type { Document, Node } from 'yaml';
 import { cloneJson, type Json } from '../../model/json.js';
 import type { Problem } from '../../errors.js';
-import { parseBlockYaml, SEQ, type BlockYaml, type Positions } from './block-yaml.js';
+import { parseBlockYaml, type BlockYaml } from './block-yaml.js';
 import { formatFieldPath, type FieldPath } from './field-path.js';
 import { yamlLibrary } from './yaml-library.js';
 
@@ -51,28 +51,6 @@ function offsetLocator(text: string, originalLines?: readonly number[]): (offset
   };
 }
 
-/** Locates paths in the fast reader's result, by the positions it recorded alongside the data. */
-function blockLocator(parsed: BlockYaml, at: (offset: number) => Position): (path: FieldPath) => Position {
-  return (path) => {
-    let positions: Positions | number = parsed.positions;
-    let offset = parsed.rootOffset;
-    for (const segment of path) {
-      if (typeof positions === 'number') break;
-      let index = -1;
-      if (positions[0] === SEQ) {
-        if (typeof segment === 'number' && 2 * segment + 1 < positions.length) index = 2 * segment + 1;
-      } else {
-        const key = String(segment);
-        for (let i = 1; i < positions.length; i += 3) if (positions[i] === key) index = i + 1;
-      }
-      if (index < 0) break;
-      offset = positions[index] as number;
-      positions = positions[index + 1] as Positions | number;
-    }
-    return at(offset);
-  };
-}
-
 type Located = Pick<ParsedSource, 'locate' | 'locateText'>;
 
 /**
@@ -80,7 +58,7 @@ type Located = Pick<ParsedSource, 'locate' | 'locateText'>;
  * string's text is located at its key or item.
  */
 function blockLocated(parsed: BlockYaml, at: (offset: number) => Position): Located {
-  const locate = blockLocator(parsed, at);
+  const locate = (path: FieldPath) => at(parsed.offsets.offsetOf(path));
   const valueAt = (path: FieldPath): unknown => {
     let node: unknown = parsed.value;
     for (const segment of path) node = node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[String(segment)] : undefined;
