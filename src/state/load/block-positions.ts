@@ -32,8 +32,8 @@ export class BlockPositions {
     const flat = this.flat;
     let offset = this.rootOffset;
     let block = this.root;
-    for (const segment of path) {
-      if (block === NO_BLOCK) break;
+    for (let s = 0; s < path.length && block !== NO_BLOCK; s++) {
+      const segment = path[s]!;
       const first = block + 2;
       const end = first + (flat[block + 1] as number);
       let at = NO_BLOCK;

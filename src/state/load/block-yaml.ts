@@ -12,6 +12,8 @@ export interface BlockYaml {
   offsets: Pick<BlockPositions, 'offsetOf'>;
   /** Deepest nesting of maps and sequences. */
   depth: number;
+  /** The offset where each line starts, in order: the reader passes them all anyway. */
+  lineStarts: Int32Array;
 }
 
 /**
@@ -65,6 +67,8 @@ class BlockReader extends LineCursor {
   private root: Frame | undefined;
   private rootOffset = 0;
   private depth = 0;
+  private lineStarts = new Int32Array(1024);
+  private lineCount = 0;
 
   read(): BlockYaml | undefined {
     const text = this.text;
@@ -75,6 +79,7 @@ class BlockReader extends LineCursor {
       let end = text.indexOf('\n', start);
       if (end < 0) end = text.length;
       const lineEnd = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+      this.addLineStart(start);
       this.readLine(start, lineEnd, first);
       if (first) {
         const line = text.slice(start, lineEnd);
@@ -86,7 +91,17 @@ class BlockReader extends LineCursor {
     if (!this.root) bail();
     while (this.stack.length > 0) this.close();
     this.positions.rootOffset = this.rootOffset;
-    return { value: this.root!.node, rootOffset: this.rootOffset, offsets: this.positions, depth: this.depth };
+    const lineStarts = this.lineStarts.subarray(0, this.lineCount);
+    return { value: this.root!.node, rootOffset: this.rootOffset, offsets: this.positions, depth: this.depth, lineStarts };
+  }
+
+  private addLineStart(start: number): void {
+    if (this.lineCount === this.lineStarts.length) {
+      const grown = new Int32Array(this.lineStarts.length * 2);
+      grown.set(this.lineStarts);
+      this.lineStarts = grown;
+    }
+    this.lineStarts[this.lineCount++] = start;
   }
 
   private readLine(lineStart: number, lineEnd: number, first: boolean): void {

@@ -32,13 +32,17 @@ export const MAX_DEPTH = 64;
 /** Aliases a file may expand; more is an alias bomb (a few kilobytes that expand to gigabytes). */
 const MAX_ALIASES = 1000;
 
-/** Line and column (1-based) of text offsets, from a table of line starts built on first use. */
-function offsetLocator(text: string, originalLines?: readonly number[]): (offset: number) => Position {
-  let starts: number[] | undefined;
+/** Offsets where lines start, in order. */
+type LineStarts = ArrayLike<number>;
+
+/** Line and column (1-based) of text offsets, from a table of line starts: `known`, else built on first use. */
+function offsetLocator(text: string, originalLines?: readonly number[], known?: LineStarts): (offset: number) => Position {
+  let starts: LineStarts | undefined = known;
   return (offset) => {
     if (!starts) {
-      starts = [0];
-      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+      const found = [0];
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) found.push(i + 1);
+      starts = found;
     }
     let low = 0;
     let high = starts.length - 1;
@@ -140,13 +144,14 @@ function scanDocument(doc: Document): { tooDeep?: number; firstAlias?: number } 
  * decK reads only the first document; a second one is an error here rather than silently ignored.
  */
 export function parseSource(file: string, text: string, originalLines?: readonly number[]): { source?: ParsedSource; problems: Problem[] } {
-  const at = offsetLocator(text, originalLines);
-  const problem = (offset: number, message: string): { problems: Problem[] } => ({ problems: [{ file, ...at(offset), message }] });
   const read = parseBlockYaml(text);
   if (read) {
-    if (read.depth > MAX_DEPTH) return problem(read.rootOffset, `nested deeper than ${MAX_DEPTH} levels`);
+    const at = offsetLocator(text, originalLines, read.lineStarts);
+    if (read.depth > MAX_DEPTH) return { problems: [{ file, ...at(read.rootOffset), message: `nested deeper than ${MAX_DEPTH} levels` }] };
     return { source: { file, value: read.value, ...blockLocated(read, at) }, problems: [] };
   }
+  const at = offsetLocator(text, originalLines);
+  const problem = (offset: number, message: string): { problems: Problem[] } => ({ problems: [{ file, ...at(offset), message }] });
   const deepFlow = tooDeepFlow(text);
   if (deepFlow !== undefined) return problem(deepFlow, `nested deeper than ${MAX_DEPTH} levels`);
   let doc: Document;
