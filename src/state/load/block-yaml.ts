@@ -57,7 +57,9 @@ const HASH = 35;
  * copied out at their exact size (arrays grown one push at a time would keep room for more, and the state keeps them).
  */
 class BlockReader extends LineCursor {
-  private readonly stack: Frame[] = [];
+  /** The open blocks, innermost last: `frames[0..open)`. Frames are reused by depth (a file has millions of blocks). */
+  private readonly frames: Frame[] = [];
+  private open = 0;
   private readonly scratch: Array<string | number> = [];
   private readonly items: Json[] = [];
   private readonly positions = new BlockPositions();
@@ -89,7 +91,7 @@ class BlockReader extends LineCursor {
     }
     this.settlePending();
     if (!this.root) bail();
-    while (this.stack.length > 0) this.close();
+    while (this.open > 0) this.close();
     this.positions.rootOffset = this.rootOffset;
     const lineStarts = this.lineStarts.subarray(0, this.lineCount);
     return { value: this.root!.node, rootOffset: this.rootOffset, offsets: this.positions, depth: this.depth, lineStarts };
@@ -126,12 +128,12 @@ class BlockReader extends LineCursor {
     const column = at - this.lineStart;
     const isItem = this.isDash(at);
     this.openPending(column, isItem);
-    while (this.stack.length > 0) {
-      const top = this.stack[this.stack.length - 1]!;
+    while (this.open > 0) {
+      const top = this.frames[this.open - 1]!;
       if (top.indent > column || (top.indent === column && top.compact && !isItem)) this.close();
       else break;
     }
-    let frame = this.stack[this.stack.length - 1];
+    let frame = this.open > 0 ? this.frames[this.open - 1] : undefined;
     if (!frame) {
       if (this.root) bail();
       frame = this.push(isItem, column, false, undefined, 0, 0);
@@ -181,18 +183,26 @@ class BlockReader extends LineCursor {
   }
 
   private push(seq: boolean, indent: number, compact: boolean, parent: Frame | undefined, key: string | number, positionsIndex: number): Frame {
-    const frame: Frame = {
-      seq, indent, node: seq ? EMPTY : {}, compact, parent, key, positionsIndex, start: this.scratch.length, itemStart: this.items.length,
-    };
+    let frame = this.frames[this.open];
+    if (!frame) this.frames.push((frame = { seq, indent, node: EMPTY, compact, parent, key, positionsIndex, start: 0, itemStart: 0 }));
+    frame.seq = seq;
+    frame.indent = indent;
+    frame.node = seq ? EMPTY : {};
+    frame.compact = compact;
+    frame.parent = parent;
+    frame.key = key;
+    frame.positionsIndex = positionsIndex;
+    frame.start = this.scratch.length;
+    frame.itemStart = this.items.length;
     this.scratch.push(seq ? SEQ : MAP);
-    this.stack.push(frame);
-    if (this.stack.length > this.depth) this.depth = this.stack.length;
+    this.open++;
+    if (this.open > this.depth) this.depth = this.open;
     return frame;
   }
 
   /** Ends the innermost block: its positions go to BlockPositions, a sequence's items become an exact-size array. */
   private close(): void {
-    const frame = this.stack.pop()!;
+    const frame = this.frames[--this.open]!;
     const index = this.positions.add(this.scratch, frame.start);
     this.scratch.length = frame.start;
     if (frame.parent) this.scratch[frame.positionsIndex] = index;

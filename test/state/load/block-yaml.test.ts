@@ -188,3 +188,20 @@ describe('positions (found in the text when asked)', () => {
     expect(parsed.depth).toBe(6);
   });
 });
+
+describe('positions of big files (blocks in several chunks, a block bigger than a chunk)', () => {
+  it('locates the first, middle and last items of a 40,000-item list and of 30,000 small maps after it', () => {
+    const big = Array.from({ length: 40_000 }, (_, i) => `  - item-${i}`).join('\n');
+    const maps = Array.from({ length: 30_000 }, (_, i) => `  - name: map-${i}\n    tags:\n      - t-${i}`).join('\n');
+    const text = `big:\n${big}\nmaps:\n${maps}\nlast: x\n`;
+    const parsed = parseBlockYaml(text)!;
+    const located = (path: Path) => parsed.offsets.offsetOf(path);
+    for (const i of [0, 1, 20_000, 39_999]) expect(located(['big', i])).toBe(text.indexOf(`item-${i}\n`));
+    for (const i of [0, 1, 15_000, 29_999]) {
+      expect(located(['maps', i, 'name'])).toBe(text.indexOf(`name: map-${i}\n`));
+      expect(located(['maps', i, 'tags', 0])).toBe(text.indexOf(`t-${i}\n`));
+    }
+    expect(located(['big', 40_000])).toBe(text.indexOf('big'));
+    expect(located(['last'])).toBe(text.indexOf('last'));
+  });
+});
