@@ -3,7 +3,7 @@ import type { Json, JsonObject } from '../../model/json.js';
 import { scopedKey, type Entity } from '../../model/entity.js';
 import { ALL_KINDS, kindOf } from '../../kinds/registry.js';
 import type { KindName } from '../../kinds/kind-names.js';
-import type { RefSpec } from '../../kinds/descriptor.js';
+import type { KindDescriptor, RefSpec } from '../../kinds/descriptor.js';
 import { displayName, writtenPath, type DraftEntity } from './draft.js';
 import { eachSlot, formatFieldPath, plainField, type FieldPath } from './field-path.js';
 import { problemAt } from './parse-source.js';
@@ -129,41 +129,46 @@ export function resolveReferences(drafts: DraftEntity[]): Resolved {
   };
 
   const byKind = new Map<KindName, DraftEntity[]>();
-  for (const draft of drafts) {
+  for (let i = 0; i < drafts.length; i++) {
+    const draft = drafts[i]!;
     const list = byKind.get(draft.kind);
     if (list) list.push(draft);
     else byKind.set(draft.kind, [draft]);
   }
-  for (const descriptor of ALL_KINDS) {
-    for (const draft of byKind.get(descriptor.kind) ?? []) {
-      for (const ref of descriptor.refs) resolveOne(draft, ref);
-      const local = descriptor.identity(draft.fields, draft.id);
-      if (local === undefined) {
-        report(draft, [], `${descriptor.title} "${displayName(draft.fields)}" cannot be identified: give it a name (or pin its id)`);
-        continue;
-      }
-      const key = scopedKey(draft.controlPlane, local);
-      const names = declaredKeys.names(descriptor.kind, draft.controlPlane);
-      const first = names.get(local);
-      if (first?.referenceOnly && draft.referenceOnly) continue;
-      if (first) {
-        report(draft, [], `${descriptor.title} "${key}" is declared twice: at ${where(first)} (${formatFieldPath(first.path)}) and here (${where(draft)})`);
-        continue;
-      }
-      names.set(local, draft);
-      const aliases = draft.id !== undefined || descriptor.referenceNames ? keyById.names(descriptor.kind, draft.controlPlane) : undefined;
-      if (draft.id !== undefined) aliases!.set(draft.id, local);
-      for (const name of descriptor.referenceNames?.(draft.fields) ?? []) {
-        if (!aliases!.has(name)) aliases!.set(name, local);
-      }
-      const { line, column } = draft.file.source.locate(draft.path);
-      const entity: Entity = { kind: descriptor.kind, key, fields: draft.fields, source: { file: draft.file.source.file, line, column, path: formatFieldPath(draft.path) } };
-      if (draft.controlPlane !== undefined) entity.controlPlane = draft.controlPlane;
-      if (draft.id !== undefined) entity.id = draft.id;
-      if (draft.intent) entity.intent = draft.intent;
-      entities.push(entity);
-      entityDrafts.push(draft);
+  /** Resolves one draft's references, gives it its key and makes its entity. A function of its own: called per draft. */
+  const declare = (descriptor: KindDescriptor, draft: DraftEntity): void => {
+    const refs = descriptor.refs;
+    for (let r = 0; r < refs.length; r++) resolveOne(draft, refs[r]!);
+    const local = descriptor.identity(draft.fields, draft.id);
+    if (local === undefined) {
+      report(draft, [], `${descriptor.title} "${displayName(draft.fields)}" cannot be identified: give it a name (or pin its id)`);
+      return;
     }
+    const key = scopedKey(draft.controlPlane, local);
+    const names = declaredKeys.names(descriptor.kind, draft.controlPlane);
+    const first = names.get(local);
+    if (first?.referenceOnly && draft.referenceOnly) return;
+    if (first) {
+      report(draft, [], `${descriptor.title} "${key}" is declared twice: at ${where(first)} (${formatFieldPath(first.path)}) and here (${where(draft)})`);
+      return;
+    }
+    names.set(local, draft);
+    const aliases = draft.id !== undefined || descriptor.referenceNames ? keyById.names(descriptor.kind, draft.controlPlane) : undefined;
+    if (draft.id !== undefined) aliases!.set(draft.id, local);
+    for (const name of descriptor.referenceNames?.(draft.fields) ?? []) {
+      if (!aliases!.has(name)) aliases!.set(name, local);
+    }
+    const { line, column } = draft.file.source.locate(draft.path);
+    const entity: Entity = { kind: descriptor.kind, key, fields: draft.fields, source: { file: draft.file.source.file, line, column, path: formatFieldPath(draft.path) } };
+    if (draft.controlPlane !== undefined) entity.controlPlane = draft.controlPlane;
+    if (draft.id !== undefined) entity.id = draft.id;
+    if (draft.intent) entity.intent = draft.intent;
+    entities.push(entity);
+    entityDrafts.push(draft);
+  };
+  for (const descriptor of ALL_KINDS) {
+    const list = byKind.get(descriptor.kind);
+    if (list) for (let i = 0; i < list.length; i++) declare(descriptor, list[i]!);
   }
   return { entities, draftOf: lazyIndex(entities, entityDrafts), problems, deferred: [...deferred] };
 }
