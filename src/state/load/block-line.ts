@@ -67,6 +67,8 @@ export class LineCursor {
   protected lineEnd = 0;
   /** The offset after the key or quoted scalar `keyAt` or `quotedAt` read last. */
   protected tokenEnd = 0;
+  /** Whether the key read last was written plain (not quoted). */
+  protected keyWasPlain = false;
 
   constructor(protected readonly text: string) {}
 
@@ -98,6 +100,7 @@ export class LineCursor {
       if (after >= end || text.charCodeAt(after) !== COLON) return undefined;
       if (after + 1 < end && text.charCodeAt(after + 1) !== SPACE) bail();
       this.tokenEnd = after + 1;
+      this.keyWasPlain = false;
       return name;
     }
     // The first colon followed by a space or the end of the line.
@@ -110,7 +113,23 @@ export class LineCursor {
     if (name === '' || isIndicator(c) || (c === DASH && text.charCodeAt(at + 1) === SPACE) || name.includes(' #')) bail();
     if (typeof plainValue(name) !== 'string') bail();
     this.tokenEnd = colon + 1;
+    this.keyWasPlain = true;
     return name;
+  }
+
+  /**
+   * `known`, a plain key `keyAt` read before, when the line holds it at `at` followed by its colon: what `keyAt` would
+   * read there, recognised without making a new string (which every map key would otherwise cost, and its interning).
+   */
+  protected knownKeyAt(at: number, known: string | undefined): string | undefined {
+    if (known === undefined) return undefined;
+    const text = this.text;
+    const colon = at + known.length;
+    if (colon >= this.lineEnd || text.charCodeAt(colon) !== COLON || !text.startsWith(known, at)) return undefined;
+    if (colon + 1 < this.lineEnd && text.charCodeAt(colon + 1) !== SPACE) return undefined;
+    this.tokenEnd = colon + 1;
+    this.keyWasPlain = true;
+    return known;
   }
 
   /** A one-line scalar (or `[]`/`{}`) from `at` to the end of the line or a comment. */

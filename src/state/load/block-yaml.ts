@@ -47,6 +47,12 @@ interface Frame {
   /** Where this block's positions and (a sequence's) items begin in `scratch` and `items`. */
   start: number;
   itemStart: number;
+  /**
+   * A map's plain keys so far, in order; beyond `count`, those of the map this frame held before (maps at one depth
+   * are mostly list items with the same keys in the same order: each key is first looked for as the one before).
+   */
+  keys: Array<string | undefined>;
+  count: number;
 }
 
 const HASH = 35;
@@ -142,7 +148,7 @@ class BlockReader extends LineCursor {
     }
     if (frame.indent !== column || frame.seq !== isItem) bail();
     if (isItem) this.readItem(frame, at);
-    else this.readPair(frame, this.keyAt(at) ?? bail(), at);
+    else this.readPair(frame, this.knownKeyAt(at, frame.keys[frame.count]) ?? this.keyAt(at) ?? bail(), at);
   }
 
   /** Opens the block a pending key or item announced, if this line belongs to it; else the pending value is null. */
@@ -184,7 +190,7 @@ class BlockReader extends LineCursor {
 
   private push(seq: boolean, indent: number, compact: boolean, parent: Frame | undefined, key: string | number, positionsIndex: number): Frame {
     let frame = this.frames[this.open];
-    if (!frame) this.frames.push((frame = { seq, indent, node: EMPTY, compact, parent, key, positionsIndex, start: 0, itemStart: 0 }));
+    if (!frame) this.frames.push((frame = { seq, indent, node: EMPTY, compact, parent, key, positionsIndex, start: 0, itemStart: 0, keys: [], count: 0 }));
     frame.seq = seq;
     frame.indent = indent;
     frame.node = seq ? EMPTY : {};
@@ -194,6 +200,7 @@ class BlockReader extends LineCursor {
     frame.positionsIndex = positionsIndex;
     frame.start = this.scratch.length;
     frame.itemStart = this.items.length;
+    frame.count = 0;
     this.scratch.push(seq ? SEQ : MAP);
     this.open++;
     if (this.open > this.depth) this.depth = this.open;
@@ -222,7 +229,7 @@ class BlockReader extends LineCursor {
     }
     if (this.isDash(start)) bail();
     this.scratch.push(start, NO_BLOCK);
-    const key = this.keyAt(start);
+    const key = this.knownKeyAt(start, this.frames[this.open]?.keys[0]) ?? this.keyAt(start);
     if (key !== undefined) {
       this.items.push(null);
       const map = this.push(false, start - this.lineStart, false, frame, this.items.length - 1 - frame.itemStart, this.scratch.length - 1);
@@ -237,6 +244,7 @@ class BlockReader extends LineCursor {
   private readPair(frame: Frame, name: string, at: number): void {
     const map = frame.node as JsonObject;
     if (name === '__proto__' || name === '<<' || Object.prototype.hasOwnProperty.call(map, name)) bail();
+    frame.keys[frame.count++] = this.keyWasPlain ? name : undefined;
     this.scratch.push(name, at, NO_BLOCK);
     if (this.isEmptyFrom(this.tokenEnd)) {
       map[name] = null;

@@ -81,6 +81,9 @@ const TRICKY = [
   'a: %x\n', 'a: ,x\n', 'a: x,y]\n', 'a: ]\n', '# only a comment\n', '', '\n\n', 'plain scalar\n', '- a # c\n-   b\n',
   '-   a: 1\n    b: 2\n', '- a: 1\n   b: 2\n', 'a:\n\n\n  b: 1\n\n', 'a:\tb\n', 'a: "x\ty"\n', 'a: "\u0001"\n',
   'a: 1 # c\n#\n  # c\nb: 2\n', '# c\n---\na: 1\n', 'a #b: c\n', 'a: b\n# c\n  c: d\n', 'é: ü\n',
+  // Keys are first looked for as the ones the previous map at that depth had: near misses must read as yaml reads them.
+  '- name: a\n  nameX: b\n- nameX: c\n  name: d\n- "name": e\n- name : f\n- name:g\n- name: h\n  name: i\n',
+  '- a b: 1\n  \'c #d\': 2\n- a b: 3\n  c #d: 4\n', '- k: 1\n- k:: 2\n- k:\n    k: 3\n',
   // Only spaces end a plain scalar or key: a no-break space is part of it, as in yaml.
   'a\u00a0: b\n', 'a: b\u00a0\n', 'a: b\u00a0 # c\n', 'a: b\u2028\n',
   'a: "b" "c"\n', 'a: \'b\'\'\n', "a: 'b''c''\n", 'a: "\\/"\n', 'a: "\\u12"\n', 'a: " x "\n', "a: ' x '\n",
