@@ -1,21 +1,19 @@
 import type { Json, JsonObject } from '../../model/json.js';
+import { bail, LineCursor, NOT_SIMPLE } from './block-line.js';
+import { BlockPositions, MAP, NO_BLOCK, SEQ } from './block-positions.js';
 
-/**
- * Where a map's or sequence's children were written (offsets into the text), shaped like the data itself so that
- * nothing is keyed by object: `[SEQ, offset, child, offset, child...]` for a sequence (offset of each item),
- * `[MAP, key, offset, child, ...]` for a map (offset of each key); `child` is the child's Positions, 0 for a scalar.
- */
-export type Positions = Array<string | number | Positions>;
-export const SEQ = 1;
-export const MAP = 0;
+export { isPlainString } from './block-line.js';
 
 export interface BlockYaml {
   value: Json;
   /** Offset of the root node's first character. */
   rootOffset: number;
-  positions: Positions;
+  /** Where the key or item at a path was written; its deepest existing ancestor's when it is absent. */
+  offsets: Pick<BlockPositions, 'offsetOf'>;
   /** Deepest nesting of maps and sequences. */
   depth: number;
+  /** The offset where each line starts, in order: the reader passes them all anyway. */
+  lineStarts: Int32Array;
 }
 
 /**
@@ -34,72 +32,51 @@ export function parseBlockYaml(text: string): BlockYaml | undefined {
   }
 }
 
-const NOT_SIMPLE = new Error('not in the fast subset');
-const bail = (): never => {
-  throw NOT_SIMPLE;
-};
-
 interface Frame {
   seq: boolean;
   indent: number;
+  /** A map's object; a sequence's array once it ends (its items are gathered in the reader's `items` until then). */
   node: Json[] | JsonObject;
-  positions: Positions;
   /** A sequence written at its parent key's indentation (`key:\n- a`): it ends at the next key of that parent. */
   compact: boolean;
-  /** The frame holding this one (undefined for the root), this one's key or index in it, and its index in its positions. */
+  /** The frame holding this one (undefined for the root), this one's key or index in it. */
   parent: Frame | undefined;
   key: string | number;
+  /** Index in `scratch` of the slot that takes this block's index in BlockPositions, in its parent's values. */
   positionsIndex: number;
+  /** Where this block's positions and (a sequence's) items begin in `scratch` and `items`. */
+  start: number;
+  itemStart: number;
+  /**
+   * A map's plain keys so far, in order; beyond `count`, those of the map this frame held before (maps at one depth
+   * are mostly list items with the same keys in the same order: each key is first looked for as the one before).
+   */
+  keys: Array<string | undefined>;
+  count: number;
 }
 
-/** A key or item whose value is not on its line: a nested block on the next lines, or null. */
-interface Pending {
-  frame: Frame;
-  key: string | number;
-}
+const HASH = 35;
 
-// The core schema of `yaml` (YAML 1.2): null, booleans, decimal integers and floats are resolved here; any other
-// plain scalar the schema would not read as a string (hex, octal, .inf, .nan) goes to `yaml`.
-const NULL = /^(?:~|[Nn]ull|NULL)$/;
-const BOOL = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
-const INT = /^[-+]?[0-9]+$/;
-const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
-const EXP = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
-const OTHER_CORE = /^(?:0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
-/** Characters that cannot begin a plain scalar here (YAML indicators; `-` only when followed by a space). */
-const INDICATOR = new Set([...'[]{},#&*!|>\'"%@`?:']);
-/** The escapes YAML and JSON share, so JSON.parse decodes a double-quoted scalar that uses only these. */
-const JSON_ESCAPE = /\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})/g;
-
-/** First characters of the plain scalars the core schema may read as something other than a string. */
-const MAYBE_NOT_STRING = /^[-+.0-9~nNtTfF]/;
-
-function plainValue(raw: string): Json {
-  if (raw === '') return null;
-  if (!MAYBE_NOT_STRING.test(raw)) return raw;
-  if (NULL.test(raw)) return null;
-  if (BOOL.test(raw)) return raw[0] === 't' || raw[0] === 'T';
-  if (INT.test(raw)) return parseInt(raw, 10);
-  if (FLOAT.test(raw) || EXP.test(raw)) return parseFloat(raw);
-  if (OTHER_CORE.test(raw)) bail();
-  return raw;
-}
-
-/** Whether `text`, written as a plain scalar, reads back as that string (not null, a boolean or a number). */
-export function isPlainString(text: string): boolean {
-  if (text === '' || !MAYBE_NOT_STRING.test(text)) return text !== '';
-  return !(NULL.test(text) || BOOL.test(text) || INT.test(text) || FLOAT.test(text) || EXP.test(text) || OTHER_CORE.test(text));
-}
-
-class BlockReader {
-  private readonly stack: Frame[] = [];
-  private pending: Pending | undefined;
+/**
+ * Reads the text where it lies (offsets into it, no string per line). Positions and sequence items are gathered on two
+ * stacks shared by all open blocks; as each block ends its positions go to BlockPositions and a sequence's items are
+ * copied out at their exact size (arrays grown one push at a time would keep room for more, and the state keeps them).
+ */
+class BlockReader extends LineCursor {
+  /** The open blocks, innermost last: `frames[0..open)`. Frames are reused by depth (a file has millions of blocks). */
+  private readonly frames: Frame[] = [];
+  private open = 0;
+  private readonly scratch: Array<string | number> = [];
+  private readonly items: Json[] = [];
+  private readonly positions = new BlockPositions();
+  /** A key or item whose value is not on its line: a nested block on the next lines, or null. */
+  private pendingFrame: Frame | undefined;
+  private pendingKey: string | number = 0;
   private root: Frame | undefined;
+  private rootOffset = 0;
   private depth = 0;
-  private line = '';
-  private lineStart = 0;
-
-  constructor(private readonly text: string) {}
+  private lineStarts = new Int32Array(1024);
+  private lineCount = 0;
 
   read(): BlockYaml | undefined {
     const text = this.text;
@@ -109,228 +86,175 @@ class BlockReader {
     while (start <= text.length) {
       let end = text.indexOf('\n', start);
       if (end < 0) end = text.length;
-      const line = text.charCodeAt(end - 1) === 13 ? text.slice(start, end - 1) : text.slice(start, end);
-      this.readLine(line, start, first);
-      if (first && line.trim() !== '' && !line.trimStart().startsWith('#')) first = false;
+      const lineEnd = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+      this.addLineStart(start);
+      this.readLine(start, lineEnd, first);
+      if (first) {
+        const line = text.slice(start, lineEnd);
+        if (line.trim() !== '' && !line.trimStart().startsWith('#')) first = false;
+      }
       start = end + 1;
     }
     this.settlePending();
     if (!this.root) bail();
-    while (this.stack.length > 0) this.close();
-    return { value: this.root!.node, rootOffset: this.rootOffset, positions: this.root!.positions, depth: this.depth };
+    while (this.open > 0) this.close();
+    this.positions.rootOffset = this.rootOffset;
+    const lineStarts = this.lineStarts.subarray(0, this.lineCount);
+    return { value: this.root!.node, rootOffset: this.rootOffset, offsets: this.positions, depth: this.depth, lineStarts };
   }
 
-  private rootOffset = 0;
+  private addLineStart(start: number): void {
+    if (this.lineCount === this.lineStarts.length) {
+      const grown = new Int32Array(this.lineStarts.length * 2);
+      grown.set(this.lineStarts);
+      this.lineStarts = grown;
+    }
+    this.lineStarts[this.lineCount++] = start;
+  }
 
-  private readLine(line: string, lineStart: number, first: boolean): void {
-    let indent = 0;
-    while (line.charCodeAt(indent) === 32) indent++;
-    if (indent === line.length || line.charCodeAt(indent) === 35 /* # */) return;
-    if (indent === 0) {
-      if (line.startsWith('---')) {
-        if (first && line.slice(3).trim() === '') return;
+  private readLine(lineStart: number, lineEnd: number, first: boolean): void {
+    const text = this.text;
+    let at = lineStart;
+    while (at < lineEnd && text.charCodeAt(at) === 32) at++;
+    if (at === lineEnd || text.charCodeAt(at) === HASH) return;
+    if (at === lineStart) {
+      if (text.startsWith('---', lineStart)) {
+        if (first && text.slice(lineStart + 3, lineEnd).trim() === '') return;
         bail();
       }
-      if (line.startsWith('...') || line[0] === '%') bail();
+      if (text.startsWith('...', lineStart) || text.charCodeAt(lineStart) === 37 /* % */) bail();
     }
-    this.line = line;
     this.lineStart = lineStart;
-    this.readEntry(indent);
+    this.lineEnd = lineEnd;
+    this.readEntry(at);
   }
 
-  /** One map entry or sequence item starting at column `at` of the current line. */
+  /** One map entry or sequence item starting at offset `at` of the current line. */
   private readEntry(at: number): void {
-    const line = this.line;
-    const isItem = line.charCodeAt(at) === 45 /* - */ && (at + 1 === line.length || line.charCodeAt(at + 1) === 32);
-    this.openPending(at, isItem);
-    while (this.stack.length > 0) {
-      const top = this.stack[this.stack.length - 1]!;
-      if (top.indent > at || (top.indent === at && top.compact && !isItem)) this.close();
+    const column = at - this.lineStart;
+    const isItem = this.isDash(at);
+    this.openPending(column, isItem);
+    while (this.open > 0) {
+      const top = this.frames[this.open - 1]!;
+      if (top.indent > column || (top.indent === column && top.compact && !isItem)) this.close();
       else break;
     }
-    let frame = this.stack[this.stack.length - 1];
+    let frame = this.open > 0 ? this.frames[this.open - 1] : undefined;
     if (!frame) {
       if (this.root) bail();
-      frame = this.push(isItem, at, false, undefined, 0, 0);
+      frame = this.push(isItem, column, false, undefined, 0, 0);
       this.root = frame;
-      this.rootOffset = this.lineStart + at;
+      this.rootOffset = at;
     }
-    if (frame.indent !== at || frame.seq !== isItem) bail();
+    if (frame.indent !== column || frame.seq !== isItem) bail();
     if (isItem) this.readItem(frame, at);
-    else this.readPair(frame, at);
+    else this.readPair(frame, this.knownKeyAt(at, frame.keys[frame.count]) ?? this.keyAt(at) ?? bail(), at);
   }
 
   /** Opens the block a pending key or item announced, if this line belongs to it; else the pending value is null. */
-  private openPending(at: number, isItem: boolean): void {
-    const pending = this.pending;
-    if (!pending) return;
-    this.pending = undefined;
-    const parent = pending.frame;
-    const compact = isItem && !parent.seq && at === parent.indent;
-    if (at > parent.indent || compact) {
-      if (parent.seq) parent.positions.push(this.lineStart + at, 0);
-      const child = this.push(isItem, at, compact, parent, pending.key, parent.positions.length - 1);
-      this.assign(parent, pending.key, child.node);
-      parent.positions[child.positionsIndex] = child.positions;
+  private openPending(column: number, isItem: boolean): void {
+    const parent = this.pendingFrame;
+    if (!parent) return;
+    this.pendingFrame = undefined;
+    const key = this.pendingKey;
+    const compact = isItem && !parent.seq && column === parent.indent;
+    if (column > parent.indent || compact) {
+      if (parent.seq) {
+        this.scratch.push(this.lineStart + column, NO_BLOCK);
+        this.items.push(null);
+      }
+      const child = this.push(isItem, column, compact, parent, key, this.scratch.length - 1);
+      // A map is its parent's value from now on; a sequence once it ends (`close`).
+      if (!isItem) this.setChild(parent, key, child.node);
     } else {
-      this.settle(pending);
+      this.settle(parent, key);
     }
   }
 
   private settlePending(): void {
-    if (this.pending) this.settle(this.pending);
-    this.pending = undefined;
+    if (this.pendingFrame) this.settle(this.pendingFrame, this.pendingKey);
+    this.pendingFrame = undefined;
   }
 
   /** A key with nothing under it is null; an item with nothing under it has no position `yaml` would agree on. */
-  private settle(pending: Pending): void {
-    if (pending.frame.seq) bail();
-    this.assign(pending.frame, pending.key, null);
+  private settle(frame: Frame, key: string | number): void {
+    if (frame.seq) bail();
+    (frame.node as JsonObject)[key as string] = null;
+  }
+
+  /** Sets `parent`'s value at `key` (an index of its items for a sequence, which is then the innermost open one). */
+  private setChild(parent: Frame, key: string | number, value: Json): void {
+    if (parent.seq) this.items[parent.itemStart + (key as number)] = value;
+    else (parent.node as JsonObject)[key as string] = value;
   }
 
   private push(seq: boolean, indent: number, compact: boolean, parent: Frame | undefined, key: string | number, positionsIndex: number): Frame {
-    const node: Json[] | JsonObject = seq ? [] : {};
-    const frame: Frame = { seq, indent, node, positions: [seq ? SEQ : MAP], compact, parent, key, positionsIndex };
-    this.stack.push(frame);
-    if (this.stack.length > this.depth) this.depth = this.stack.length;
+    let frame = this.frames[this.open];
+    if (!frame) this.frames.push((frame = { seq, indent, node: EMPTY, compact, parent, key, positionsIndex, start: 0, itemStart: 0, keys: [], count: 0 }));
+    frame.seq = seq;
+    frame.indent = indent;
+    frame.node = seq ? EMPTY : {};
+    frame.compact = compact;
+    frame.parent = parent;
+    frame.key = key;
+    frame.positionsIndex = positionsIndex;
+    frame.start = this.scratch.length;
+    frame.itemStart = this.items.length;
+    frame.count = 0;
+    this.scratch.push(seq ? SEQ : MAP);
+    this.open++;
+    if (this.open > this.depth) this.depth = this.open;
     return frame;
   }
 
-  /**
-   * Ends the innermost block: its arrays (positions, a sequence's items) are replaced by exact-size copies. Arrays grown
-   * one push at a time keep room for more (17 slots for a one-tag list) and the loaded state keeps them all (a third of
-   * a 100k-entity state's heap); copied here, the grown ones die young instead of being promoted and copied again.
-   */
+  /** Ends the innermost block: its positions go to BlockPositions, a sequence's items become an exact-size array. */
   private close(): void {
-    const frame = this.stack.pop()!;
-    frame.positions = frame.positions.slice();
-    if (frame.seq) frame.node = (frame.node as Json[]).slice();
-    const parent = frame.parent;
-    if (!parent) return;
-    parent.positions[frame.positionsIndex] = frame.positions;
-    if (frame.seq) this.assign(parent, frame.key, frame.node, true);
-  }
-
-  /** Adds an item or key; `replace`: sets the one already at `key`. */
-  private assign(frame: Frame, key: string | number, value: Json, replace = false): void {
-    if (frame.seq && !replace) (frame.node as Json[]).push(value);
-    else if (frame.seq) (frame.node as Json[])[key as number] = value;
-    else (frame.node as JsonObject)[key as string] = value;
+    const frame = this.frames[--this.open]!;
+    const index = this.positions.add(this.scratch, frame.start);
+    this.scratch.length = frame.start;
+    if (frame.parent) this.scratch[frame.positionsIndex] = index;
+    else this.positions.root = index;
+    if (!frame.seq) return;
+    frame.node = this.items.slice(frame.itemStart);
+    this.items.length = frame.itemStart;
+    if (frame.parent) this.setChild(frame.parent, frame.key, frame.node);
   }
 
   private readItem(frame: Frame, at: number): void {
-    const line = this.line;
-    let start = at + 1;
-    while (line.charCodeAt(start) === 32) start++;
-    if (start >= line.length || line.charCodeAt(start) === 35) {
-      this.pending = { frame, key: (frame.node as Json[]).length };
+    const start = this.skipSpaces(at + 1);
+    if (this.isEmptyFrom(start)) {
+      this.pendingFrame = frame;
+      this.pendingKey = this.items.length - frame.itemStart;
       return;
     }
-    if (line.charCodeAt(start) === 45 && (start + 1 === line.length || line.charCodeAt(start + 1) === 32)) bail();
-    const key = this.keyAt(start);
-    if (key) {
-      const map = this.push(false, start, false, frame, (frame.node as Json[]).length, frame.positions.length + 1);
-      (frame.node as Json[]).push(map.node);
-      frame.positions.push(this.lineStart + start, map.positions);
-      this.readPair(map, start);
+    if (this.isDash(start)) bail();
+    this.scratch.push(start, NO_BLOCK);
+    const key = this.knownKeyAt(start, this.frames[this.open]?.keys[0]) ?? this.keyAt(start);
+    if (key !== undefined) {
+      this.items.push(null);
+      const map = this.push(false, start - this.lineStart, false, frame, this.items.length - 1 - frame.itemStart, this.scratch.length - 1);
+      this.items[this.items.length - 1] = map.node;
+      this.readPair(map, key, start);
       return;
     }
-    frame.positions.push(this.lineStart + start, 0);
-    (frame.node as Json[]).push(this.scalarAt(start));
+    this.items.push(this.scalarAt(start));
   }
 
-  private readPair(frame: Frame, at: number): void {
-    const key = this.keyAt(at) ?? bail();
+  /** The entry whose key `name` starts at `at` (`tokenEnd` is the offset after its colon). */
+  private readPair(frame: Frame, name: string, at: number): void {
     const map = frame.node as JsonObject;
-    if (key.name === '__proto__' || key.name === '<<' || Object.prototype.hasOwnProperty.call(map, key.name)) bail();
-    frame.positions.push(key.name, this.lineStart + at, 0);
-    const line = this.line;
-    let start = key.end;
-    while (line.charCodeAt(start) === 32) start++;
-    if (start >= line.length || line.charCodeAt(start) === 35) {
-      map[key.name] = null;
-      this.pending = { frame, key: key.name };
+    if (name === '__proto__' || name === '<<' || Object.prototype.hasOwnProperty.call(map, name)) bail();
+    frame.keys[frame.count++] = this.keyWasPlain ? name : undefined;
+    this.scratch.push(name, at, NO_BLOCK);
+    if (this.isEmptyFrom(this.tokenEnd)) {
+      map[name] = null;
+      this.pendingFrame = frame;
+      this.pendingKey = name;
       return;
     }
-    map[key.name] = this.scalarAt(start);
-  }
-
-  /** A `key:` at `at`: its name and the column after the colon; undefined when the line holds no key there. */
-  private keyAt(at: number): { name: string; end: number } | undefined {
-    const line = this.line;
-    const c = line[at]!;
-    if (c === '"' || c === "'") {
-      const quoted = this.quotedAt(at);
-      if (line[quoted.end] !== ':') return undefined;
-      if (quoted.end + 1 < line.length && line[quoted.end + 1] !== ' ') bail();
-      return { name: quoted.value, end: quoted.end + 1 };
-    }
-    let colon = line.indexOf(':', at);
-    while (colon >= 0 && colon + 1 < line.length && line[colon + 1] !== ' ') colon = line.indexOf(':', colon + 1);
-    if (colon < 0) return undefined;
-    const name = line.slice(at, colon).trimEnd();
-    if (name === '' || INDICATOR.has(c) || (c === '-' && line[at + 1] === ' ') || name.includes(' #')) bail();
-    if (typeof plainValue(name) !== 'string') bail();
-    return { name, end: colon + 1 };
-  }
-
-  /** A one-line scalar (or `[]`/`{}`) from `at` to the end of the line or a comment. */
-  private scalarAt(at: number): Json {
-    const line = this.line;
-    const c = line[at]!;
-    let value: Json;
-    let end: number;
-    if (c === '"' || c === "'") {
-      const quoted = this.quotedAt(at);
-      value = quoted.value;
-      end = quoted.end;
-    } else if ((c === '[' && line[at + 1] === ']') || (c === '{' && line[at + 1] === '}')) {
-      value = c === '[' ? [] : {};
-      end = at + 2;
-    } else {
-      if (INDICATOR.has(c) || (c === '-' && (at + 1 === line.length || line[at + 1] === ' '))) bail();
-      const comment = line.indexOf(' #', at);
-      const raw = (comment < 0 ? line.slice(at) : line.slice(at, comment)).trimEnd();
-      if (raw.includes(': ') || raw.endsWith(':')) bail();
-      return plainValue(raw);
-    }
-    let rest = end;
-    while (line.charCodeAt(rest) === 32) rest++;
-    if (rest < line.length && (line[rest] !== '#' || rest === end)) bail();
-    return value;
-  }
-
-  /** A quoted scalar that closes on its line; `end` is the column after the closing quote. */
-  private quotedAt(at: number): { value: string; end: number } {
-    const line = this.line;
-    if (line[at] === "'") {
-      let i = at + 1;
-      for (;;) {
-        const close = line.indexOf("'", i);
-        if (close < 0) bail();
-        if (line[close + 1] === "'") i = close + 2;
-        else return { value: line.slice(at + 1, close).replaceAll("''", "'"), end: close + 1 };
-      }
-    }
-    let i = at + 1;
-    for (;;) {
-      const close = line.indexOf('"', i);
-      if (close < 0) bail();
-      let slashes = 0;
-      while (line[close - 1 - slashes] === '\\') slashes++;
-      if (slashes % 2 === 1) {
-        i = close + 1;
-        continue;
-      }
-      const body = line.slice(at + 1, close);
-      if (body.includes('\\') && body.replace(JSON_ESCAPE, '').includes('\\')) bail();
-      let value: string;
-      try {
-        value = body.includes('\\') || /[\u0000-\u001f]/.test(body) ? (JSON.parse(`"${body}"`) as string) : body;
-      } catch {
-        return bail();
-      }
-      return { value, end: close + 1 };
-    }
+    map[name] = this.scalarAt(this.skipSpaces(this.tokenEnd));
   }
 }
+
+/** A placeholder until a sequence ends: never part of a result. */
+const EMPTY: never[] = [];

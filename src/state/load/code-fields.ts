@@ -67,10 +67,12 @@ export function sideFileRequests(stateFile: string, text: string): Array<{ path:
   return [...out].map((path) => ({ path, dir: dirname(stateFile) }));
 }
 
+const NONE: readonly Problem[] = [];
+
 /** Loads `<field>_file` contents into `<field>`, then checks the Lua: syntax and size. */
-export function loadCodeFields(draft: DraftEntity, sideFiles: ReadonlyMap<string, SideFileContent>): Problem[] {
+export function loadCodeFields(draft: DraftEntity, sideFiles: ReadonlyMap<string, SideFileContent>): readonly Problem[] {
   const fields = kindOf(draft.kind).file.codeFields;
-  if (!fields) return [];
+  if (!fields) return NONE;
   const problems: Problem[] = [];
   const source = draft.file.source;
   const report = (field: string, message: string) => problems.push(problemAt(source, [...draft.path, field], message));

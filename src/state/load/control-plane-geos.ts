@@ -1,7 +1,9 @@
 import type { Problem } from '../../errors.js';
 import { GEOS, type Geo } from '../../model/state.js';
 import { CONTROL_PLANE_KIND } from '../../kinds/control-plane-kind.js';
-import { kindOf } from '../../kinds/registry.js';
+import { ALL_KINDS, kindOf } from '../../kinds/registry.js';
+import type { KindName } from '../../kinds/kind-names.js';
+import type { RefSpec } from '../../kinds/descriptor.js';
 import type { DraftEntity, LoadedFile } from './draft.js';
 import { problemAt } from './parse-source.js';
 import { isGatewayFile } from './ownership.js';
@@ -75,6 +77,9 @@ export function decideGeos(results: ReadonlyArray<{ file: LoadedFile; root: Json
   return { defaultGeo, byControlPlane, geos: GEOS.filter((geo) => used.has(geo)) };
 }
 
+/** Each kind's references to control planes. */
+const CONTROL_PLANE_REFS = new Map<KindName, RefSpec[]>(ALL_KINDS.map((descriptor) => [descriptor.kind, descriptor.refs.filter((ref) => ref.kind === CONTROL_PLANE_KIND)]));
+
 /**
  * What lives in a geo references control planes of that geo only: a group's members are in the group's geo, and
  * Konnect finds a configuration's or an add-on's control plane only in the geo the body names.
@@ -85,11 +90,13 @@ export function checkGeoReferences(
   report: (entity: Entity, field: Array<string | number>, message: string) => void,
 ): void {
   for (const entity of entities) {
+    // Most kinds (every gateway entity) reference no control plane: nothing to look at.
+    const refs = CONTROL_PLANE_REFS.get(entity.kind)!;
+    if (refs.length === 0) continue;
     const home = geoControlPlane(entity);
     if (home === undefined) continue;
     const geo = geoOf(home);
-    for (const ref of kindOf(entity.kind).refs) {
-      if (ref.kind !== CONTROL_PLANE_KIND) continue;
+    for (const ref of refs) {
       const listed = ref.path.endsWith('[]');
       const field = ref.path.replace(/\[\]$/, '').split('.');
       const value = getPath(entity.fields, field.join('.'));

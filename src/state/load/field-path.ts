@@ -49,27 +49,47 @@ function pathSegments(path: string): PathSegment[] {
 }
 
 /**
- * Every existing value at a dotted path where `[]` walks every item (`services[].routes[].filter_chains`,
- * `partials[].name`, `members[]`), with its location: the form problems point at.
+ * Calls `visit` with every existing value at a dotted path where `[]` walks every item (`services[].routes[].filter_chains`,
+ * `partials[].name`, `members[]`): the object or list holding it, its key or index there, and `at`, its location (the
+ * form problems point at). `at` is one array the walk changes as it goes: copy it to keep it. Nothing is allocated per
+ * item walked, which matters for paths through every plugin of a file.
  */
-export function slotsAt(root: Json, path: string): Slot[] {
+export function eachSlot(root: Json, path: string, visit: (holder: JsonObject | Json[], key: string | number, value: Json, at: FieldPath) => void): void {
   const segments = pathSegments(path);
-  const out: Slot[] = [];
-  const visit = (node: Json, index: number, at: FieldPath) => {
+  // Most paths are absent from most entities: nothing is made for those.
+  if (!isJsonObject(root) || root[segments[0]!.name] === undefined) return;
+  const at: Array<string | number> = [];
+  const walk = (node: Json, index: number): void => {
     const { name, isList } = segments[index]!;
     if (!isJsonObject(node) || node[name] === undefined) return;
     const value = node[name]!;
     const last = index === segments.length - 1;
+    at.push(name);
     if (!isList) {
-      if (last) out.push({ holder: node, key: name, value, at: [...at, name] });
-      else visit(value, index + 1, [...at, name]);
+      if (last) visit(node, name, value, at);
+      else walk(value, index + 1);
     } else if (Array.isArray(value)) {
-      value.forEach((item, i) => {
-        if (last) out.push({ holder: value, key: i, value: item, at: [...at, name, i] });
-        else visit(item, index + 1, [...at, name, i]);
-      });
+      for (let i = 0; i < value.length; i++) {
+        at.push(i);
+        if (last) visit(value, i, value[i]!, at);
+        else walk(value[i]!, index + 1);
+        at.pop();
+      }
     }
+    at.pop();
   };
-  visit(root, 0, []);
+  walk(root, 0);
+}
+
+/** The field a dotted path names when it is one plain field (`service`), else undefined (`partials[].name`). */
+export function plainField(path: string): string | undefined {
+  const segments = pathSegments(path);
+  return segments.length === 1 && !segments[0]!.isList ? segments[0]!.name : undefined;
+}
+
+/** Every slot `eachSlot` visits, each with its own `at`. */
+export function slotsAt(root: Json, path: string): Slot[] {
+  const out: Slot[] = [];
+  eachSlot(root, path, (holder, key, value, at) => out.push({ holder, key, value, at: [...at] }));
   return out;
 }

@@ -40,6 +40,8 @@ function addSelectTags(descriptor: KindDescriptor, fields: JsonObject, selectTag
   for (const tag of selectTags) if (!tags.includes(tag)) tags.push(tag);
 }
 
+const NO_INTENT: { protected?: boolean; adopt?: boolean; absent?: boolean } = Object.freeze({});
+
 /** Removes `protected`, `adopt`, `absent` from a platform resource's fields and returns which were true. */
 function takeIntent(fields: JsonObject): { protected?: boolean; adopt?: boolean; absent?: boolean } {
   const out: { protected?: boolean; adopt?: boolean; absent?: boolean } = {};
@@ -88,26 +90,27 @@ export function flattenFile(file: LoadedFile, root: JsonObject): { drafts: Draft
     const descriptor = kindOf(kind);
     const nestedSpecs = NESTED_BY_PARENT.get(kind) ?? [];
     const notFields = NOT_FIELDS.get(kind)!;
-    // `item` is the file's own data, never changed: the draft gets copies of the values it keeps (drafts never share).
+    // The file's data is a tree the loader owns (ParsedSource.value) and each item is visited once: the draft takes the
+    // item's values as they are (drafts still never share). Its own object, so that removing a key leaves the file's.
     let fields: JsonObject = {};
-    for (const name of Object.keys(item)) {
-      if (!notFields.has(name)) fields[name] = cloneJson(item[name]!);
+    for (const name in item) {
+      if (!notFields.has(name)) fields[name] = item[name]!;
     }
     const id = typeof item.id === 'string' ? item.id : undefined;
     // How konsync should treat a platform resource is not part of it: kept beside its fields, never sent.
-    const intent = descriptor.scope === 'org' ? takeIntent(fields) : {};
+    const intent = descriptor.scope === 'org' ? takeIntent(fields) : NO_INTENT;
     // Where the entity lives is not part of it either: `Entity.geo`, resolved with the files' geos (control-plane-geos.ts).
     const geoField = descriptor.geoField;
     const writtenGeo = geoField !== undefined && !parent?.spec.map ? fields[geoField] : undefined;
     if (geoField !== undefined) delete fields[geoField];
-    const writtenAs: Record<string, string> = {};
+    let writtenAs: Record<string, string> | undefined;
     if (parent?.spec.map) {
       // A mapped item only references another entity (`groups: [{name}]`): its other fields belong to that entity.
       fields = {};
       for (const [from, to] of Object.entries(parent.spec.map)) {
         if (item[from] === undefined || fields[to] !== undefined) continue;
         fields[to] = cloneJson(item[from] as Json);
-        if (from !== to) writtenAs[to] = from;
+        if (from !== to) (writtenAs ??= {})[to] = from;
       }
     }
     if (parent) {
@@ -122,7 +125,7 @@ export function flattenFile(file: LoadedFile, root: JsonObject): { drafts: Draft
     if (intent.absent) draft.absent = true;
     if (typeof writtenGeo === 'string') draft.geo = writtenGeo as Geo;
     if (intent.protected || intent.adopt) draft.intent = { ...(intent.protected ? { protected: true } : {}), ...(intent.adopt ? { adopt: true } : {}) };
-    if (Object.keys(writtenAs).length > 0) draft.writtenAs = writtenAs;
+    if (writtenAs) draft.writtenAs = writtenAs;
     const declares = parent?.spec.declares;
     if (declares !== undefined && !foundByLookup(descriptor, declares, file)) {
       const declared: JsonObject = {};
@@ -132,7 +135,7 @@ export function flattenFile(file: LoadedFile, root: JsonObject): { drafts: Draft
       addSelectTags(kindOf(declares), passing.fields, file.header.selectTags);
     }
     // Shorthands first: a service `url` conflicts with a `port` written beside it, not with one from `_info.defaults`.
-    problems.push(...expandShorthands(draft));
+    expandShorthands(draft, problems);
     const defaults = file.header.defaults[kind];
     // File values win; objects merge recursively (decK's `_info.defaults`). A copy: drafts never share objects.
     if (defaults) draft.fields = deepMerge(cloneJson(defaults), draft.fields);

@@ -1,7 +1,7 @@
 import type { Document, Node } from 'yaml';
-import type { Json } from '../../model/json.js';
+import { cloneJson, type Json } from '../../model/json.js';
 import type { Problem } from '../../errors.js';
-import { parseBlockYaml, SEQ, type BlockYaml, type Positions } from './block-yaml.js';
+import { parseBlockYaml, type BlockYaml } from './block-yaml.js';
 import { formatFieldPath, type FieldPath } from './field-path.js';
 import { yamlLibrary } from './yaml-library.js';
 
@@ -13,7 +13,10 @@ export interface Position {
 /** A parsed state file: its data, and where each part of it was written. */
 export interface ParsedSource {
   file: string;
-  /** `undefined` for an empty file. The loader owns it: `locate` never reads it, so the loader may change it. */
+  /**
+   * `undefined` for an empty file. A tree: no object or array appears twice in it (aliases are copies). The loader owns
+   * it: `locate` never reads it, so the loader may change it and hand its parts to entities.
+   */
   value: Json | undefined;
   /** Position of the value (or, for a map key, the key) at `path`; the deepest existing ancestor when it is absent. */
   locate(path: FieldPath): Position;
@@ -29,13 +32,17 @@ export const MAX_DEPTH = 64;
 /** Aliases a file may expand; more is an alias bomb (a few kilobytes that expand to gigabytes). */
 const MAX_ALIASES = 1000;
 
-/** Line and column (1-based) of text offsets, from a table of line starts built on first use. */
-function offsetLocator(text: string, originalLines?: readonly number[]): (offset: number) => Position {
-  let starts: number[] | undefined;
+/** Offsets where lines start, in order. */
+type LineStarts = ArrayLike<number>;
+
+/** Line and column (1-based) of text offsets, from a table of line starts: `known`, else built on first use. */
+function offsetLocator(text: string, originalLines?: readonly number[], known?: LineStarts): (offset: number) => Position {
+  let starts: LineStarts | undefined = known;
   return (offset) => {
     if (!starts) {
-      starts = [0];
-      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+      const found = [0];
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) found.push(i + 1);
+      starts = found;
     }
     let low = 0;
     let high = starts.length - 1;
@@ -48,28 +55,6 @@ function offsetLocator(text: string, originalLines?: readonly number[]): (offset
   };
 }
 
-/** Locates paths in the fast reader's result, by the positions it recorded alongside the data. */
-function blockLocator(parsed: BlockYaml, at: (offset: number) => Position): (path: FieldPath) => Position {
-  return (path) => {
-    let positions: Positions | number = parsed.positions;
-    let offset = parsed.rootOffset;
-    for (const segment of path) {
-      if (typeof positions === 'number') break;
-      let index = -1;
-      if (positions[0] === SEQ) {
-        if (typeof segment === 'number' && 2 * segment + 1 < positions.length) index = 2 * segment + 1;
-      } else {
-        const key = String(segment);
-        for (let i = 1; i < positions.length; i += 3) if (positions[i] === key) index = i + 1;
-      }
-      if (index < 0) break;
-      offset = positions[index] as number;
-      positions = positions[index + 1] as Positions | number;
-    }
-    return at(offset);
-  };
-}
-
 type Located = Pick<ParsedSource, 'locate' | 'locateText'>;
 
 /**
@@ -77,7 +62,7 @@ type Located = Pick<ParsedSource, 'locate' | 'locateText'>;
  * string's text is located at its key or item.
  */
 function blockLocated(parsed: BlockYaml, at: (offset: number) => Position): Located {
-  const locate = blockLocator(parsed, at);
+  const locate = (path: FieldPath) => at(parsed.offsets.offsetOf(path));
   const valueAt = (path: FieldPath): unknown => {
     let node: unknown = parsed.value;
     for (const segment of path) node = node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[String(segment)] : undefined;
@@ -159,13 +144,14 @@ function scanDocument(doc: Document): { tooDeep?: number; firstAlias?: number } 
  * decK reads only the first document; a second one is an error here rather than silently ignored.
  */
 export function parseSource(file: string, text: string, originalLines?: readonly number[]): { source?: ParsedSource; problems: Problem[] } {
-  const at = offsetLocator(text, originalLines);
-  const problem = (offset: number, message: string): { problems: Problem[] } => ({ problems: [{ file, ...at(offset), message }] });
   const read = parseBlockYaml(text);
   if (read) {
-    if (read.depth > MAX_DEPTH) return problem(read.rootOffset, `nested deeper than ${MAX_DEPTH} levels`);
+    const at = offsetLocator(text, originalLines, read.lineStarts);
+    if (read.depth > MAX_DEPTH) return { problems: [{ file, ...at(read.rootOffset), message: `nested deeper than ${MAX_DEPTH} levels` }] };
     return { source: { file, value: read.value, ...blockLocated(read, at) }, problems: [] };
   }
+  const at = offsetLocator(text, originalLines);
+  const problem = (offset: number, message: string): { problems: Problem[] } => ({ problems: [{ file, ...at(offset), message }] });
   const deepFlow = tooDeepFlow(text);
   if (deepFlow !== undefined) return problem(deepFlow, `nested deeper than ${MAX_DEPTH} levels`);
   let doc: Document;
@@ -188,6 +174,9 @@ export function parseSource(file: string, text: string, originalLines?: readonly
     // `yaml` refuses an alias bomb without saying where: at the first alias.
     return problem(scan.firstAlias ?? 0, `invalid YAML: ${(error as Error).message}`);
   }
+  // An alias is the anchored object itself, not a copy: copied once here, the value is a tree like the fast path's, so
+  // the loader may hand its parts to entities without copying them.
+  if (scan.firstAlias !== undefined && value !== undefined) value = cloneJson(value);
   return { source: { file, value, ...documentLocated(doc, text, at) }, problems: [] };
 }
 

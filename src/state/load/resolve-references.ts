@@ -3,21 +3,32 @@ import type { Json, JsonObject } from '../../model/json.js';
 import { scopedKey, type Entity } from '../../model/entity.js';
 import { ALL_KINDS, kindOf } from '../../kinds/registry.js';
 import type { KindName } from '../../kinds/kind-names.js';
-import type { RefSpec } from '../../kinds/descriptor.js';
+import type { KindDescriptor, RefSpec } from '../../kinds/descriptor.js';
 import { displayName, writtenPath, type DraftEntity } from './draft.js';
-import { formatFieldPath, slotsAt, type FieldPath, type Slot } from './field-path.js';
+import { eachSlot, formatFieldPath, plainField, type FieldPath } from './field-path.js';
 import { problemAt } from './parse-source.js';
 import { suggestName } from '../../model/suggest.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Every string at a RefSpec path (`partials[].name`, `members[]`), with its location inside the fields. */
-function referenceSlots(fields: JsonObject, path: string): Array<Slot & { value: string }> {
-  return slotsAt(fields, path).filter((slot): slot is Slot & { value: string } => typeof slot.value === 'string');
+function setSlot(holder: JsonObject | Json[], key: string | number, value: string): void {
+  (holder as Record<string | number, Json>)[key] = value;
 }
 
-function setSlot(slot: Slot, value: string): void {
-  (slot.holder as Record<string | number, Json>)[slot.key] = value;
+/**
+ * Values of one kind by scope (a control plane, or none) and name: lookups take the name as written, so no
+ * `kind:scope:name` string is made (and hashed) per entity and reference.
+ */
+class ScopedIndex<T> {
+  private readonly byKind = new Map<KindName, Map<string | undefined, Map<string, T>>>();
+
+  names(kind: KindName, scope: string | undefined): Map<string, T> {
+    let scopes = this.byKind.get(kind);
+    if (!scopes) this.byKind.set(kind, (scopes = new Map()));
+    let names = scopes.get(scope);
+    if (!names) scopes.set(scope, (names = new Map()));
+    return names;
+  }
 }
 
 /** Where a desired entity is, for messages: `gateway.yaml:12:5`. */
@@ -63,14 +74,9 @@ export interface Resolved {
  */
 export function resolveReferences(drafts: DraftEntity[]): Resolved {
   const problems: Problem[] = [];
-  // Per kind, keyed by the entity's own key string: no `kind:key` string made (and hashed) per entity and reference.
-  const byKindKey = new Map<KindName, Map<string, DraftEntity>>();
-  const keysOf = (kind: KindName): Map<string, DraftEntity> => {
-    let keys = byKindKey.get(kind);
-    if (!keys) byKindKey.set(kind, (keys = new Map()));
-    return keys;
-  };
-  const keyById = new Map<string, string>();
+  // Declared entities by their local key, and local keys by pinned id or other name (a consumer's custom_id).
+  const declaredKeys = new ScopedIndex<DraftEntity>();
+  const keyById = new ScopedIndex<string>();
   const entities: Entity[] = [];
   const entityDrafts: DraftEntity[] = [];
   const report = (draft: DraftEntity, sub: FieldPath, message: string, hint?: string) =>
@@ -83,77 +89,86 @@ export function resolveReferences(drafts: DraftEntity[]): Resolved {
     // Read-only kinds (provider accounts) are never declared: Konnect has them, the schema checks the values.
     if (target.readOnly) return;
     const scope = target.scope === 'control_plane' ? draft.controlPlane : undefined;
-    for (const slot of referenceSlots(draft.fields, ref.path)) {
-      if (keysOf(ref.kind).has(scopedKey(scope, slot.value))) continue;
-      const byId = keyById.get(`${ref.kind}:${scope ?? ''}:${slot.value}`);
+    const names = declaredKeys.names(ref.kind, scope);
+    // The usual reference, one field naming a declared entity (a route's service), is settled without a walk.
+    const field = plainField(ref.path);
+    if (field !== undefined && (draft.fields[field] === undefined || names.has(draft.fields[field] as string))) return;
+    eachSlot(draft.fields, ref.path, (holder, key, value, at) => {
+      if (typeof value !== 'string' || names.has(value)) return;
+      const byId = keyById.names(ref.kind, scope).get(value);
       if (byId !== undefined) {
-        setSlot(slot, byId);
-        continue;
+        setSlot(holder, key, byId);
+        return;
       }
       const lookupTags = ref.lookup ? draft.file.header.lookupTags[ref.lookup] : undefined;
       if (lookupTags) {
-        if (UUID.test(slot.value)) setSlot(slot, `id:${slot.value}`);
-        continue;
+        if (UUID.test(value)) setSlot(holder, key, `id:${value}`);
+        return;
       }
       const referrer = kindOf(draft.kind).title;
-      if (UUID.test(slot.value) && target.scope === 'control_plane') {
+      if (UUID.test(value) && target.scope === 'control_plane') {
         // decK resolves a foreign key by id against Konnect: so does the planner (`id:` references).
-        setSlot(slot, `id:${slot.value}`);
-        deferred.add(`${referrer} "${displayName(draft.fields)}" (${where(draft)}) references ${target.title} ${slot.value} by id, which no file declares: resolved at plan time against Konnect`);
-        continue;
+        setSlot(holder, key, `id:${value}`);
+        deferred.add(`${referrer} "${displayName(draft.fields)}" (${where(draft)}) references ${target.title} ${value} by id, which no file declares: resolved at plan time against Konnect`);
+        return;
       }
-      const suggestion = suggestName(slot.value, declared(ref.kind, scope));
+      const suggestion = suggestName(value, declared(ref.kind, scope));
       // Another state may manage it (a platform team's network, a team's control plane in a group): Konnect decides at
       // plan time. A name close to a declared one is a typo, reported now.
       if (target.scope === 'org' && suggestion === undefined) {
-        deferred.add(`${referrer} "${displayName(draft.fields)}" (${where(draft)}) references ${target.title} "${slot.value}", which no file declares: resolved against Konnect at plan time`);
-        continue;
+        deferred.add(`${referrer} "${displayName(draft.fields)}" (${where(draft)}) references ${target.title} "${value}", which no file declares: resolved against Konnect at plan time`);
+        return;
       }
       const hints = [
         ...(suggestion !== undefined ? [`did you mean "${suggestion}"?`] : []),
         ...(ref.lookup ? [`declare it, or set _info.default_lookup_tags.${ref.lookup} to find it in Konnect`] : []),
       ];
       const hint = hints.length > 0 ? hints.join(' ') : undefined;
-      report(draft, slot.at, `${referrer} "${displayName(draft.fields)}" (${where(draft)}) references ${target.title} "${slot.value}", which no file declares`, hint);
-    }
+      report(draft, [...at], `${referrer} "${displayName(draft.fields)}" (${where(draft)}) references ${target.title} "${value}", which no file declares`, hint);
+    });
   };
 
   const byKind = new Map<KindName, DraftEntity[]>();
-  for (const draft of drafts) {
+  for (let i = 0; i < drafts.length; i++) {
+    const draft = drafts[i]!;
     const list = byKind.get(draft.kind);
     if (list) list.push(draft);
     else byKind.set(draft.kind, [draft]);
   }
-  for (const descriptor of ALL_KINDS) {
-    for (const draft of byKind.get(descriptor.kind) ?? []) {
-      for (const ref of descriptor.refs) resolveOne(draft, ref);
-      const local = descriptor.identity(draft.fields, draft.id);
-      if (local === undefined) {
-        report(draft, [], `${descriptor.title} "${displayName(draft.fields)}" cannot be identified: give it a name (or pin its id)`);
-        continue;
-      }
-      const key = scopedKey(draft.controlPlane, local);
-      const declaredKeys = keysOf(descriptor.kind);
-      const first = declaredKeys.get(key);
-      if (first?.referenceOnly && draft.referenceOnly) continue;
-      if (first) {
-        report(draft, [], `${descriptor.title} "${key}" is declared twice: at ${where(first)} (${formatFieldPath(first.path)}) and here (${where(draft)})`);
-        continue;
-      }
-      declaredKeys.set(key, draft);
-      if (draft.id !== undefined) keyById.set(`${descriptor.kind}:${draft.controlPlane ?? ''}:${draft.id}`, local);
-      for (const name of descriptor.referenceNames?.(draft.fields) ?? []) {
-        const alias = `${descriptor.kind}:${draft.controlPlane ?? ''}:${name}`;
-        if (!keyById.has(alias)) keyById.set(alias, local);
-      }
-      const { line, column } = draft.file.source.locate(draft.path);
-      const entity: Entity = { kind: descriptor.kind, key, fields: draft.fields, source: { file: draft.file.source.file, line, column, path: formatFieldPath(draft.path) } };
-      if (draft.controlPlane !== undefined) entity.controlPlane = draft.controlPlane;
-      if (draft.id !== undefined) entity.id = draft.id;
-      if (draft.intent) entity.intent = draft.intent;
-      entities.push(entity);
-      entityDrafts.push(draft);
+  /** Resolves one draft's references, gives it its key and makes its entity. A function of its own: called per draft. */
+  const declare = (descriptor: KindDescriptor, draft: DraftEntity): void => {
+    const refs = descriptor.refs;
+    for (let r = 0; r < refs.length; r++) resolveOne(draft, refs[r]!);
+    const local = descriptor.identity(draft.fields, draft.id);
+    if (local === undefined) {
+      report(draft, [], `${descriptor.title} "${displayName(draft.fields)}" cannot be identified: give it a name (or pin its id)`);
+      return;
     }
+    const key = scopedKey(draft.controlPlane, local);
+    const names = declaredKeys.names(descriptor.kind, draft.controlPlane);
+    const first = names.get(local);
+    if (first?.referenceOnly && draft.referenceOnly) return;
+    if (first) {
+      report(draft, [], `${descriptor.title} "${key}" is declared twice: at ${where(first)} (${formatFieldPath(first.path)}) and here (${where(draft)})`);
+      return;
+    }
+    names.set(local, draft);
+    const aliases = draft.id !== undefined || descriptor.referenceNames ? keyById.names(descriptor.kind, draft.controlPlane) : undefined;
+    if (draft.id !== undefined) aliases!.set(draft.id, local);
+    for (const name of descriptor.referenceNames?.(draft.fields) ?? []) {
+      if (!aliases!.has(name)) aliases!.set(name, local);
+    }
+    const { line, column } = draft.file.source.locate(draft.path);
+    const entity: Entity = { kind: descriptor.kind, key, fields: draft.fields, source: { file: draft.file.source.file, line, column, path: formatFieldPath(draft.path) } };
+    if (draft.controlPlane !== undefined) entity.controlPlane = draft.controlPlane;
+    if (draft.id !== undefined) entity.id = draft.id;
+    if (draft.intent) entity.intent = draft.intent;
+    entities.push(entity);
+    entityDrafts.push(draft);
+  };
+  for (const descriptor of ALL_KINDS) {
+    const list = byKind.get(descriptor.kind);
+    if (list) for (let i = 0; i < list.length; i++) declare(descriptor, list[i]!);
   }
   return { entities, draftOf: lazyIndex(entities, entityDrafts), problems, deferred: [...deferred] };
 }

@@ -5,10 +5,12 @@ import { displayName, type DraftEntity } from './draft.js';
 import { problemAt } from './parse-source.js';
 
 
+const REFERENCE_NAMES = ['name', 'username', 'custom_id', 'id'];
+
 /** decK writes a reference as a name or as `{name}`/`{id}`/`{username}`; the model holds one string. */
 function referenceString(value: Json): Json {
   if (!isJsonObject(value)) return value;
-  for (const name of ['name', 'username', 'custom_id', 'id']) if (typeof value[name] === 'string') return value[name] as string;
+  for (const name of REFERENCE_NAMES) if (typeof value[name] === 'string') return value[name] as string;
   return value;
 }
 
@@ -18,7 +20,7 @@ const SHAPES = new Map<string, 'field' | { list: string } | undefined>();
 /** What a RefSpec path is: one field (`service`), a list of `{name}` links (`partials[].name`: its list), or other. */
 function referenceShape(path: string): 'field' | { list: string } | undefined {
   let shape = SHAPES.get(path);
-  if (!SHAPES.has(path)) {
+  if (shape === undefined && !SHAPES.has(path)) {
     const link = /^(\w+)\[\]\.name$/.exec(path);
     shape = !path.includes('.') && !path.endsWith('[]') ? 'field' : link ? { list: link[1]! } : undefined;
     SHAPES.set(path, shape);
@@ -28,10 +30,9 @@ function referenceShape(path: string): 'field' | { list: string } | undefined {
 
 /**
  * Rewrites decK's shorthands into model fields: service `url`, object references, and list links such as a plugin's
- * `partials: [{id}]` (the id stands in for the name until it is resolved).
+ * `partials: [{id}]` (the id stands in for the name until it is resolved). Problems are added to `problems`.
  */
-export function expandShorthands(draft: DraftEntity): Problem[] {
-  const problems: Problem[] = [];
+export function expandShorthands(draft: DraftEntity, problems: Problem[]): void {
   const descriptor = kindOf(draft.kind);
   const report = (sub: Array<string | number>, message: string) => problems.push(problemAt(draft.file.source, [...draft.path, ...sub], message));
   const message = descriptor.file.expand?.(draft.fields);
@@ -67,5 +68,4 @@ export function expandShorthands(draft: DraftEntity): Problem[] {
       }
     });
   }
-  return problems;
 }

@@ -3,51 +3,44 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import YAML, { isMap, isPair, isScalar, isSeq, parseDocument, type Node } from 'yaml';
-import { MAP, parseBlockYaml, SEQ, type BlockYaml, type Positions } from '../../../src/state/load/block-yaml.js';
+import { parseBlockYaml, type BlockYaml } from '../../../src/state/load/block-yaml.js';
+
+type Path = Array<string | number>;
 
 /** Every offset `yaml` gives for keys and items, by path, next to the value it reads: the reference. */
-function reference(text: string): { value: unknown; offsets: Map<string, number> } | 'error' {
+function reference(text: string): { value: unknown; offsets: Array<[Path, number]> } | 'error' {
   const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
   if (doc.errors.length > 0) return 'error';
-  const offsets = new Map<string, number>();
-  const walk = (node: Node | null, path: string): void => {
+  const offsets: Array<[Path, number]> = [];
+  const walk = (node: Node | null, path: Path): void => {
     if (isMap(node)) {
       for (const pair of node.items) {
         if (!isPair(pair) || !isScalar(pair.key)) continue;
-        const at = `${path}/${String(pair.key.value)}`;
-        offsets.set(at, (pair.key as Node).range![0]);
+        const at = [...path, String(pair.key.value)];
+        offsets.push([at, (pair.key as Node).range![0]]);
         walk(pair.value as Node | null, at);
       }
     } else if (isSeq(node)) {
       node.items.forEach((item, index) => {
-        offsets.set(`${path}/${index}`, (item as Node).range![0]);
-        walk(item as Node, `${path}/${index}`);
+        offsets.push([[...path, index], (item as Node).range![0]]);
+        walk(item as Node, [...path, index]);
       });
     }
   };
-  offsets.set('', (doc.contents as Node).range![0]);
-  walk(doc.contents as Node, '');
+  offsets.push([[], (doc.contents as Node).range![0]]);
+  walk(doc.contents as Node, []);
   return { value: doc.toJS(), offsets };
 }
 
-function fastOffsets(parsed: BlockYaml): Map<string, number> {
-  const offsets = new Map<string, number>([['', parsed.rootOffset]]);
-  const walk = (positions: Positions | number, path: string): void => {
-    if (typeof positions === 'number') return;
-    if (positions[0] === SEQ) {
-      for (let i = 1; i < positions.length; i += 2) {
-        offsets.set(`${path}/${(i - 1) / 2}`, positions[i] as number);
-        walk(positions[i + 1] as Positions | number, `${path}/${(i - 1) / 2}`);
-      }
-    } else {
-      for (let i = 1; i < positions.length; i += 3) {
-        offsets.set(`${path}/${positions[i] as string}`, positions[i + 1] as number);
-        walk(positions[i + 2] as Positions | number, `${path}/${positions[i] as string}`);
-      }
-    }
-  };
-  walk(parsed.positions, '');
-  return offsets;
+/** The fast path's offsets for the same paths; for a path under each that does not exist, its ancestor's. */
+function fastOffsets(parsed: BlockYaml, paths: Path[]): { found: Map<string, number>; absent: Map<string, number> } {
+  const found = new Map<string, number>();
+  const absent = new Map<string, number>();
+  for (const path of paths) {
+    found.set(JSON.stringify(path), parsed.offsets.offsetOf(path));
+    absent.set(JSON.stringify(path), parsed.offsets.offsetOf([...path, '\u0000absent', 0]));
+  }
+  return { found, absent };
 }
 
 /** The fast path may decline any text, but what it accepts it must read exactly as `yaml` does, positions included. */
@@ -58,7 +51,10 @@ function agreesWithYaml(text: string): 'fast' | 'declined' {
   expect(expected, `yaml rejects what the fast path accepted:\n${text}`).not.toBe('error');
   if (expected === 'error') return 'fast';
   expect(fast.value, text).toStrictEqual(expected.value);
-  expect(fastOffsets(fast), text).toEqual(expected.offsets);
+  const expectedOffsets = new Map(expected.offsets.map(([path, offset]) => [JSON.stringify(path), offset]));
+  const { found, absent } = fastOffsets(fast, expected.offsets.map(([path]) => path));
+  expect(found, text).toEqual(expectedOffsets);
+  expect(absent, text).toEqual(expectedOffsets);
   return 'fast';
 }
 
@@ -85,6 +81,11 @@ const TRICKY = [
   'a: %x\n', 'a: ,x\n', 'a: x,y]\n', 'a: ]\n', '# only a comment\n', '', '\n\n', 'plain scalar\n', '- a # c\n-   b\n',
   '-   a: 1\n    b: 2\n', '- a: 1\n   b: 2\n', 'a:\n\n\n  b: 1\n\n', 'a:\tb\n', 'a: "x\ty"\n', 'a: "\u0001"\n',
   'a: 1 # c\n#\n  # c\nb: 2\n', '# c\n---\na: 1\n', 'a #b: c\n', 'a: b\n# c\n  c: d\n', 'é: ü\n',
+  // Keys are first looked for as the ones the previous map at that depth had: near misses must read as yaml reads them.
+  '- name: a\n  nameX: b\n- nameX: c\n  name: d\n- "name": e\n- name : f\n- name:g\n- name: h\n  name: i\n',
+  '- a b: 1\n  \'c #d\': 2\n- a b: 3\n  c #d: 4\n', '- k: 1\n- k:: 2\n- k:\n    k: 3\n',
+  // Only spaces end a plain scalar or key: a no-break space is part of it, as in yaml.
+  'a\u00a0: b\n', 'a: b\u00a0\n', 'a: b\u00a0 # c\n', 'a: b\u2028\n',
   'a: "b" "c"\n', 'a: \'b\'\'\n', "a: 'b''c''\n", 'a: "\\/"\n', 'a: "\\u12"\n', 'a: " x "\n', "a: ' x '\n",
 ];
 
@@ -145,23 +146,65 @@ describe('parseBlockYaml (the fast path of parseSource)', () => {
   });
 });
 
-describe('the arrays it keeps (copied to their exact size as each block ends)', () => {
-  it('hold the data and positions of every nested block, whichever way it ends (dedent, next key, end of text)', () => {
-    const text = 'services:\n  - name: a\n    tags:\n      - x\n    routes:\n      - name: r\n        paths:\n          - /a\n          - /b\n  - name: b\nlist:\n- 1\n- k: v\n';
+describe('positions (found in the text when asked)', () => {
+  it('of every nested block, whichever way it ends (dedent, next key, end of text), compact and comment lines between', () => {
+    const text = [
+      'services:',
+      '  - name: a',
+      '    tags:',
+      '      - x',
+      '    # a comment',
+      '',
+      '    routes:',
+      '      - name: r',
+      '        paths:',
+      '          - /a',
+      '          - /b',
+      '  - name: b',
+      'list:',
+      '- 1',
+      '-',
+      '  - nested',
+      '- k: v',
+      '  deep:',
+      '    deeper: 1',
+      'last: x',
+      '',
+    ].join('\r\n');
     const parsed = parseBlockYaml(text)!;
     expect(parsed.value).toEqual(YAML.parse(text));
     const at = (needle: string) => text.indexOf(needle);
-    const route = [MAP, 'name', at('name: r'), 0, 'paths', at('paths'), [SEQ, at('/a'), 0, at('/b'), 0]];
-    const a = [MAP, 'name', at('name: a'), 0, 'tags', at('tags'), [SEQ, at('x\n'), 0], 'routes', at('routes'), [SEQ, at('name: r'), route]];
-    expect(parsed.positions).toEqual([
-      MAP,
-      'services',
-      0,
-      [SEQ, at('name: a'), a, at('name: b'), [MAP, 'name', at('name: b'), 0]],
-      'list',
-      at('list'),
-      [SEQ, at('1\n'), 0, at('k: v'), [MAP, 'k', at('k: v'), 0]],
-    ]);
+    const located = (path: Path) => parsed.offsets.offsetOf(path);
+    expect(located([])).toBe(0);
+    expect(located(['services', 0])).toBe(at('name: a'));
+    expect(located(['services', 0, 'tags', 0])).toBe(at('x\r'));
+    expect(located(['services', 0, 'routes'])).toBe(at('routes'));
+    expect(located(['services', 0, 'routes', 0, 'paths', 1])).toBe(at('/b'));
+    expect(located(['services', 1, 'name'])).toBe(at('name: b'));
+    expect(located(['services', 2])).toBe(at('services'));
+    expect(located(['list', 1])).toBe(at('- nested') );
+    expect(located(['list', 1, 0])).toBe(at('nested'));
+    expect(located(['list', 2, 'deep', 'deeper'])).toBe(at('deeper'));
+    expect(located(['list', 2, 'deep', 'deeper', 'x'])).toBe(at('deeper'));
+    expect(located(['last'])).toBe(at('last'));
+    expect(located(['services', 0, 'name', 'x'])).toBe(at('name: a'));
     expect(parsed.depth).toBe(6);
+  });
+});
+
+describe('positions of big files (blocks in several chunks, a block bigger than a chunk)', () => {
+  it('locates the first, middle and last items of a 40,000-item list and of 30,000 small maps after it', () => {
+    const big = Array.from({ length: 40_000 }, (_, i) => `  - item-${i}`).join('\n');
+    const maps = Array.from({ length: 30_000 }, (_, i) => `  - name: map-${i}\n    tags:\n      - t-${i}`).join('\n');
+    const text = `big:\n${big}\nmaps:\n${maps}\nlast: x\n`;
+    const parsed = parseBlockYaml(text)!;
+    const located = (path: Path) => parsed.offsets.offsetOf(path);
+    for (const i of [0, 1, 20_000, 39_999]) expect(located(['big', i])).toBe(text.indexOf(`item-${i}\n`));
+    for (const i of [0, 1, 15_000, 29_999]) {
+      expect(located(['maps', i, 'name'])).toBe(text.indexOf(`name: map-${i}\n`));
+      expect(located(['maps', i, 'tags', 0])).toBe(text.indexOf(`t-${i}\n`));
+    }
+    expect(located(['big', 40_000])).toBe(text.indexOf('big'));
+    expect(located(['last'])).toBe(text.indexOf('last'));
   });
 });

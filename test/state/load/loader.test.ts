@@ -220,4 +220,25 @@ describe('drafts are copies of the file data', () => {
     expect(state.entities.length).toBeGreaterThanOrEqual(6);
     expect(sharedObjects(state.entities.map((e) => e.fields))).toBe(0);
   });
+
+  it('no two entities share an object written once and aliased (the loader hands the file data to entities uncopied)', () => {
+    const state = load({
+      'g.yaml': yaml(
+        '_konnect: {control_plane_name: payments}',
+        'services:',
+        '- name: orders',
+        '  host: orders.internal',
+        '  tags: &tags [shared]',
+        '  plugins:',
+        '  - {name: cors, config: &cors {origins: [x]}}',
+        '- name: billing',
+        '  host: billing.internal',
+        '  tags: *tags',
+        '  plugins:',
+        '  - {name: cors, config: *cors}',
+      ),
+    });
+    expect(state.entities).toHaveLength(4);
+    expect(sharedObjects(state.entities.map((e) => e.fields))).toBe(0);
+  });
 });
