@@ -6,7 +6,7 @@ import type { PatchOp } from '../model/plan.js';
 import { kindOf } from '../kinds/registry.js';
 import type { KindName } from '../kinds/kind-names.js';
 import { deepEqual, type JsonObject } from '../model/json.js';
-import { comparablePair } from './normalize.js';
+import { comparablePair, sameComparable } from './normalize.js';
 import { keepReason, type Ownership } from './claims.js';
 import { learnedFor } from '../kinds/schema-defaults.js';
 
@@ -86,8 +86,11 @@ export function classify(
     if (keepReason(live, ownership) !== undefined) return undefined;
     return { ...base, action: 'delete', live, before: live.fields, patch: [] };
   }
-  const { before, after } = comparablePair(desired!, live!, kindOf(entity.kind), learnedFor(defaults, entity.controlPlane));
+  const descriptor = kindOf(entity.kind);
+  const learned = learnedFor(defaults, entity.controlPlane);
   const idReason = pinnedIdReason(desired!, live!);
+  if (idReason === undefined && sameComparable(desired!, live!, descriptor, learned)) return undefined;
+  const { before, after } = comparablePair(desired!, live!, descriptor, learned);
   if (deepEqual(before, after) && idReason === undefined) return undefined;
   const patch = jsonPatch.compare(before, after) as PatchOp[];
   const reason = idReason ?? replaceReason(entity.kind, before, after, patch);

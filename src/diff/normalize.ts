@@ -3,7 +3,7 @@ import type { Entity } from '../model/entity.js';
 import type { Json, JsonObject } from '../model/json.js';
 import { getAll, removeAll, splitPath, updateAll } from '../model/paths.js';
 import type { KindDescriptor, LearnedDefaults } from '../kinds/descriptor.js';
-import { mergeWithoutNulls, sortSetInPlace, stripNullsInPlace } from './json-tools.js';
+import { mergedEqual, mergeWithoutNulls, sortSetInPlace, stripNullsInPlace } from './json-tools.js';
 
 /** Tags are a set on every kind, whatever the descriptor lists. */
 const ALWAYS_SETS = ['tags'];
@@ -66,4 +66,19 @@ export function comparablePair(
   const before = comparable(live.fields, descriptor, learned);
   dropUnrequestedGenerated(after, before, descriptor);
   return { before, after };
+}
+
+/**
+ * Whether a pair's comparison forms are certainly equal, decided without building them: the unchanged entities of a
+ * large state cost no copies. Equal merged forms give equal comparison forms, since every later step (normalize,
+ * ignore, sets, generated) depends on the merged form alone (and on the set paths, checked equal here). normalize
+ * must therefore not depend on key order. False means "not known": compare the forms.
+ */
+export function sameComparable(desired: Entity, live: Entity, descriptor: KindDescriptor, learned?: LearnedDefaults): boolean {
+  if (!samePaths(descriptor.sets(desired.fields), descriptor.sets(live.fields))) return false;
+  return mergedEqual(descriptor.defaults?.(desired.fields, learned), desired.fields, descriptor.defaults?.(live.fields, learned), live.fields);
+}
+
+function samePaths(a: readonly string[], b: readonly string[]): boolean {
+  return a === b || (a.length === b.length && a.every((path, i) => path === b[i]));
 }
