@@ -164,9 +164,11 @@ function scrub(op: Operation, rewrite: SecretRewriter, used: SecretUse): Operati
   return out;
 }
 
+const NO_SECRETS: readonly string[] = [];
+
 /** The live side with secret fields and the old values of env-sourced fields masked: what Konnect holds stays there. */
 function redact(op: Operation): Operation {
   if (!op.before) return op;
-  return { ...op, before: redactLive(op.before, op.after, kindOf(op.kind).secrets ?? []) };
+  return { ...op, before: redactLive(op.before, op.after, kindOf(op.kind).secrets ?? NO_SECRETS) };
 }
 
