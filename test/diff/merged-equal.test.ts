@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { mergedEqual, mergeWithoutNulls } from '../../src/diff/json-tools.js';
 import { deepEqual, type JsonObject } from '../../src/model/json.js';
 
@@ -43,6 +44,21 @@ describe('mergedEqual', () => {
     }
     // Beyond each sample with itself: defaults written out, nulls for defaults, tags in another key order.
     expect(equalPairs).toBeGreaterThan(SAMPLES.length);
+  });
+
+  it('agrees with comparing the merged copies on generated objects', () => {
+    // Small key and value alphabets, so that equal merges (and near misses) are common.
+    const leaf = fc.oneof(fc.constant(null), fc.constantFrom('a', 'b'), fc.constantFrom(1, 2));
+    const value = fc.letrec((tie) => ({
+      node: fc.oneof({ depthSize: 'small' }, leaf, fc.array(tie('node'), { maxLength: 2 }), tie('object')),
+      object: fc.dictionary(fc.constantFrom('x', 'y', 'z'), tie('node'), { maxKeys: 3 }),
+    }));
+    const object = value.object as fc.Arbitrary<JsonObject>;
+    const side = fc.tuple(fc.option(object, { nil: undefined }), object);
+    fc.assert(
+      fc.property(side, side, ([baseA, overA], [baseB, overB]) => mergedEqual(baseA, overA, baseB, overB) === deepEqual(mergeWithoutNulls(baseA, overA), mergeWithoutNulls(baseB, overB))),
+      { numRuns: 2000 },
+    );
   });
 
   it('never treats a `__proto__` key as equal data', () => {
