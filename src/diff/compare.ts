@@ -79,17 +79,17 @@ export function classify(
   defaults?: Readonly<Record<string, JsonObject>>,
 ): Change | undefined {
   const entity = (desired ?? live)!;
-  const base = { kind: entity.kind, key: entity.key };
-  if (kindOf(entity.kind).readOnly) return undefined;
-  if (desired && !live) return { ...base, action: 'create', desired, after: desired.fields, patch: [] };
+  const descriptor = kindOf(entity.kind);
+  if (descriptor.readOnly) return undefined;
+  if (desired && !live) return { kind: entity.kind, key: entity.key, action: 'create', desired, after: desired.fields, patch: [] };
   if (!desired && live) {
     if (keepReason(live, ownership) !== undefined) return undefined;
-    return { ...base, action: 'delete', live, before: live.fields, patch: [] };
+    return { kind: entity.kind, key: entity.key, action: 'delete', live, before: live.fields, patch: [] };
   }
-  const descriptor = kindOf(entity.kind);
   const learned = learnedFor(defaults, entity.controlPlane);
   const idReason = pinnedIdReason(desired!, live!);
   if (idReason === undefined && sameComparable(desired!, live!, descriptor, learned)) return undefined;
+  const base = { kind: entity.kind, key: entity.key };
   const { before, after } = comparablePair(desired!, live!, descriptor, learned);
   if (deepEqual(before, after) && idReason === undefined) return undefined;
   const patch = jsonPatch.compare(before, after) as PatchOp[];

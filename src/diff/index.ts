@@ -59,7 +59,12 @@ export function buildPlan(desired: DesiredState, live: LiveState): Plan {
   const pinned = pairPinnedIds(desiredIndex, liveIndex);
   const renamedFrom = pinned.renamedFrom;
   const pairedLive = pairByMatch(desiredIndex, pinned.live, renamedFrom);
-  const changes = diffKeyed(desiredIndex, pairedLive, (key, want, have) => withRename(classify(want, have, ownership, live.defaults), renamedFrom.get(key))).filter((change) => {
+  const defaults = live.defaults;
+  const renames = renamedFrom.size > 0;
+  const changes = diffKeyed(desiredIndex, pairedLive, (key, want, have) => {
+    const change = classify(want, have, ownership, defaults);
+    return renames ? withRename(change, renamedFrom.get(key)) : change;
+  }).filter((change) => {
     if (change.action !== 'delete' || canDelete(change.live!)) return true;
     warnings.push(`${kindOf(change.kind).title} ${change.key} is not desired but cannot be deleted through the API: left as it is`);
     return false;

@@ -68,7 +68,8 @@ export function sortSetInPlace(items: Json[]): Json[] {
  */
 export function mergedEqual(baseA: JsonObject | undefined, overA: JsonObject, baseB: JsonObject | undefined, overB: JsonObject): boolean {
   let size = 0;
-  for (const name of Object.keys(overA)) {
+  // for…in, not Object.keys: no key array per object. Plain JSON objects inherit no enumerable keys.
+  for (const name in overA) {
     const value = overA[name]!;
     if (value === null) continue;
     size++;
@@ -112,7 +113,7 @@ function viewEqual(underA: Json | undefined, valueA: Json, underB: Json | undefi
 /** How many keys `mergeWithoutNulls(base, over)` has. */
 function mergedSize(base: JsonObject | undefined, over: JsonObject): number {
   let size = 0;
-  for (const name of Object.keys(over)) if (over[name] !== null) size++;
+  for (const name in over) if (over[name] !== null) size++;
   if (base) {
     for (const name of nonNullKeys(base)) {
       const value = over[name];
