@@ -1,5 +1,6 @@
 // JSON helpers for the comparison form. Only the `…InPlace` ones mutate, and only copies the comparison owns.
 import { canonicalJson, dropNulls, isJsonObject, type Json, type JsonObject } from '../model/json.js';
+import { splitPath } from '../model/paths.js';
 
 /** `base` under `over`: objects merge recursively, `over` wins everywhere else (arrays included). */
 export function deepMerge(base: JsonObject, over: JsonObject): JsonObject {
@@ -121,4 +122,17 @@ function mergedSize(base: JsonObject | undefined, over: JsonObject): number {
     }
   }
   return size;
+}
+
+/** Whether any value at a descriptor path (`getAll`'s paths) passes `test`, without collecting them. */
+export function someAt(root: Json, path: string, test: (value: Json) => boolean): boolean {
+  return someFrom(root, splitPath(path), 0, test);
+}
+
+function someFrom(node: Json | undefined, segments: readonly string[], index: number, test: (value: Json) => boolean): boolean {
+  if (node === undefined) return false;
+  if (index === segments.length) return test(node);
+  const segment = segments[index]!;
+  if (segment === '[]') return Array.isArray(node) && node.some((item) => someFrom(item, segments, index + 1, test));
+  return isJsonObject(node) && someFrom(node[segment], segments, index + 1, test);
 }
