@@ -22,42 +22,9 @@ export function cloneJson<T extends Json>(value: T): T {
   return out as T;
 }
 
-/**
- * JSON.stringify with object keys sorted at every level: the canonical form for hashing and byte-identical output.
- * Written out directly (no sorted copy), and exactly `JSON.stringify(sortKeysDeep(value))`: integer-like keys first in
- * numeric order (as a sorted copy holds them), `__proto__` keys left out (a copy cannot hold one), `undefined` as
- * JSON.stringify has it.
- */
+/** JSON.stringify with object keys sorted at every level: the canonical form for hashing and byte-identical output. */
 export function canonicalJson(value: unknown): string {
-  return canonical(value) as string;
-}
-
-function canonical(value: unknown): string | undefined {
-  if (typeof value !== 'object' || value === null) return JSON.stringify(value);
-  if (Array.isArray(value)) {
-    let out = '[';
-    for (let i = 0; i < value.length; i++) out += `${i === 0 ? '' : ','}${canonical(value[i]) ?? 'null'}`;
-    return `${out}]`;
-  }
-  let out = '';
-  for (const key of canonicalKeys(value as Record<string, unknown>)) {
-    const text = canonical((value as Record<string, unknown>)[key]);
-    if (text !== undefined) out += `${out === '' ? '' : ','}${JSON.stringify(key)}:${text}`;
-  }
-  return `{${out}}`;
-}
-
-/** Own keys in the order a copy with keys inserted sorted enumerates them: array indexes first, numerically. */
-function canonicalKeys(value: Record<string, unknown>): string[] {
-  const keys = Object.keys(value).sort();
-  if (!keys.some((key) => key === '__proto__' || isArrayIndex(key))) return keys;
-  const indexes = keys.filter(isArrayIndex).sort((a, b) => Number(a) - Number(b));
-  return [...indexes, ...keys.filter((key) => key !== '__proto__' && !isArrayIndex(key))];
-}
-
-function isArrayIndex(key: string): boolean {
-  const first = key.charCodeAt(0);
-  return first >= 48 && first <= 57 && /^(?:0|[1-9]\d*)$/.test(key) && Number(key) < 4294967295;
+  return JSON.stringify(sortKeysDeep(value));
 }
 
 export function sortKeysDeep(value: unknown): unknown {
