@@ -70,13 +70,14 @@ function pinnedIdReason(desired: Entity, live: Entity): string | undefined {
 
 /**
  * The change that turns `live` into `desired` (either may be absent), or undefined when nothing is to do.
- * `defaults`: LiveState.defaults (schema-learned defaults).
+ * `defaults`: LiveState.defaults (schema-learned defaults). `same`: sameComparable, or one that knows pairs compared ahead.
  */
 export function classify(
   desired: Entity | undefined,
   live: Entity | undefined,
   ownership: Ownership,
   defaults?: Readonly<Record<string, JsonObject>>,
+  same: typeof sameComparable = sameComparable,
 ): Change | undefined {
   const entity = (desired ?? live)!;
   const descriptor = kindOf(entity.kind);
@@ -88,7 +89,7 @@ export function classify(
   }
   const learned = learnedFor(defaults, entity.controlPlane);
   const idReason = pinnedIdReason(desired!, live!);
-  if (idReason === undefined && sameComparable(desired!, live!, descriptor, learned)) return undefined;
+  if (idReason === undefined && same(desired!, live!, descriptor, learned)) return undefined;
   const base = { kind: entity.kind, key: entity.key };
   const { before, after } = comparablePair(desired!, live!, descriptor, learned);
   if (deepEqual(before, after) && idReason === undefined) return undefined;

@@ -64,6 +64,8 @@ export interface ResolveInput {
   view?: OwnershipView;
   /** Live entities that a desired reference named by id (`id:<uuid>`, see `mapIdRefs`). */
   viaId?: ReadonlySet<EntityRef>;
+  /** allRefs of each desired entity, by position, when worked out ahead. */
+  refs?: ReadonlyArray<readonly HeldRef[]>;
 }
 
 /** The file position of a desired entity, for PlanError annotations. */
@@ -84,8 +86,9 @@ export function resolveReferences(input: ResolveInput): Resolution {
   const scopes = new Map(input.scopes.map((scope) => [scope.controlPlane, scope]));
   const lookedUp = new Set<EntityRef>();
   const warnings: string[] = [];
-  for (const entity of input.desired) {
-    for (const held of allRefs(entity, input.implicit)) {
+  for (let i = 0; i < input.desired.length; i++) {
+    const entity = input.desired[i]!;
+    for (const held of input.refs?.[i] ?? allRefs(entity, input.implicit)) {
       if (input.desiredIndex.has(held.ref)) continue;
       const live = input.liveIndex.get(held.ref);
       const target = kindOf(held.kind);
