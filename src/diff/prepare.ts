@@ -77,7 +77,12 @@ export class EqualPairs {
     for (const entity of live) {
       const desired = desiredIndex.get(entityRef(entity.kind, entity.key));
       const descriptor = kindOf(entity.kind);
-      if (!desired || descriptor.readOnly || !sameComparable(desired, entity, descriptor)) continue;
+      if (descriptor.readOnly) continue;
+      if (!desired || !sameComparable(desired, entity, descriptor)) {
+        // Likely an operation, which records the entity's fingerprint: the reader hashes it on first read, now then.
+        void entity.fingerprint;
+        continue;
+      }
       this.pairs.set(entity, {
         desired,
         desiredFields: desired.fields,

@@ -63,6 +63,18 @@ describe('createPlanner', () => {
     expect(planAhead(wanted, fed, learned)).toEqual(buildPlan(wanted, learned));
   });
 
+  it('takes the fingerprint of a live entity that differs while comparing ahead, not of one that is equal', () => {
+    const hashed: string[] = [];
+    const lazy = (entity: Entity) => {
+      Object.defineProperty(entity, 'fingerprint', { enumerable: true, configurable: true, get: () => (hashed.push(entity.key), { id: entity.id!, version: 'v:1' }) });
+      return entity;
+    };
+    const fed = live();
+    createPlanner(desired()).addLive(fed.entities.map(lazy));
+    // billing differs, legacy and the control plane have no desired namesake; orders is equal.
+    expect(hashed.sort()).toEqual(['payments', 'payments/billing', 'payments/legacy']);
+  });
+
   it('reports a key declared twice where buildPlan does, after what it checks first', () => {
     const twice = state([desiredEntity('service', { name: 'orders', host: 'a' }, gw), desiredEntity('service', { name: 'orders', host: 'b' }, gw)]);
     const planner = createPlanner(twice);
