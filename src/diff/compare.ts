@@ -6,7 +6,7 @@ import type { PatchOp } from '../model/plan.js';
 import { kindOf } from '../kinds/registry.js';
 import type { KindName } from '../kinds/kind-names.js';
 import { deepEqual, type JsonObject } from '../model/json.js';
-import { comparablePair, sameComparable } from './normalize.js';
+import { COMPARE_NOW, type Pairing } from './normalize.js';
 import { keepReason, type Ownership } from './claims.js';
 import { learnedFor } from '../kinds/schema-defaults.js';
 
@@ -70,14 +70,15 @@ function pinnedIdReason(desired: Entity, live: Entity): string | undefined {
 
 /**
  * The change that turns `live` into `desired` (either may be absent), or undefined when nothing is to do.
- * `defaults`: LiveState.defaults (schema-learned defaults). `same`: sameComparable, or one that knows pairs compared ahead.
+ * `defaults`: LiveState.defaults (schema-learned defaults). `pairing`: how a pair is compared (now, or answers worked
+ * out ahead: prepare.ts).
  */
 export function classify(
   desired: Entity | undefined,
   live: Entity | undefined,
   ownership: Ownership,
   defaults?: Readonly<Record<string, JsonObject>>,
-  same: typeof sameComparable = sameComparable,
+  pairing: Pairing = COMPARE_NOW,
 ): Change | undefined {
   const entity = (desired ?? live)!;
   const descriptor = kindOf(entity.kind);
@@ -89,9 +90,9 @@ export function classify(
   }
   const learned = learnedFor(defaults, entity.controlPlane);
   const idReason = pinnedIdReason(desired!, live!);
-  if (idReason === undefined && same(desired!, live!, descriptor, learned)) return undefined;
+  if (idReason === undefined && pairing.same(desired!, live!, descriptor, learned)) return undefined;
   const base = { kind: entity.kind, key: entity.key };
-  const { before, after } = comparablePair(desired!, live!, descriptor, learned);
+  const { before, after } = pairing.forms(desired!, live!, descriptor, learned);
   if (deepEqual(before, after) && idReason === undefined) return undefined;
   const patch = jsonPatch.compare(before, after) as PatchOp[];
   const reason = idReason ?? replaceReason(entity.kind, before, after, patch);

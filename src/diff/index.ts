@@ -7,7 +7,7 @@ import { kindOf } from '../kinds/registry.js';
 import { classify, diffKeyed, type Change } from './compare.js';
 import { implicitScope } from './entity-refs.js';
 import { mapIdRefs, resolveReferences, where } from './references.js';
-import { EqualPairs, sameEntities, tryPrepareDesired, uniqueIndex, type PreparedDesired } from './prepare.js';
+import { ComparedPairs, sameEntities, tryPrepareDesired, uniqueIndex, type PreparedDesired } from './prepare.js';
 import { ownedIds } from './claims.js';
 import { canDelete } from './requests.js';
 import { operationFor } from './operations.js';
@@ -53,16 +53,16 @@ export interface Planner {
 
 export function createPlanner(desired: DesiredState): Planner {
   const prepared = tryPrepareDesired(desired.entities);
-  const equal = new EqualPairs();
+  const compared = new ComparedPairs();
   return {
     addLive: (entities) => {
-      if (prepared) equal.add(prepared.index, entities);
+      if (prepared) compared.add(prepared.index, entities);
     },
-    plan: (live) => planWith(desired, live, prepared, equal),
+    plan: (live) => planWith(desired, live, prepared, compared),
   };
 }
 
-function planWith(desired: DesiredState, live: LiveState, ahead: PreparedDesired | undefined, equal: EqualPairs): Plan {
+function planWith(desired: DesiredState, live: LiveState, ahead: PreparedDesired | undefined, compared: ComparedPairs): Plan {
   const liveEntities = live.entities.filter((entity) => !entity.raw || kindOf(entity.kind).exists?.(entity.raw) !== false);
   assertLiveChecks(desired.liveChecks, liveEntities);
   const viaId = new Set<EntityRef>();
@@ -91,10 +91,9 @@ function planWith(desired: DesiredState, live: LiveState, ahead: PreparedDesired
   const renamedFrom = pinned.renamedFrom;
   const pairedLive = pairByMatch(desiredIndex, pinned.live, renamedFrom);
   const defaults = live.defaults;
-  const same = equal.same.bind(equal);
   const renames = renamedFrom.size > 0;
   const changes = diffKeyed(desiredIndex, pairedLive, (key, want, have) => {
-    const change = classify(want, have, ownership, defaults, same);
+    const change = classify(want, have, ownership, defaults, compared);
     return renames ? withRename(change, renamedFrom.get(key)) : change;
   }).filter((change) => {
     if (change.action !== 'delete' || canDelete(change.live!)) return true;

@@ -55,13 +55,13 @@ function dropUnrequestedGenerated(desired: JsonObject, live: JsonObject, descrip
   }
 }
 
+export interface ComparisonForms {
+  before: JsonObject;
+  after: JsonObject;
+}
+
 /** Comparison forms of a desired/live pair. */
-export function comparablePair(
-  desired: Entity,
-  live: Entity,
-  descriptor: KindDescriptor,
-  learned?: LearnedDefaults,
-): { before: JsonObject; after: JsonObject } {
+export function comparablePair(desired: Entity, live: Entity, descriptor: KindDescriptor, learned?: LearnedDefaults): ComparisonForms {
   const after = comparable(desired.fields, descriptor, learned);
   const before = comparable(live.fields, descriptor, learned);
   dropUnrequestedGenerated(after, before, descriptor);
@@ -82,3 +82,11 @@ export function sameComparable(desired: Entity, live: Entity, descriptor: KindDe
 function samePaths(a: readonly string[], b: readonly string[]): boolean {
   return a === b || (a.length === b.length && a.every((path, i) => path === b[i]));
 }
+
+/** How classify compares a pair: now (COMPARE_NOW), or from answers worked out ahead (prepare.ts). */
+export interface Pairing {
+  same(desired: Entity, live: Entity, descriptor: KindDescriptor, learned?: LearnedDefaults): boolean;
+  forms(desired: Entity, live: Entity, descriptor: KindDescriptor, learned?: LearnedDefaults): ComparisonForms;
+}
+
+export const COMPARE_NOW: Pairing = { same: sameComparable, forms: comparablePair };

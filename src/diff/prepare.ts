@@ -6,7 +6,7 @@ import { kindOf } from '../kinds/registry.js';
 import type { KindDescriptor, LearnedDefaults } from '../kinds/descriptor.js';
 import { allRefs, implicitScope, type HeldRef, type ImplicitScope } from './entity-refs.js';
 import { blameOf, where } from './references.js';
-import { sameComparable } from './normalize.js';
+import { comparablePair, sameComparable, type ComparisonForms, type Pairing } from './normalize.js';
 
 /** The desired side's index, implicit scope and references: what buildPlan derives from the entity list alone. */
 export interface PreparedDesired {
@@ -53,8 +53,8 @@ export function uniqueIndex(entities: readonly Entity[]): Map<EntityRef, Entity>
   return index;
 }
 
-/** What sameComparable read to find a pair equal: the same objects at plan time give the same answer. */
-interface EqualPair {
+/** What a pair's comparison read: the same objects at plan time give the same answer. */
+interface ComparedPair {
   desired: Entity;
   desiredFields: JsonObject;
   liveFields: JsonObject;
@@ -62,27 +62,30 @@ interface EqualPair {
   liveDefaults: JsonObject | undefined;
   desiredSets: readonly string[];
   liveSets: readonly string[];
+  /** The comparison forms of a pair that differs (absent: equal); handed out once, to one plan. */
+  forms?: ComparisonForms;
+  formsTaken?: boolean;
 }
 
 /**
- * Pairs found equal ahead, keyed by live entity. Worked out without learned defaults (the reader may not have them
- * yet): at plan time a pair counts only if its desired entity and both field objects are the very ones compared and,
- * when the live state brings learned defaults, both defaults objects and set-path lists are the very ones read then
- * (descriptors' `defaults` and `sets` are pure); else it is compared again.
+ * Pairs compared ahead, keyed by live entity: whether they are equal, and the comparison forms of those that differ.
+ * Worked out without learned defaults (the reader may not have them yet): at plan time a pair's answer counts only if
+ * its desired entity and both field objects are the very ones compared and, when the live state brings learned
+ * defaults, both defaults objects and set-path lists are the very ones read then (descriptors' `defaults` and `sets`
+ * are pure); else it is compared again.
  */
-export class EqualPairs {
-  private readonly pairs = new WeakMap<Entity, EqualPair>();
+export class ComparedPairs implements Pairing {
+  private readonly pairs = new WeakMap<Entity, ComparedPair>();
 
   add(desiredIndex: ReadonlyMap<EntityRef, Entity>, live: readonly Entity[]): void {
     for (const entity of live) {
       const desired = desiredIndex.get(entityRef(entity.kind, entity.key));
       const descriptor = kindOf(entity.kind);
       if (descriptor.readOnly) continue;
-      if (!desired || !sameComparable(desired, entity, descriptor)) {
-        // Likely an operation, which records the entity's fingerprint: the reader hashes it on first read, now then.
-        void entity.fingerprint;
-        continue;
-      }
+      const equal = desired !== undefined && sameComparable(desired, entity, descriptor);
+      // Likely an operation, which records the entity's fingerprint: the reader hashes it on first read, now then.
+      if (!equal) void entity.fingerprint;
+      if (!desired) continue;
       this.pairs.set(entity, {
         desired,
         desiredFields: desired.fields,
@@ -91,25 +94,33 @@ export class EqualPairs {
         liveDefaults: descriptor.defaults?.(entity.fields),
         desiredSets: descriptor.sets(desired.fields),
         liveSets: descriptor.sets(entity.fields),
+        ...(equal ? {} : { forms: comparablePair(desired, entity, descriptor) }),
       });
     }
   }
 
-  /** sameComparable, answered from a pair found equal ahead when that still holds. */
   same(desired: Entity, live: Entity, descriptor: KindDescriptor, learned?: LearnedDefaults): boolean {
-    const pair = this.pairs.get(live);
-    if (pair && pair.desired === desired && pair.desiredFields === desired.fields && pair.liveFields === live.fields) {
-      if (learned === undefined || this.sameReads(pair, desired, live, descriptor, learned)) return true;
-    }
-    return sameComparable(desired, live, descriptor, learned);
+    const pair = this.still(desired, live, descriptor, learned);
+    return pair ? pair.forms === undefined : sameComparable(desired, live, descriptor, learned);
   }
 
-  private sameReads(pair: EqualPair, desired: Entity, live: Entity, descriptor: KindDescriptor, learned: LearnedDefaults): boolean {
-    return (
+  forms(desired: Entity, live: Entity, descriptor: KindDescriptor, learned?: LearnedDefaults): ComparisonForms {
+    const pair = this.still(desired, live, descriptor, learned);
+    if (!pair?.forms || pair.formsTaken) return comparablePair(desired, live, descriptor, learned);
+    pair.formsTaken = true;
+    return pair.forms;
+  }
+
+  /** The pair's record, when it still applies. */
+  private still(desired: Entity, live: Entity, descriptor: KindDescriptor, learned: LearnedDefaults | undefined): ComparedPair | undefined {
+    const pair = this.pairs.get(live);
+    if (!pair || pair.desired !== desired || pair.desiredFields !== desired.fields || pair.liveFields !== live.fields) return undefined;
+    if (learned === undefined) return pair;
+    const same =
       pair.desiredDefaults === descriptor.defaults?.(desired.fields, learned) &&
       pair.liveDefaults === descriptor.defaults?.(live.fields, learned) &&
       pair.desiredSets === descriptor.sets(desired.fields) &&
-      pair.liveSets === descriptor.sets(live.fields)
-    );
+      pair.liveSets === descriptor.sets(live.fields);
+    return same ? pair : undefined;
   }
 }

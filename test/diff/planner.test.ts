@@ -35,6 +35,18 @@ describe('createPlanner', () => {
     expect(createPlanner(desired()).plan(live())).toEqual(expected);
   });
 
+  it('plans twice alike, the second plan with comparison forms of its own', () => {
+    const planner = createPlanner(desired());
+    const fed = live();
+    planner.addLive(fed.entities);
+    const first = planner.plan(fed);
+    const second = planner.plan(fed);
+    expect(second).toEqual(first);
+    expect(first).toEqual(buildPlan(desired(), fed));
+    const update = (plan: typeof first) => plan.operations.find((op) => op.action === 'update')!;
+    expect(update(second).after).not.toBe(update(first).after);
+  });
+
   it('compares again a live entity that is not the object compared ahead', () => {
     const fed = live();
     const reread = live();
