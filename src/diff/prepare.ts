@@ -75,7 +75,8 @@ interface ComparedPair {
  * are pure); else it is compared again.
  */
 export class ComparedPairs implements Pairing {
-  private readonly pairs = new WeakMap<Entity, ComparedPair>();
+  // A Map, not a WeakMap: it lives as long as the planner (and a GC need not trace 100k ephemerons).
+  private readonly pairs = new Map<Entity, ComparedPair>();
 
   add(desiredIndex: ReadonlyMap<EntityRef, Entity>, live: readonly Entity[]): void {
     for (const entity of live) {
