@@ -6,7 +6,7 @@ import type { PatchOp } from '../model/plan.js';
 import { kindOf } from '../kinds/registry.js';
 import type { KindName } from '../kinds/kind-names.js';
 import { deepEqual, type JsonObject } from '../model/json.js';
-import { comparablePair } from './normalize.js';
+import { COMPARE_NOW, type Pairing } from './normalize.js';
 import { keepReason, type Ownership } from './claims.js';
 import { learnedFor } from '../kinds/schema-defaults.js';
 
@@ -70,24 +70,29 @@ function pinnedIdReason(desired: Entity, live: Entity): string | undefined {
 
 /**
  * The change that turns `live` into `desired` (either may be absent), or undefined when nothing is to do.
- * `defaults`: LiveState.defaults (schema-learned defaults).
+ * `defaults`: LiveState.defaults (schema-learned defaults). `pairing`: how a pair is compared (now, or answers worked
+ * out ahead: prepare.ts).
  */
 export function classify(
   desired: Entity | undefined,
   live: Entity | undefined,
   ownership: Ownership,
   defaults?: Readonly<Record<string, JsonObject>>,
+  pairing: Pairing = COMPARE_NOW,
 ): Change | undefined {
   const entity = (desired ?? live)!;
-  const base = { kind: entity.kind, key: entity.key };
-  if (kindOf(entity.kind).readOnly) return undefined;
-  if (desired && !live) return { ...base, action: 'create', desired, after: desired.fields, patch: [] };
+  const descriptor = kindOf(entity.kind);
+  if (descriptor.readOnly) return undefined;
+  if (desired && !live) return { kind: entity.kind, key: entity.key, action: 'create', desired, after: desired.fields, patch: [] };
   if (!desired && live) {
     if (keepReason(live, ownership) !== undefined) return undefined;
-    return { ...base, action: 'delete', live, before: live.fields, patch: [] };
+    return { kind: entity.kind, key: entity.key, action: 'delete', live, before: live.fields, patch: [] };
   }
-  const { before, after } = comparablePair(desired!, live!, kindOf(entity.kind), learnedFor(defaults, entity.controlPlane));
+  const learned = learnedFor(defaults, entity.controlPlane);
   const idReason = pinnedIdReason(desired!, live!);
+  if (idReason === undefined && pairing.same(desired!, live!, descriptor, learned)) return undefined;
+  const base = { kind: entity.kind, key: entity.key };
+  const { before, after } = pairing.forms(desired!, live!, descriptor, learned);
   if (deepEqual(before, after) && idReason === undefined) return undefined;
   const patch = jsonPatch.compare(before, after) as PatchOp[];
   const reason = idReason ?? replaceReason(entity.kind, before, after, patch);

@@ -45,6 +45,18 @@ function fieldRefs(entity: Entity): HeldRef[] {
 /** Entities an implicitRefs hook may read, per kind: only the kinds it declares (all when it declares none). */
 export type ImplicitScope = (kind: KindName) => readonly Entity[];
 
+/** `control_plane:<name>`, one string per control plane: every gateway entity holds one, and it is looked up hashed. */
+const scopeRefs = new Map<string, EntityRef>();
+const MAX_SCOPE_REFS = 10_000;
+function scopeRef(controlPlane: string): EntityRef {
+  let ref = scopeRefs.get(controlPlane);
+  if (ref === undefined) {
+    ref = entityRef(CONTROL_PLANE_KIND, controlPlane);
+    if (scopeRefs.size < MAX_SCOPE_REFS) scopeRefs.set(controlPlane, ref);
+  }
+  return ref;
+}
+
 /** Every reference: fields, implicitRefs, and the control plane a scoped entity lives in. */
 export function allRefs(entity: Entity, scope: ImplicitScope): HeldRef[] {
   const descriptor = kindOf(entity.kind);
@@ -55,7 +67,7 @@ export function allRefs(entity: Entity, scope: ImplicitScope): HeldRef[] {
     }
   }
   if (descriptor.scope === 'control_plane' && entity.controlPlane !== undefined) {
-    out.push({ ref: entityRef(CONTROL_PLANE_KIND, entity.controlPlane), kind: CONTROL_PLANE_KIND, value: entity.controlPlane, path: SCOPE_PATH, needsReady: false });
+    out.push({ ref: scopeRef(entity.controlPlane), kind: CONTROL_PLANE_KIND, value: entity.controlPlane, path: SCOPE_PATH, needsReady: false });
   }
   return out;
 }

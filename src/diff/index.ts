@@ -6,7 +6,8 @@ import { PlanError } from '../errors.js';
 import { kindOf } from '../kinds/registry.js';
 import { classify, diffKeyed, type Change } from './compare.js';
 import { implicitScope } from './entity-refs.js';
-import { blameOf, mapIdRefs, resolveReferences, where } from './references.js';
+import { mapIdRefs, resolveReferences, where } from './references.js';
+import { ComparedPairs, sameEntities, tryPrepareDesired, uniqueIndex, type PreparedDesired } from './prepare.js';
 import { ownedIds } from './claims.js';
 import { canDelete } from './requests.js';
 import { operationFor } from './operations.js';
@@ -34,13 +35,42 @@ import { controlPlaneGeos, placeByLiveControlPlanes, refuseGeoMoves } from './ge
  *    is in no environment, so no masker could catch it later.
  */
 export function buildPlan(desired: DesiredState, live: LiveState): Plan {
+  return createPlanner(desired).plan(live);
+}
+
+/**
+ * buildPlan in steps, so that work can be done while live state is still being read: the desired side's index and
+ * references when the planner is made, the comparison of each kind's live entities with their desired namesakes as
+ * they are decoded (`addLive`). `plan(live)` returns exactly what buildPlan(desired, live) returns: what was worked
+ * out ahead is used only where the very same objects are planned (else it is worked out again).
+ */
+export interface Planner {
+  /** Live entities as the reader decodes them (any kinds, any order; each entity once): compared ahead. */
+  addLive(entities: readonly Entity[]): void;
+  /** The plan, with the complete live state. */
+  plan(live: LiveState): Plan;
+}
+
+export function createPlanner(desired: DesiredState): Planner {
+  const prepared = tryPrepareDesired(desired.entities);
+  const compared = new ComparedPairs();
+  return {
+    addLive: (entities) => {
+      if (prepared) compared.add(prepared.index, entities);
+    },
+    plan: (live) => planWith(desired, live, prepared, compared),
+  };
+}
+
+function planWith(desired: DesiredState, live: LiveState, ahead: PreparedDesired | undefined, compared: ComparedPairs): Plan {
   const liveEntities = live.entities.filter((entity) => !entity.raw || kindOf(entity.kind).exists?.(entity.raw) !== false);
   assertLiveChecks(desired.liveChecks, liveEntities);
   const viaId = new Set<EntityRef>();
   const desiredEntities = placeByLiveControlPlanes(mapIdRefs(desired.entities, liveEntities, viaId), liveEntities, desired.geo);
-  const desiredIndex = uniqueIndex(desiredEntities);
+  const prepared = ahead && sameEntities(ahead.entities, desiredEntities) ? ahead : undefined;
+  const desiredIndex = prepared?.index ?? uniqueIndex(desiredEntities);
   const liveIndex = indexByRef(liveEntities);
-  const desiredScope = implicitScope(desiredEntities);
+  const desiredScope = prepared?.scope ?? implicitScope(desiredEntities);
   const liveScope = implicitScope(liveEntities);
   const view: OwnershipView = { owner: stateOwner(desired.owner), desired: desiredIndex, live: liveIndex };
   const resolution = resolveReferences({
@@ -52,6 +82,7 @@ export function buildPlan(desired: DesiredState, live: LiveState): Plan {
     implicit: desiredScope,
     view,
     viaId,
+    ...(prepared ? { refs: prepared.refs } : {}),
   });
   const ownership = { claims: desired.claims, lookedUp: resolution.lookedUp, owned: ownedIds(liveEntities), view };
   const warnings = [...(desired.warnings ?? []), ...resolution.warnings];
@@ -59,7 +90,12 @@ export function buildPlan(desired: DesiredState, live: LiveState): Plan {
   const pinned = pairPinnedIds(desiredIndex, liveIndex);
   const renamedFrom = pinned.renamedFrom;
   const pairedLive = pairByMatch(desiredIndex, pinned.live, renamedFrom);
-  const changes = diffKeyed(desiredIndex, pairedLive, (key, want, have) => withRename(classify(want, have, ownership, live.defaults), renamedFrom.get(key))).filter((change) => {
+  const defaults = live.defaults;
+  const renames = renamedFrom.size > 0;
+  const changes = diffKeyed(desiredIndex, pairedLive, (key, want, have) => {
+    const change = classify(want, have, ownership, defaults, compared);
+    return renames ? withRename(change, renamedFrom.get(key)) : change;
+  }).filter((change) => {
     if (change.action !== 'delete' || canDelete(change.live!)) return true;
     warnings.push(`${kindOf(change.kind).title} ${change.key} is not desired but cannot be deleted through the API: left as it is`);
     return false;
@@ -137,17 +173,6 @@ function withRename(change: Change | undefined, from: string | undefined): Chang
   return { ...change, renamedFrom: from, reason: change.reason ? `${change.reason}; renamed from ${from}` : `renamed from ${from}` };
 }
 
-function uniqueIndex(entities: readonly Entity[]): Map<EntityRef, Entity> {
-  const index = new Map<EntityRef, Entity>();
-  for (const entity of entities) {
-    const ref = `${entity.kind}:${entity.key}`;
-    const seen = index.get(ref);
-    if (seen) throw new PlanError(`${where(entity)}: ${kindOf(entity.kind).title} ${entity.key} is declared twice (also at ${where(seen)})`, blameOf(entity));
-    index.set(ref, entity);
-  }
-  return index;
-}
-
 interface SecretUse {
   anywhere: Set<string>;
   inBodies: Set<string>;
@@ -164,9 +189,11 @@ function scrub(op: Operation, rewrite: SecretRewriter, used: SecretUse): Operati
   return out;
 }
 
+const NO_SECRETS: readonly string[] = [];
+
 /** The live side with secret fields and the old values of env-sourced fields masked: what Konnect holds stays there. */
 function redact(op: Operation): Operation {
   if (!op.before) return op;
-  return { ...op, before: redactLive(op.before, op.after, kindOf(op.kind).secrets ?? []) };
+  return { ...op, before: redactLive(op.before, op.after, kindOf(op.kind).secrets ?? NO_SECRETS) };
 }
 

@@ -3,7 +3,7 @@ import type { Entity } from '../model/entity.js';
 import type { Json, JsonObject } from '../model/json.js';
 import { getAll, removeAll, splitPath, updateAll } from '../model/paths.js';
 import type { KindDescriptor, LearnedDefaults } from '../kinds/descriptor.js';
-import { mergeWithoutNulls, sortSetInPlace, stripNullsInPlace } from './json-tools.js';
+import { mergedEqual, mergeWithoutNulls, sortSetInPlace, stripNullsInPlace } from './json-tools.js';
 
 /** Tags are a set on every kind, whatever the descriptor lists. */
 const ALWAYS_SETS = ['tags'];
@@ -55,15 +55,38 @@ function dropUnrequestedGenerated(desired: JsonObject, live: JsonObject, descrip
   }
 }
 
+export interface ComparisonForms {
+  before: JsonObject;
+  after: JsonObject;
+}
+
 /** Comparison forms of a desired/live pair. */
-export function comparablePair(
-  desired: Entity,
-  live: Entity,
-  descriptor: KindDescriptor,
-  learned?: LearnedDefaults,
-): { before: JsonObject; after: JsonObject } {
+export function comparablePair(desired: Entity, live: Entity, descriptor: KindDescriptor, learned?: LearnedDefaults): ComparisonForms {
   const after = comparable(desired.fields, descriptor, learned);
   const before = comparable(live.fields, descriptor, learned);
   dropUnrequestedGenerated(after, before, descriptor);
   return { before, after };
 }
+
+/**
+ * Whether a pair's comparison forms are certainly equal, decided without building them: the unchanged entities of a
+ * large state cost no copies. Equal merged forms give equal comparison forms, since every later step (normalize,
+ * ignore, sets, generated) depends on the merged form alone (and on the set paths, checked equal here). normalize
+ * must therefore not depend on key order. False means "not known": compare the forms.
+ */
+export function sameComparable(desired: Entity, live: Entity, descriptor: KindDescriptor, learned?: LearnedDefaults): boolean {
+  if (!samePaths(descriptor.sets(desired.fields), descriptor.sets(live.fields))) return false;
+  return mergedEqual(descriptor.defaults?.(desired.fields, learned), desired.fields, descriptor.defaults?.(live.fields, learned), live.fields);
+}
+
+function samePaths(a: readonly string[], b: readonly string[]): boolean {
+  return a === b || (a.length === b.length && a.every((path, i) => path === b[i]));
+}
+
+/** How classify compares a pair: now (COMPARE_NOW), or from answers worked out ahead (prepare.ts). */
+export interface Pairing {
+  same(desired: Entity, live: Entity, descriptor: KindDescriptor, learned?: LearnedDefaults): boolean;
+  forms(desired: Entity, live: Entity, descriptor: KindDescriptor, learned?: LearnedDefaults): ComparisonForms;
+}
+
+export const COMPARE_NOW: Pairing = { same: sameComparable, forms: comparablePair };

@@ -1,7 +1,8 @@
 // Reference resolution: every desired reference must hit a desired entity, or a live one the rules allow.
 import { entityRef, localKey, scopedKey, type Entity, type EntityRef } from '../model/entity.js';
-import { cloneJson } from '../model/json.js';
-import { getAll, updateAll } from '../model/paths.js';
+import { cloneJson, type Json } from '../model/json.js';
+import { updateAll } from '../model/paths.js';
+import { someAt } from './json-tools.js';
 import type { Claim, GatewayScope } from '../model/state.js';
 import { PlanError, type FileLocation } from '../errors.js';
 import { kindOf, type KindName } from '../kinds/registry.js';
@@ -11,6 +12,7 @@ import { covers, hasTags, keepReason } from './claims.js';
 import type { OwnershipView } from './ownership.js';
 
 const ID_PREFIX = 'id:';
+const isIdRef = (value: Json): boolean => typeof value === 'string' && value.startsWith(ID_PREFIX);
 
 /**
  * `id:<uuid>` references written in files become the natural key of the entity with that id (a desired entity that
@@ -29,7 +31,7 @@ export function mapIdRefs(desired: readonly Entity[], live: readonly Entity[], v
   };
   return desired.map((entity) => {
     const specs = kindOf(entity.kind).refs;
-    const hasId = specs.some((spec) => getAll(entity.fields, spec.path).some((v) => typeof v === 'string' && v.startsWith(ID_PREFIX)));
+    const hasId = specs.some((spec) => someAt(entity.fields, spec.path, isIdRef));
     if (!hasId) return entity;
     const fields = cloneJson(entity.fields);
     for (const spec of specs) {
@@ -62,6 +64,8 @@ export interface ResolveInput {
   view?: OwnershipView;
   /** Live entities that a desired reference named by id (`id:<uuid>`, see `mapIdRefs`). */
   viaId?: ReadonlySet<EntityRef>;
+  /** allRefs of each desired entity, by position, when worked out ahead. */
+  refs?: ReadonlyArray<readonly HeldRef[]>;
 }
 
 /** The file position of a desired entity, for PlanError annotations. */
@@ -82,8 +86,9 @@ export function resolveReferences(input: ResolveInput): Resolution {
   const scopes = new Map(input.scopes.map((scope) => [scope.controlPlane, scope]));
   const lookedUp = new Set<EntityRef>();
   const warnings: string[] = [];
-  for (const entity of input.desired) {
-    for (const held of allRefs(entity, input.implicit)) {
+  for (let i = 0; i < input.desired.length; i++) {
+    const entity = input.desired[i]!;
+    for (const held of input.refs?.[i] ?? allRefs(entity, input.implicit)) {
       if (input.desiredIndex.has(held.ref)) continue;
       const live = input.liveIndex.get(held.ref);
       const target = kindOf(held.kind);

@@ -12,11 +12,15 @@ export function pairPinnedIds(
   liveIndex: ReadonlyMap<EntityRef, Entity>,
 ): { live: ReadonlyMap<EntityRef, Entity>; renamedFrom: Map<EntityRef, string> } {
   const renamedFrom = new Map<EntityRef, string>();
-  const byId = new Map<string, Entity>();
-  for (const entity of liveIndex.values()) if (entity.id) byId.set(`${entity.kind}|${entity.controlPlane ?? ''}|${entity.id}`, entity);
+  // Only desired entities that pin an id and have no live namesake are looked up: the id index is built for them.
+  let byId: Map<string, Entity> | undefined;
   const moves: Array<{ from: EntityRef; to: EntityRef; entity: Entity }> = [];
   for (const [ref, entity] of desiredIndex) {
     if (!entity.id || liveIndex.has(ref)) continue;
+    if (!byId) {
+      byId = new Map();
+      for (const held of liveIndex.values()) if (held.id) byId.set(`${held.kind}|${held.controlPlane ?? ''}|${held.id}`, held);
+    }
     const live = byId.get(`${entity.kind}|${entity.controlPlane ?? ''}|${entity.id}`);
     if (!live || live.key === entity.key) continue;
     const from = entityRef(live.kind, live.key);
@@ -42,9 +46,13 @@ export function pairByMatch(
   liveIndex: ReadonlyMap<EntityRef, Entity>,
   renamedFrom: Map<EntityRef, string>,
 ): ReadonlyMap<EntityRef, Entity> {
+  // Only kinds with a desired entity that has no live namesake are looked up: their live entities are indexed.
+  const wanted = new Set<string>();
+  for (const [ref, entity] of desiredIndex) if (kindOf(entity.kind).matchBy && !liveIndex.has(ref)) wanted.add(entity.kind);
+  if (wanted.size === 0) return liveIndex;
   const byValue = new Map<string, Entity>();
   for (const [ref, entity] of liveIndex) {
-    if (desiredIndex.has(ref)) continue;
+    if (!wanted.has(entity.kind) || desiredIndex.has(ref)) continue;
     for (const path of kindOf(entity.kind).matchBy ?? []) {
       const value = entity.fields[path];
       if (typeof value === 'string') byValue.set(`${entity.kind}|${entity.controlPlane ?? ''}|${path}|${value}`, entity);

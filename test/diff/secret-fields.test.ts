@@ -23,6 +23,25 @@ describe('secret fields', () => {
     expect(maskSecretFields({ a: { b: 'x' } }, ['**'])).toEqual({ a: { b: MASKED } });
   });
 
+  it('copies only what it masks: a value with no secret in it comes back as it is', () => {
+    const value = { name: 'n', config: { redis: { host: 'h', password: 'pw' }, other: { deep: ['d'] } }, tags: ['t'] };
+    const masked = maskSecretFields(value, ['config.**.password']) as typeof value;
+    expect(masked.config.redis).toEqual({ host: 'h', password: MASKED });
+    expect(masked.config.other).toBe(value.config.other);
+    const plain = { name: 'n', config: { redis: { host: 'h' } } };
+    expect(maskSecretFields(plain, ['config.**.password'])).toBe(plain);
+    expect(redactLive(plain, { name: 'n', config: { redis: { host: 'h2' } } }, ['config.**.password'])).toBe(plain);
+    expect(redactLive(plain, plain, [])).toBe(plain);
+  });
+
+  it('masks at any of many user-chosen keys (more than a pattern list keeps per path)', () => {
+    const headers = Object.fromEntries(Array.from({ length: 1500 }, (_, i) => [`h${i}`, { token: `secret-${i}`, name: `n${i}` }]));
+    const masked = maskSecretFields({ config: { headers } }, ['config.headers.*.token']) as { config: { headers: typeof headers } };
+    expect(Object.values(masked.config.headers).every((header) => header.token === MASKED)).toBe(true);
+    expect(masked.config.headers.h1499!.name).toBe('n1499');
+    expect(JSON.stringify(masked)).not.toContain('secret-');
+  });
+
   it('masks secret fields and the live side of env-sourced fields, nothing else', () => {
     const live = { config: { host: 'h', password: 'old-pw', add: { headers: ['x:old-secret', 'y:plain'] } }, tags: ['a'] };
     const desired = { config: { host: 'h2', password: 'new-pw', add: { headers: ['x:${{ env "DECK_X" }}', 'y:plain'] } }, tags: ['a'] };

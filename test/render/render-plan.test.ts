@@ -5,7 +5,9 @@ import { renderPlanText } from '../../src/render/render-plan-text.js';
 import { renderPlanJson } from '../../src/render/render-plan-json.js';
 import { renderPlanMarkdown } from '../../src/render/render-plan-markdown.js';
 import { renderPlanGithub } from '../../src/render/render-plan-github.js';
-import { fieldName } from '../../src/render/plan-changes.js';
+import { fieldName, maskJson } from '../../src/render/plan-changes.js';
+import { createMasker, NO_MASK } from '../../src/render/mask.js';
+import type { JsonObject } from '../../src/model/json.js';
 import { CP, desiredEntity, desiredState, gatewayClaims, liveControlPlane, liveEntity, liveState } from '../diff/helpers.js';
 
 const SECRET = 'hunter2-secret';
@@ -69,6 +71,18 @@ describe('renderPlanJson', () => {
     expect(parsed.summary).toEqual(plan.summary);
     expect(parsed.operations.map((op) => op.id)).toEqual(plan.operations.map((op) => op.id));
     expect(renderPlanJson(plan)).toBe(`${JSON.stringify(plan, null, 2)}\n`);
+  });
+
+  it('with nothing to mask, writes the plan itself, and the copy where the two would differ', () => {
+    const plan = samplePlan();
+    expect(createMasker([])).toBe(NO_MASK);
+    const copy = (value: Plan) => `${JSON.stringify(maskJson(value, NO_MASK), null, 2)}\n`;
+    expect(renderPlanJson(plan)).toBe(copy(plan));
+    // A `__proto__` key (data, as JSON.parse makes it) never reaches the output of the copy: nor of the shortcut.
+    const odd = structuredClone(plan);
+    odd.operations[0]!.after = JSON.parse('{"name": "x", "__proto__": {"polluted": true}}') as JsonObject;
+    expect(renderPlanJson(odd)).toBe(copy(odd));
+    expect(renderPlanJson(odd)).not.toContain('polluted');
   });
 });
 
