@@ -12,7 +12,7 @@ import { NEEDS_PLUGIN_DEFINITIONS } from '../load/ownership.js';
 import { CONTROL_PLANE_KIND } from '../../kinds/control-plane-kind.js';
 import { inSelectTags, isServerMade, tagsOf } from './select.js';
 import { itemOf, nestedItem, pushAt } from './items.js';
-import { renderListInSteps, type RenderedList } from './yaml-writer.js';
+import { listItem, renderListInSteps, type RenderedList } from './yaml-writer.js';
 import type { DumpDocument, DumpOptions, DumpResult } from './types.js';
 
 const PLATFORM_FILE = 'konnect.yaml';
@@ -92,6 +92,10 @@ export class DumpBuilder {
   private readonly seen = new Map<string, Set<KindName>>();
   private readonly pending = new Map<string, Pending[]>();
   private readonly targets = new Map<Entity, boolean>();
+  /** Items worked out ahead by `prepare`, until placed. */
+  private readonly prepared = new Map<Entity, JsonObject>();
+  /** Items rendered ahead by `prepare`, by identity (only those nothing is nested into later). */
+  private readonly texts = new Map<Json, Uint8Array>();
   private platform: JsonObject = {};
 
   constructor(
@@ -126,6 +130,19 @@ export class DumpBuilder {
       if ((i + 1) % STEP === 0) yield;
     }
     if (controlPlane !== undefined) yield* this.renderFinished(controlPlane, kind, wanted);
+  }
+
+  /**
+   * Works out a gateway entity's item, and renders it when no other kind nests into it, ahead of `add`: for a caller
+   * that has the entities before their kind is complete (the read decodes each page as it arrives), so that little is
+   * left for `add` after the read's last page. Optional: the files are the same without it.
+   */
+  prepare(entity: Entity): void {
+    const descriptor = kindOf(entity.kind);
+    if (descriptor.scope !== 'control_plane' || !this.wanted(entity)) return;
+    const item = this.itemOf(entity);
+    this.prepared.set(entity, item);
+    if (descriptor.file.key !== undefined && !NESTED_INTO.has(entity.kind)) this.texts.set(item, listItem(item));
   }
 
   /** Every entity, in dependency order then key (the pure `dumpState`). */
@@ -218,10 +235,8 @@ export class DumpBuilder {
     this.warnings.push({ order: KIND_ORDER.get(entity.kind)!, key: entity.key, text });
   }
 
-  private place(entity: Entity): void {
+  private itemOf(entity: Entity): JsonObject {
     const descriptor = kindOf(entity.kind);
-    const owner = labelledOwner(entity);
-    if (typeof owner === 'string') this.owners.add(owner);
     const item = itemOf(entity, {
       withId: this.options.withId === true && descriptor.scope === 'control_plane',
       stripTags: this.selectTags,
@@ -230,6 +245,16 @@ export class DumpBuilder {
       learned: learnedFor(this.defaults, entity.controlPlane),
     });
     if (descriptor.geoField !== undefined && entity.geo !== undefined) item[descriptor.geoField] = entity.geo;
+    return item;
+  }
+
+  private place(entity: Entity): void {
+    const descriptor = kindOf(entity.kind);
+    const owner = labelledOwner(entity);
+    if (typeof owner === 'string') this.owners.add(owner);
+    const ready = this.prepared.get(entity);
+    if (ready !== undefined) this.prepared.delete(entity);
+    const item = ready ?? this.itemOf(entity);
     this.items.set(entityRef(entity.kind, entity.key), item);
     this.noteLookups(entity);
     if (descriptor.file.key !== undefined) {
@@ -287,7 +312,10 @@ export class DumpBuilder {
     this.pending.set(controlPlane, waiting);
     for (const one of pending) {
       if ((NESTED_INTO.get(one.kind) ?? []).some((nester) => !seen.has(nester))) waiting.push(one);
-      else this.rendered.set(one.list, yield* renderListInSteps(one.list, STEP));
+      else {
+        this.rendered.set(one.list, yield* renderListInSteps(one.list, STEP, this.texts));
+        for (const value of one.list) this.texts.delete(value);
+      }
     }
   }
 

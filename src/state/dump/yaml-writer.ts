@@ -76,22 +76,38 @@ export interface RenderedList {
   bytes: Uint8Array;
 }
 
+/** One item of a top-level list as `yamlChunks` writes it, as bytes (a flat copy: the text is built of many pieces). */
+export function listItem(value: Json): Uint8Array {
+  return Buffer.from(item(value, '  '));
+}
+
 /**
  * A top-level list's items as `yamlChunks` writes them, for a dump that renders while the read goes on: pausing
- * (`yield`) after every `step` items, so that the caller can let other work run in between.
+ * (`yield`) after every `step` items, so that the caller can let other work run in between. `ahead`: items already
+ * rendered (`listItem`), by identity.
  */
-export function* renderListInSteps(list: readonly Json[], step: number): Generator<void, RenderedList> {
+export function* renderListInSteps(list: readonly Json[], step: number, ahead?: ReadonlyMap<Json, Uint8Array>): Generator<void, RenderedList> {
   const parts: Uint8Array[] = [];
   let out = '';
+  const flush = () => {
+    if (out !== '') parts.push(Buffer.from(out));
+    out = '';
+  };
   for (let i = 0; i < list.length; i++) {
-    out += item(list[i]!, '  ');
+    const value = list[i]!;
+    const rendered = ahead?.get(value);
+    if (rendered !== undefined) {
+      flush();
+      parts.push(rendered);
+    } else {
+      out += item(value, '  ');
+    }
     if ((i + 1) % step === 0) {
-      parts.push(Buffer.from(out));
-      out = '';
+      flush();
       yield;
     }
   }
-  parts.push(Buffer.from(out));
+  flush();
   return { count: list.length, bytes: Buffer.concat(parts) };
 }
 

@@ -1,7 +1,6 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readLiveState } from '../../../src/state/read/index.js';
 import { serverMadeRefs } from '../../../src/state/read/server-made.js';
-import { Decoder } from '../../../src/state/read/decoder.js';
 import { FakeApi } from './fake-api.js';
 import { desiredState, konnectData, scope } from './fixtures.js';
 import type { Entity } from '../../../src/model/entity.js';
@@ -153,21 +152,12 @@ describe('readLiveState against a fake KonnectApi', () => {
       },
     });
     const decodedKinds: string[] = [];
-    const decodeKind = Decoder.prototype.decodeKind;
-    const seen = vi.spyOn(Decoder.prototype, 'decodeKind').mockImplementation(function (this: Decoder, ...args) {
-      decodedKinds.push(`${args[0]}:${args[1]}`);
-      return decodeKind.apply(this, args);
-    });
-    try {
-      const reading = readLiveState(gated, desired);
-      for (let i = 0; i < 50 && !decodedKinds.includes('payments:service'); i++) await new Promise((resolve) => setImmediate(resolve));
-      expect(decodedKinds).toContain('payments:service');
-      expect(decodedKinds).not.toContain('payments:route');
-      release();
-      const { entities } = await reading;
-      expect(entities.map((e) => `${e.kind} ${e.key}`)).toEqual(expected.map((e) => `${e.kind} ${e.key}`));
-    } finally {
-      seen.mockRestore();
-    }
+    const reading = readLiveState(gated, desired, { onKindDecoded: (kind, _entities, controlPlane) => decodedKinds.push(`${controlPlane ?? ''}:${kind}`) });
+    for (let i = 0; i < 50 && !decodedKinds.includes('payments:service'); i++) await new Promise((resolve) => setImmediate(resolve));
+    expect(decodedKinds).toContain('payments:service');
+    expect(decodedKinds).not.toContain('payments:route');
+    release();
+    const { entities } = await reading;
+    expect(entities.map((e) => `${e.kind} ${e.key}`)).toEqual(expected.map((e) => `${e.kind} ${e.key}`));
   });
 });
