@@ -33,6 +33,25 @@ for (const kind of KIND_NAMES) {
   for (const nest of file.nested ?? []) NESTED_INTO.set(nest.in, [...(NESTED_INTO.get(nest.in) ?? []), kind]);
 }
 
+/** Kinds whose items others are placed in, or checked against (a typed kind's parent): `place` keeps their items by ref. */
+const HOLDS_OTHERS = new Set<KindName>();
+for (const kind of KIND_NAMES) {
+  const { file, parent } = kindOf(kind);
+  if (file.typed !== undefined && parent !== undefined) HOLDS_OTHERS.add(parent.kind);
+  if (file.key === undefined && file.typed === undefined) for (const nest of file.nested ?? []) HOLDS_OTHERS.add(nest.in);
+}
+
+/** Kind → its references that resolve through `_info.default_lookup_tags` when their target is not dumped. */
+const LOOKUP_REFS = new Map(KIND_NAMES.map((kind) => [kind, kindOf(kind).refs.filter((ref) => ref.lookup !== undefined)]));
+
+/** What `prepare` worked out for an entity, until it is placed. */
+interface Prepared {
+  /** Its item, when it was wanted then. */
+  item?: JsonObject;
+  /** The entities its lookup references name (see `noteLookups`). */
+  targets?: Array<[LookupSection, Entity]>;
+}
+
 /**
  * A file name for a control plane: its name, with anything unusual in a file name replaced, and a number added when
  * that name is `taken` (the platform file, or another control plane's name that reads the same: `a b`, `a_b`).
@@ -92,8 +111,8 @@ export class DumpBuilder {
   private readonly seen = new Map<string, Set<KindName>>();
   private readonly pending = new Map<string, Pending[]>();
   private readonly targets = new Map<Entity, boolean>();
-  /** Items worked out ahead by `prepare`, until placed. */
-  private readonly prepared = new Map<Entity, JsonObject>();
+  /** Entities `prepare` saw (and indexed), until placed. */
+  private readonly prepared = new Map<Entity, Prepared>();
   /** Items rendered ahead by `prepare`, by identity (only those nothing is nested into later). */
   private readonly texts = new Map<Json, Uint8Array>();
   private platform: JsonObject = {};
@@ -119,7 +138,7 @@ export class DumpBuilder {
    * a time between its requests (a long synchronous stretch would hold back the next request past its turn).
    */
   *addInSteps(kind: KindName, entities: readonly Entity[], controlPlane?: string): Generator<void> {
-    for (const entity of entities) this.index(entity);
+    for (const entity of entities) if (!this.prepared.has(entity)) this.index(entity);
     const wanted = entities.filter((entity) => this.wanted(entity));
     if (kindOf(kind).scope !== 'control_plane') {
       for (const entity of wanted) this.platformLater.push(entity);
@@ -139,10 +158,18 @@ export class DumpBuilder {
    */
   prepare(entity: Entity): void {
     const descriptor = kindOf(entity.kind);
-    if (descriptor.scope !== 'control_plane' || !this.wanted(entity)) return;
-    const item = this.itemOf(entity);
-    this.prepared.set(entity, item);
-    if (descriptor.file.key !== undefined && !NESTED_INTO.has(entity.kind)) this.texts.set(item, listItem(item));
+    if (descriptor.scope !== 'control_plane' || this.prepared.has(entity)) return;
+    // What it names is decoded, so prepared, before it: the targets of its references are known.
+    this.index(entity);
+    const ready: Prepared = {};
+    const targets = this.lookupTargets(entity);
+    if (targets !== undefined) ready.targets = targets;
+    // Only a filter: what Konnect made is known from the org kinds, maybe not all added yet; `add` decides.
+    if (this.wanted(entity)) {
+      ready.item = this.itemOf(entity);
+      if (descriptor.file.key !== undefined && !NESTED_INTO.has(entity.kind)) this.texts.set(ready.item, listItem(ready.item));
+    }
+    this.prepared.set(entity, ready);
   }
 
   /** Every entity, in dependency order then key (the pure `dumpState`). */
@@ -254,9 +281,9 @@ export class DumpBuilder {
     if (typeof owner === 'string') this.owners.add(owner);
     const ready = this.prepared.get(entity);
     if (ready !== undefined) this.prepared.delete(entity);
-    const item = ready ?? this.itemOf(entity);
-    this.items.set(entityRef(entity.kind, entity.key), item);
-    this.noteLookups(entity);
+    const item = ready?.item ?? this.itemOf(entity);
+    if (HOLDS_OTHERS.has(entity.kind)) this.items.set(entityRef(entity.kind, entity.key), item);
+    this.noteLookups(entity, ready !== undefined ? ready.targets : this.lookupTargets(entity));
     if (descriptor.file.key !== undefined) {
       pushAt(this.bodyOf(entity, descriptor.file.key), descriptor.file.key, item);
       return;
@@ -319,24 +346,33 @@ export class DumpBuilder {
     }
   }
 
+  /** The entities an entity's lookup references name, in reference order; undefined for none. */
+  private lookupTargets(entity: Entity): Array<[LookupSection, Entity]> | undefined {
+    if (entity.controlPlane === undefined) return undefined;
+    let targets: Array<[LookupSection, Entity]> | undefined;
+    for (const ref of LOOKUP_REFS.get(entity.kind)!) {
+      for (const value of getAll(entity.fields, ref.path)) {
+        if (typeof value !== 'string') continue;
+        const target = this.byRef.get(entityRef(ref.kind, scopedKey(entity.controlPlane, value)));
+        if (target) (targets ??= []).push([ref.lookup!, target]);
+      }
+    }
+    return targets;
+  }
+
   /**
    * A reference to an entity that is not dumped (a `konnect-managed` partial, or one outside the select tags) resolves
    * through `_info.default_lookup_tags`: the tags every such target carries.
    */
-  private noteLookups(entity: Entity): void {
-    if (entity.controlPlane === undefined) return;
-    for (const ref of kindOf(entity.kind).refs) {
-      if (ref.lookup === undefined) continue;
-      for (const value of getAll(entity.fields, ref.path)) {
-        if (typeof value !== 'string') continue;
-        const target = this.byRef.get(entityRef(ref.kind, scopedKey(entity.controlPlane, value)));
-        if (!target || this.dumpedTarget(target)) continue;
-        let sections = this.lookups.get(entity.controlPlane);
-        if (!sections) this.lookups.set(entity.controlPlane, (sections = new Map()));
-        const tags = tagsOf(target);
-        const known = sections.get(ref.lookup);
-        sections.set(ref.lookup, known ? known.filter((tag) => tags.includes(tag)) : tags);
-      }
+  private noteLookups(entity: Entity, targets: ReadonlyArray<[LookupSection, Entity]> | undefined): void {
+    if (entity.controlPlane === undefined || targets === undefined) return;
+    for (const [lookup, target] of targets) {
+      if (this.dumpedTarget(target)) continue;
+      let sections = this.lookups.get(entity.controlPlane);
+      if (!sections) this.lookups.set(entity.controlPlane, (sections = new Map()));
+      const tags = tagsOf(target);
+      const known = sections.get(lookup);
+      sections.set(lookup, known ? known.filter((tag) => tags.includes(tag)) : tags);
     }
   }
 

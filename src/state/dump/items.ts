@@ -157,6 +157,11 @@ export function nestedItem(item: JsonObject, ref: string, map: Record<string, st
 
 /** Appends `value` to the list at a dotted path (`cloud_gateways.networks`), creating objects on the way. */
 export function pushAt(root: JsonObject, dottedPath: string, value: JsonObject): void {
+  const list = dottedPath.includes('.') ? undefined : root[dottedPath];
+  if (Array.isArray(list)) {
+    list.push(value);
+    return;
+  }
   const segments = dottedPath.split('.');
   let node = root;
   for (const segment of segments.slice(0, -1)) {

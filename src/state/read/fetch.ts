@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { isJsonObject, type JsonObject } from '../../model/json.js';
 import type { KonnectApi } from '../../konnect/types.js';
 import type { KindDescriptor } from '../../kinds/descriptor.js';
@@ -29,7 +30,12 @@ export class Fetcher {
     private readonly onStored?: StoredListener,
   ) {}
 
-  /** `onPage`: each page's items as they arrive; a client that does not page (a test's) gives them all at the end. */
+  /**
+   * `onPage`: each page's items, in order, each on a later turn of the event loop than the one it arrived on, so that
+   * the next page is asked for first: a list has one request out at a time, and handling a page before asking for the
+   * next would add that time to every page's round trip. Resolves once every page is handled. A client that does not
+   * page (a test's) gives them all at the end.
+   */
   private async list(
     descriptor: KindDescriptor,
     path: string,
@@ -39,6 +45,7 @@ export class Fetcher {
     onPage?: (items: JsonObject[]) => void,
   ): Promise<JsonObject[]> {
     let paged = false;
+    let handled: Promise<void> = Promise.resolve();
     const all = await this.api.list(descriptor.api, path, descriptor.paths.pagination, {
       pageSize: descriptor.paths.pageSize,
       ...(query ? { query } : {}),
@@ -49,11 +56,17 @@ export class Fetcher {
         ? {
             onPage: (items: JsonObject[]) => {
               paged = true;
-              onPage(items);
+              handled = handled.then(async () => {
+                await nextTurn();
+                onPage(items);
+              });
+              // Reported when awaited, once the listing ends; never an unhandled rejection meanwhile.
+              handled.catch(() => undefined);
             },
           }
         : {}),
     });
+    await handled;
     if (onPage && !paged) onPage(all);
     return all;
   }
