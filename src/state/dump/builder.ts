@@ -1,6 +1,6 @@
 import { isJsonObject, type Json, type JsonObject } from '../../model/json.js';
 import { getAll } from '../../model/paths.js';
-import { entityRef, scopedKey, type Entity, type EntityRef } from '../../model/entity.js';
+import { entityRef, scopedKey, type Entity } from '../../model/entity.js';
 import { GEOS, type Geo, type LookupSection } from '../../model/state.js';
 import { KIND_NAMES, type KindName } from '../../kinds/kind-names.js';
 import { kindOf } from '../../kinds/registry.js';
@@ -97,7 +97,8 @@ export class DumpBuilder {
   private readonly selectTags: readonly string[];
   private readonly rewrite: SecretRewriter | undefined;
   private readonly owned = new Set<string>();
-  private readonly byRef = new Map<EntityRef, Entity>();
+  /** Kind → key → entity: keyed by the entity's own key string, no ref string made per entity. */
+  private readonly byKey = new Map<KindName, Map<string, Entity>>();
   private readonly all: Entity[] = [];
   private readonly platformLater: Entity[] = [];
   private readonly owners = new Set<string>();
@@ -190,7 +191,7 @@ export class DumpBuilder {
     const warnings = this.warnings.sort((a, b) => a.order - b.order || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).map((warning) => warning.text);
 
     // A control plane outside the dump's geo says where it is, so that the files load back to the same place.
-    const geoOf = (controlPlane: string) => this.byRef.get(entityRef(CONTROL_PLANE_KIND, controlPlane))?.geo ?? (severalGeos ? readGeo : undefined);
+    const geoOf = (controlPlane: string) => this.find(CONTROL_PLANE_KIND, controlPlane)?.geo ?? (severalGeos ? readGeo : undefined);
     const docs = new Map<string, JsonObject>();
     for (const name of [...(this.options.controlPlanes ?? []), ...this.gateway.keys()]) {
       if (!docs.has(name)) docs.set(name, { ...gatewayHeader(name, this.selectTags, geoOf(name)), ...this.inKindOrder(this.gateway.get(name) ?? {}) });
@@ -229,9 +230,15 @@ export class DumpBuilder {
 
   private index(entity: Entity): void {
     this.all.push(entity);
-    this.byRef.set(entityRef(entity.kind, entity.key), entity);
+    let byKey = this.byKey.get(entity.kind);
+    if (!byKey) this.byKey.set(entity.kind, (byKey = new Map()));
+    byKey.set(entity.key, entity);
     const owns = kindOf(entity.kind).owns;
     if (owns && entity.raw) for (const item of owns(entity.raw)) this.owned.add(`${item.kind}|${item.id}`);
+  }
+
+  private find(kind: KindName, key: string): Entity | undefined {
+    return this.byKey.get(kind)?.get(key);
   }
 
   private wanted(entity: Entity): boolean {
@@ -353,7 +360,7 @@ export class DumpBuilder {
     for (const ref of LOOKUP_REFS.get(entity.kind)!) {
       for (const value of getAll(entity.fields, ref.path)) {
         if (typeof value !== 'string') continue;
-        const target = this.byRef.get(entityRef(ref.kind, scopedKey(entity.controlPlane, value)));
+        const target = this.find(ref.kind, scopedKey(entity.controlPlane, value));
         if (target) (targets ??= []).push([ref.lookup!, target]);
       }
     }

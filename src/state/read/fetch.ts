@@ -10,11 +10,12 @@ import { ORG, RawStore, type RawItem } from './raw-store.js';
 import type { Geo } from '../../model/state.js';
 
 /** `{raw}` with its geo when listed in one. */
-const item = (raw: JsonObject, geo: Geo | undefined, parentId?: string): RawItem => ({
-  raw,
-  ...(parentId !== undefined ? { parentId } : {}),
-  ...(geo !== undefined ? { geo } : {}),
-});
+function item(raw: JsonObject, geo: Geo | undefined, parentId?: string): RawItem {
+  const out: RawItem = { raw };
+  if (parentId !== undefined) out.parentId = parentId;
+  if (geo !== undefined) out.geo = geo;
+  return out;
+}
 
 /** Items of one kind and scope just stored, in the order stored: a page at a time for listings of a whole kind. */
 export type StoredListener = (scope: string, kind: KindName, items: readonly RawItem[]) => void;

@@ -3,7 +3,7 @@ import type { KindName } from '../../kinds/kind-names.js';
 import type { Decoder } from './decoder.js';
 import { ORG, type RawItem } from './raw-store.js';
 
-/** An item listed and not decoded yet; `seq`: its place in its kind's listing (ties in key keep that order). */
+/** An item waiting for a key; `seq`: its place in its kind's listing (ties in key keep that order). */
 interface Listed {
   kind: KindName;
   item: RawItem;
@@ -11,9 +11,10 @@ interface Listed {
   done: boolean;
 }
 
+/** One kind's decoded entities, and each one's place in the listing. */
 interface Decoded {
-  entity: Entity;
-  seq: number;
+  entities: Entity[];
+  seqs: number[];
 }
 
 /**
@@ -28,7 +29,7 @@ export class PageDecoding {
   private readonly early: Array<{ kind: KindName; items: readonly RawItem[] }> = [];
   private readonly settled = new Set<KindName>();
   private readonly counts = new Map<KindName, number>();
-  private readonly decoded = new Map<KindName, Decoded[]>();
+  private readonly decoded = new Map<KindName, Decoded>();
   /** Kind → id → items waiting for that id's key. */
   private readonly waiting = new Map<KindName, Map<string, Listed[]>>();
   /** Kind → its items waiting for something (any id). */
@@ -48,10 +49,10 @@ export class PageDecoding {
       return;
     }
     let seq = this.counts.get(kind) ?? 0;
-    const queue: Listed[] = [];
-    for (const item of items) queue.push({ kind, item, seq: seq++, done: false });
-    this.counts.set(kind, seq);
-    this.run(queue);
+    this.counts.set(kind, seq + items.length);
+    const woken: Listed[] = [];
+    for (const item of items) this.decode(kind, item, seq++, this.waitUnsettled, woken);
+    this.run(woken, this.waitUnsettled);
   }
 
   /** Decodes from now on: what other scopes' kinds the items name is known. */
@@ -67,39 +68,51 @@ export class PageDecoding {
     this.settled.add(kind);
     const parked = (this.parked.get(kind) ?? []).filter((listed) => !listed.done).sort((a, b) => a.seq - b.seq);
     this.parked.delete(kind);
-    this.run(parked, true);
-    const list = this.decoded.get(kind) ?? [];
+    this.run(parked, undefined);
+    const { entities, seqs } = this.decoded.get(kind) ?? { entities: [], seqs: [] };
     this.decoded.delete(kind);
-    list.sort((a, b) => (a.entity.key < b.entity.key ? -1 : a.entity.key > b.entity.key ? 1 : a.seq - b.seq));
-    return list.map((one) => one.entity);
+    const order = entities.map((_, index) => index);
+    order.sort((a, b) => {
+      const keyA = entities[a]!.key;
+      const keyB = entities[b]!.key;
+      return keyA < keyB ? -1 : keyA > keyB ? 1 : seqs[a]! - seqs[b]!;
+    });
+    return order.map((index) => entities[index]!);
   }
 
-  /** Decodes the queued items and those each decoded entity wakes (bounded: every item is decoded once). */
-  private run(queue: Listed[], final = false): void {
-    const settled = final ? undefined : (scope: string, kind: KindName) => scope === ORG || scope !== this.scope || this.settled.has(kind);
+  /** Whether an unknown id of `kind` may still come: this scope's kinds until settled; other scopes' are decoded first. */
+  private readonly waitUnsettled = (scope: string, kind: KindName): boolean => scope === ORG || scope !== this.scope || this.settled.has(kind);
+
+  /** Decodes waiting items, and those each decoded entity wakes (bounded: an item waits on one id at a time, and each id wakes once). */
+  private run(queue: Listed[], settled: ((scope: string, kind: KindName) => boolean) | undefined): void {
     for (let i = 0; i < queue.length; i++) {
       const listed = queue[i]!;
-      if (listed.done) continue;
-      const outcome = this.decoder.decodeItem(this.scope, listed.kind, listed.item, settled);
-      if (outcome !== undefined && 'waitFor' in outcome) {
-        this.park(listed, outcome.waitFor.kind, outcome.waitFor.id);
-        continue;
-      }
-      listed.done = true;
-      if (outcome === undefined) continue;
-      const { entity } = outcome;
-      let list = this.decoded.get(listed.kind);
-      if (!list) this.decoded.set(listed.kind, (list = []));
-      list.push({ entity, seq: listed.seq });
-      this.onEntity?.(entity);
-      const waitingForKind = this.waiting.get(listed.kind);
-      const id = entity.id;
-      if (waitingForKind === undefined || id === undefined) continue;
-      const woken = waitingForKind.get(id);
-      if (woken === undefined) continue;
-      waitingForKind.delete(id);
-      for (const one of woken) queue.push(one);
+      if (!listed.done) this.decode(listed.kind, listed.item, listed.seq, settled, queue, listed);
     }
+  }
+
+  /** One item: decoded (and the items waiting for it queued on `woken`), left out, or parked until a key it needs is known. */
+  private decode(kind: KindName, item: RawItem, seq: number, settled: ((scope: string, kind: KindName) => boolean) | undefined, woken: Listed[], listed?: Listed): void {
+    const outcome = this.decoder.decodeItem(this.scope, kind, item, settled);
+    if (outcome !== undefined && 'waitFor' in outcome) {
+      this.park(listed ?? { kind, item, seq, done: false }, outcome.waitFor.kind, outcome.waitFor.id);
+      return;
+    }
+    if (listed) listed.done = true;
+    if (outcome === undefined) return;
+    const { entity } = outcome;
+    let decoded = this.decoded.get(kind);
+    if (!decoded) this.decoded.set(kind, (decoded = { entities: [], seqs: [] }));
+    decoded.entities.push(entity);
+    decoded.seqs.push(seq);
+    this.onEntity?.(entity);
+    const waitingForKind = this.waiting.get(kind);
+    const id = entity.id;
+    if (waitingForKind === undefined || id === undefined) return;
+    const waiters = waitingForKind.get(id);
+    if (waiters === undefined) return;
+    waitingForKind.delete(id);
+    for (const one of waiters) woken.push(one);
   }
 
   private park(listed: Listed, kind: KindName, id: string): void {
