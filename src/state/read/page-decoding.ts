@@ -69,6 +69,10 @@ export class PageDecoding {
     const parked = (this.parked.get(kind) ?? []).filter((listed) => !listed.done).sort((a, b) => a.seq - b.seq);
     this.parked.delete(kind);
     this.run(parked, undefined);
+    // Items of later kinds waiting for an id of this kind that never came: their answer is known now.
+    const orphans = [...(this.waiting.get(kind)?.values() ?? [])].flat();
+    this.waiting.delete(kind);
+    this.run(orphans, this.waitUnsettled);
     const { entities, seqs } = this.decoded.get(kind) ?? { entities: [], seqs: [] };
     this.decoded.delete(kind);
     const order = entities.map((_, index) => index);

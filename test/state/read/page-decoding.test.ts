@@ -55,6 +55,17 @@ describe('PageDecoding: pages decoded as they are listed', () => {
     expect(settled.find((entity) => entity.key === `${cp}/lost`)?.fields.service).toBe('id:s-gone');
   });
 
+  it('decodes an item naming an id that never came once that id\'s kind settles, not when its own does', () => {
+    const early: string[] = [];
+    const decoding = new PageDecoding(new Decoder('us'), cp, (entity) => early.push(entity.key));
+    decoding.start();
+    decoding.add('service', services);
+    decoding.add('route', routes);
+    expect(early).not.toContain(`${cp}/lost`);
+    decoding.settle('service');
+    expect(early).toContain(`${cp}/lost`);
+  });
+
   it('keeps what is listed before start, and decodes it then', () => {
     const early: string[] = [];
     const decoding = new PageDecoding(new Decoder('us'), cp, (entity) => early.push(entity.key));
