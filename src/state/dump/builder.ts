@@ -86,10 +86,11 @@ function listAt(body: JsonObject | undefined, dottedPath: string): Json[] | unde
 /**
  * Live state → konsync state files, built as the read delivers it: `add` takes one kind's entities of one scope (the
  * platform or one control plane) at a time, after the kinds it depends on (the read's decode order), so that referenced,
- * owning and parent entities are known before their referrers; the files come out as if built in KIND_NAMES order. Gateway entities are placed at once, and a gateway file's list
- * of a kind is rendered as YAML (`rendered`) as soon as no later kind can nest into its items: little is left for
- * `finish` and the writing after the last request.
- * Platform resources are placed by `finish`: the read settles their geo last.
+ * owning and parent entities are known before their referrers; the files come out as if built in KIND_NAMES order.
+ * Before that, `prepare` may take each gateway entity as soon as it is decoded (page by page) and make its item and
+ * YAML, so `add` mostly places and joins. Gateway entities are placed at once, and a gateway file's list of a kind is
+ * rendered as YAML (`rendered`) as soon as no later kind can nest into its items: little is left for `finish` and the
+ * writing after the last request. Platform resources are placed by `finish`: the read settles their geo last.
  */
 export class DumpBuilder {
   /** Top-level lists rendered ahead, by identity: `yamlChunks` writes these bytes instead of rendering the items again. */
@@ -155,7 +156,9 @@ export class DumpBuilder {
   /**
    * Works out a gateway entity's item, and renders it when no other kind nests into it, ahead of `add`: for a caller
    * that has the entities before their kind is complete (the read decodes each page as it arrives), so that little is
-   * left for `add` after the read's last page. Optional: the files are the same without it.
+   * left for `add` after the read's last page. Optional: the files are the same without it. Prepared, an entity's
+   * lookup targets are resolved now: prepare every entity of the kinds it names before it (the read's decode order),
+   * or none of them.
    */
   prepare(entity: Entity): void {
     const descriptor = kindOf(entity.kind);
