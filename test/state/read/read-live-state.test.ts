@@ -160,4 +160,28 @@ describe('readLiveState against a fake KonnectApi', () => {
     const { entities } = await reading;
     expect(entities.map((e) => `${e.kind} ${e.key}`)).toEqual(expected.map((e) => `${e.kind} ${e.key}`));
   });
+
+  it('gives the same entities, in the same order, when pages come one item at a time, in reverse, between turns', async () => {
+    const desired = desiredState([], []);
+    const options = { everything: true, schemaDefaults: false } as const;
+    const expected = (await readLiveState(new FakeApi(konnectData()), desired, options)).entities;
+    const api = new FakeApi(konnectData());
+    // Every listing in pages of one item, last item first, each page on its own turn: referrers mostly come before
+    // what they name, and listings interleave.
+    const paging = Object.assign(Object.create(api) as FakeApi, {
+      list: async (...args: Parameters<FakeApi['list']>) => {
+        const items = await api.list(...args);
+        for (const item of [...items].reverse()) {
+          await new Promise((resolve) => setImmediate(resolve));
+          args[3]?.onPage?.([item]);
+        }
+        return [...items].reverse();
+      },
+    });
+    const early: string[] = [];
+    const { entities } = await readLiveState(paging, desired, { ...options, onEntityDecoded: (entity) => early.push(entity.key) });
+    expect(entities.map((e) => `${e.kind} ${e.key}`)).toEqual(expected.map((e) => `${e.kind} ${e.key}`));
+    expect(entities.map((e) => e.fields)).toEqual(expected.map((e) => e.fields));
+    expect(early.length).toBeGreaterThan(0);
+  });
 });
