@@ -48,6 +48,8 @@ const LOOKUP_REFS = new Map(KIND_NAMES.map((kind) => [kind, kindOf(kind).refs.fi
 interface Prepared {
   /** Its item, when it was wanted then. */
   item?: JsonObject;
+  /** The item as YAML, when nothing is nested into its kind's items. */
+  text?: string;
   /** The entities its lookup references name (see `noteLookups`). */
   targets?: Array<[LookupSection, Entity]>;
 }
@@ -115,8 +117,8 @@ export class DumpBuilder {
   private readonly targets = new Map<Entity, boolean>();
   /** Entities `prepare` saw (and indexed), until placed. */
   private readonly prepared = new Map<Entity, Prepared>();
-  /** Items rendered ahead by `prepare`, by identity (only those nothing is nested into later). */
-  private readonly texts = new Map<Json, Uint8Array>();
+  /** A top-level list → its items' YAML rendered by `prepare`, by index (holes for the others). */
+  private readonly texts = new Map<readonly Json[], Array<string | undefined>>();
   private platform: JsonObject = {};
 
   constructor(
@@ -171,7 +173,7 @@ export class DumpBuilder {
     // Only a filter: what Konnect made is known from the org kinds, maybe not all added yet; `add` decides.
     if (this.wanted(entity)) {
       ready.item = this.itemOf(entity);
-      if (descriptor.file.key !== undefined && !NESTED_INTO.has(entity.kind)) this.texts.set(ready.item, listItem(ready.item));
+      if (descriptor.file.key !== undefined && !NESTED_INTO.has(entity.kind)) ready.text = listItem(ready.item);
     }
     this.prepared.set(entity, ready);
   }
@@ -295,7 +297,12 @@ export class DumpBuilder {
     if (HOLDS_OTHERS.has(entity.kind)) this.items.set(entityRef(entity.kind, entity.key), item);
     this.noteLookups(entity, ready !== undefined ? ready.targets : this.lookupTargets(entity));
     if (descriptor.file.key !== undefined) {
-      pushAt(this.bodyOf(entity, descriptor.file.key), descriptor.file.key, item);
+      const list = pushAt(this.bodyOf(entity, descriptor.file.key), descriptor.file.key, item);
+      if (ready?.text !== undefined) {
+        let texts = this.texts.get(list);
+        if (!texts) this.texts.set(list, (texts = []));
+        texts[list.length - 1] = ready.text;
+      }
       return;
     }
     const typed = descriptor.file.typed;
@@ -350,8 +357,8 @@ export class DumpBuilder {
     for (const one of pending) {
       if ((NESTED_INTO.get(one.kind) ?? []).some((nester) => !seen.has(nester))) waiting.push(one);
       else {
-        this.rendered.set(one.list, yield* renderListInSteps(one.list, STEP, this.texts));
-        for (const value of one.list) this.texts.delete(value);
+        this.rendered.set(one.list, yield* renderListInSteps(one.list, STEP, this.texts.get(one.list)));
+        this.texts.delete(one.list);
       }
     }
   }
