@@ -17,6 +17,9 @@ function item(raw: JsonObject, geo: Geo | undefined, parentId?: string): RawItem
   return out;
 }
 
+/** Items of a page handled per turn of the event loop: a few milliseconds of decoding. */
+const ITEMS_PER_TURN = 200;
+
 /** Items of one kind and scope just stored, in the order stored: a page at a time for listings of a whole kind. */
 export type StoredListener = (scope: string, kind: KindName, items: readonly RawItem[]) => void;
 
@@ -58,8 +61,11 @@ export class Fetcher {
             onPage: (items: JsonObject[]) => {
               paged = true;
               handled = handled.then(async () => {
-                await nextTurn();
-                onPage(items);
+                // In pieces, each on its own turn: a whole page at once kept every other reply waiting for it.
+                for (let start = 0; start === 0 || start < items.length; start += ITEMS_PER_TURN) {
+                  await nextTurn();
+                  onPage(items.slice(start, start + ITEMS_PER_TURN));
+                }
               });
               // Reported when awaited, once the listing ends; never an unhandled rejection meanwhile.
               handled.catch(() => undefined);
