@@ -32,6 +32,22 @@ describe('Fetcher: pages handed on as they arrive', () => {
     expect(fetcher.store.get('payments', 'service').map((item) => item.raw.id)).toEqual(['s-1', 's-2', 's-3']);
   });
 
+  it('hands a large page on in pieces of 200, in order', async () => {
+    const big = Array.from({ length: 450 }, (_, i) => ({ id: `s-${i}`, name: `s${i}` }));
+    const api: KonnectApi = {
+      ...pagingApi([]),
+      list: async (_api, _path, _pagination, options: ListOptions = {}) => {
+        options.onPage?.(big);
+        return big;
+      },
+    };
+    const stored: number[] = [];
+    const fetcher = new Fetcher(api, undefined, (_scope, _kind, items) => stored.push(items.length));
+    await fetcher.listTop('payments', 'service', 'cp-1');
+    expect(stored).toEqual([200, 200, 50]);
+    expect(fetcher.store.get('payments', 'service').map((item) => item.raw.id)).toEqual(big.map((raw) => raw.id));
+  });
+
   it('stores a whole listing at once from a client that does not page', async () => {
     const stored: number[] = [];
     const api: KonnectApi = { ...pagingApi([]), list: () => Promise.resolve(pages.flat()) };
