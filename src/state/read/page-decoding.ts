@@ -51,8 +51,8 @@ export class PageDecoding {
     let seq = this.counts.get(kind) ?? 0;
     this.counts.set(kind, seq + items.length);
     const woken: Listed[] = [];
-    for (const item of items) this.decode(kind, item, seq++, this.waitUnsettled, woken);
-    this.run(woken, this.waitUnsettled);
+    for (const item of items) this.decode(kind, item, seq++, this.isSettled, woken);
+    this.run(woken, this.isSettled);
   }
 
   /** Decodes from now on: what other scopes' kinds the items name is known. */
@@ -72,7 +72,7 @@ export class PageDecoding {
     // Items of later kinds waiting for an id of this kind that never came: their answer is known now.
     const orphans = [...(this.waiting.get(kind)?.values() ?? [])].flat();
     this.waiting.delete(kind);
-    this.run(orphans, this.waitUnsettled);
+    this.run(orphans, this.isSettled);
     const { entities, seqs } = this.decoded.get(kind) ?? { entities: [], seqs: [] };
     this.decoded.delete(kind);
     const order = entities.map((_, index) => index);
@@ -85,7 +85,7 @@ export class PageDecoding {
   }
 
   /** Whether an unknown id of `kind` may still come: this scope's kinds until settled; other scopes' are decoded first. */
-  private readonly waitUnsettled = (scope: string, kind: KindName): boolean => scope === ORG || scope !== this.scope || this.settled.has(kind);
+  private readonly isSettled = (scope: string, kind: KindName): boolean => scope === ORG || scope !== this.scope || this.settled.has(kind);
 
   /** Decodes waiting items, and those each decoded entity wakes (bounded: an item waits on one id at a time, and each id wakes once). */
   private run(queue: Listed[], settled: ((scope: string, kind: KindName) => boolean) | undefined): void {
