@@ -84,7 +84,7 @@ export class PageDecoding {
     return order.map((index) => entities[index]!);
   }
 
-  /** Whether an unknown id of `kind` may still come: this scope's kinds until settled; other scopes' are decoded first. */
+  /** Whether every key of `kind` in `scope` is known: this scope's kinds once settled; other scopes' are decoded first. */
   private readonly isSettled = (scope: string, kind: KindName): boolean => scope === ORG || scope !== this.scope || this.settled.has(kind);
 
   /** Decodes waiting items, and those each decoded entity wakes (bounded: an item waits on one id at a time, and each id wakes once). */
