@@ -54,13 +54,16 @@ export function encodeObjectRefs(fields: JsonObject, refs: RefSpec[], ctx: Encod
 }
 
 export function decodeObjectRefs(raw: JsonObject, refs: RefSpec[], ctx: DecodeContext): JsonObject {
-  const fields = without(raw, SERVER_FIELDS);
+  // Keys first, the copy after: a reader that must wait for a key stops at the lookup (see Decoder.decodeItem).
+  let names: Array<[string, string]> | undefined;
   for (const ref of refs) {
     if (ref.path.includes('[]') || ref.path.includes('.')) continue;
     const value = raw[ref.path];
-    if (isJsonObject(value) && typeof value.id === 'string') fields[ref.path] = ctx.key(ref.kind, value.id) ?? `id:${value.id}`;
-    else if (value === null) delete fields[ref.path];
+    if (isJsonObject(value) && typeof value.id === 'string') (names ??= []).push([ref.path, ctx.key(ref.kind, value.id) ?? `id:${value.id}`]);
   }
+  const fields = without(raw, SERVER_FIELDS);
+  for (const ref of refs) if (!ref.path.includes('[]') && !ref.path.includes('.') && raw[ref.path] === null) delete fields[ref.path];
+  for (const [path, name] of names ?? []) fields[path] = name;
   return fields;
 }
 

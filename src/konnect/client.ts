@@ -140,7 +140,7 @@ export class KonnectClient implements KonnectApi {
       this.pages++;
       return response.body;
     };
-    return paginate(fetchPage, path, pagination, pageSize, options.query ?? {});
+    return paginate(fetchPage, path, pagination, pageSize, options.query ?? {}, options.onPage);
   }
 
   stats(): ClientStats {

@@ -4,6 +4,9 @@ import type { Pagination } from '../kinds/descriptor.js';
 /** Fetches one page: relative path and query in, parsed body out. */
 export type PageFetcher = (path: string, query: Record<string, string>) => Promise<Json>;
 
+/** Called with each page's items as it arrives, before the next page is asked for. */
+export type PageListener = (items: JsonObject[]) => void;
+
 /** A list never follows more pages than this (a server that loops would otherwise hold us forever). */
 export const MAX_PAGES = 100_000;
 
@@ -29,13 +32,18 @@ export async function paginate(
   scheme: Pagination,
   pageSize: number,
   query: Record<string, string> = {},
+  onPage?: PageListener,
 ): Promise<JsonObject[]> {
   const out: JsonObject[] = [];
+  const take = (page: JsonObject[]) => {
+    for (const item of page) out.push(item);
+    onPage?.(page);
+  };
   if (scheme === 'page') {
     for (let number = 1; number <= MAX_PAGES; number++) {
       const body = await fetchPage(path, { ...query, 'page[size]': String(pageSize), 'page[number]': String(number) });
       const page = items(body);
-      out.push(...page);
+      take(page);
       const total = pageMeta(body).total;
       if (page.length === 0 || (typeof total === 'number' ? out.length >= total : page.length < pageSize)) break;
     }
@@ -47,7 +55,7 @@ export async function paginate(
     const seen = new Set<string>();
     for (let count = 0; count < MAX_PAGES; count++) {
       const body = await fetchPage(nextPath, nextQuery);
-      out.push(...items(body));
+      take(items(body));
       const next = pageMeta(body).next;
       if (typeof next !== 'string' || next === '' || seen.has(next)) break;
       seen.add(next);
@@ -60,7 +68,7 @@ export async function paginate(
     const pageQuery: Record<string, string> = { ...query, size: String(pageSize) };
     if (offset !== undefined) pageQuery.offset = offset;
     const body = await fetchPage(path, pageQuery);
-    out.push(...items(body));
+    take(items(body));
     const nextOffset = isJsonObject(body) ? body.offset : undefined;
     if (typeof nextOffset !== 'string' && typeof nextOffset !== 'number') break;
     if (String(nextOffset) === '' || String(nextOffset) === offset) break;

@@ -38,6 +38,8 @@ export interface ListOptions {
   describe?: string;
   /** The geo of a regional API's listing. @default the client's geo */
   geo?: Geo;
+  /** Each page's items as it arrives (a reader decodes them while the next pages load); the result still holds them all. */
+  onPage?: (items: JsonObject[]) => void;
 }
 
 export interface ClientStats {

@@ -87,4 +87,22 @@ describe('list(): the three pagination schemes against a local server', () => {
     expect(await c.list('core-entities', '/control-planes/cp/core-entities/routes', 'offset')).toEqual([]);
     expect(c.stats().pages).toBe(1);
   });
+
+  it('gives each page to onPage as it arrives, before asking for the next', async () => {
+    const all = items(2500, 'svc');
+    const pagesSeenAtRequest: number[] = [];
+    const pages: string[][] = [];
+    server = await startServer((req, res) => {
+      pagesSeenAtRequest.push(pages.length);
+      const start = Number(req.url.searchParams.get('offset') ?? '0');
+      const end = start + Number(req.url.searchParams.get('size'));
+      json(res, 200, { data: all.slice(start, end), ...(end < all.length ? { offset: String(end) } : {}) });
+    });
+    const got = await client(server.url).list('core-entities', '/control-planes/cp/core-entities/services', 'offset', {
+      onPage: (page) => pages.push(page.map((item) => String(item.id))),
+    });
+    expect(pages.map((page) => page.length)).toEqual([1000, 1000, 500]);
+    expect(pagesSeenAtRequest).toEqual([0, 1, 2]);
+    expect(pages.flat()).toEqual(got.map((item) => item.id));
+  });
 });

@@ -111,7 +111,15 @@ export function register(program: Command): void {
           everything: true,
           schemaDefaults: options.skipDefaults === true,
           ...(options.controlPlane ? { controlPlanes: options.controlPlane } : {}),
-          ...(builder ? { onKindDecoded: (kind, entities, controlPlane) => feeding.push(builder.addInSteps(kind, skipAll(entities, skipped), controlPlane)) } : {}),
+          ...(builder
+            ? {
+                onKindDecoded: (kind, entities, controlPlane) => feeding.push(builder.addInSteps(kind, skipAll(entities, skipped), controlPlane)),
+                // Each entity's item is made and rendered as its page is decoded: the kinds listed last are not all left for the end.
+                onEntityDecoded: (entity) => {
+                  if (skipped.length === 0 || skipAll([entity], skipped).length > 0) builder.prepare(entity);
+                },
+              }
+            : {}),
         });
         markPhase('read', 'end');
         markPhase('write', 'start');

@@ -1,6 +1,6 @@
 import { isJsonObject, type Json, type JsonObject } from '../../model/json.js';
 import { getAll } from '../../model/paths.js';
-import { entityRef, scopedKey, type Entity, type EntityRef } from '../../model/entity.js';
+import { entityRef, scopedKey, type Entity } from '../../model/entity.js';
 import { GEOS, type Geo, type LookupSection } from '../../model/state.js';
 import { KIND_NAMES, type KindName } from '../../kinds/kind-names.js';
 import { kindOf } from '../../kinds/registry.js';
@@ -12,7 +12,7 @@ import { NEEDS_PLUGIN_DEFINITIONS } from '../load/ownership.js';
 import { CONTROL_PLANE_KIND } from '../../kinds/control-plane-kind.js';
 import { inSelectTags, isServerMade, tagsOf } from './select.js';
 import { itemOf, nestedItem, pushAt } from './items.js';
-import { renderListInSteps, type RenderedList } from './yaml-writer.js';
+import { listItem, renderListInSteps, type RenderedList } from './yaml-writer.js';
 import type { DumpDocument, DumpOptions, DumpResult } from './types.js';
 
 const PLATFORM_FILE = 'konnect.yaml';
@@ -31,6 +31,27 @@ for (const kind of KIND_NAMES) {
   const file = kindOf(kind).file;
   if (file.key !== undefined || file.typed !== undefined) continue;
   for (const nest of file.nested ?? []) NESTED_INTO.set(nest.in, [...(NESTED_INTO.get(nest.in) ?? []), kind]);
+}
+
+/** Kinds whose items others are placed in, or checked against (a typed kind's parent): `place` keeps their items by ref. */
+const HOLDS_OTHERS = new Set<KindName>();
+for (const kind of KIND_NAMES) {
+  const { file, parent } = kindOf(kind);
+  if (file.typed !== undefined && parent !== undefined) HOLDS_OTHERS.add(parent.kind);
+  if (file.key === undefined && file.typed === undefined) for (const nest of file.nested ?? []) HOLDS_OTHERS.add(nest.in);
+}
+
+/** Kind → its references that resolve through `_info.default_lookup_tags` when their target is not dumped. */
+const LOOKUP_REFS = new Map(KIND_NAMES.map((kind) => [kind, kindOf(kind).refs.filter((ref) => ref.lookup !== undefined)]));
+
+/** What `prepare` worked out for an entity, until it is placed. */
+interface Prepared {
+  /** Its item, when it was wanted then. */
+  item?: JsonObject;
+  /** The item as YAML, when nothing is nested into its kind's items. */
+  text?: string;
+  /** The entities its lookup references name (see `noteLookups`). */
+  targets?: Array<[LookupSection, Entity]>;
 }
 
 /**
@@ -67,10 +88,11 @@ function listAt(body: JsonObject | undefined, dottedPath: string): Json[] | unde
 /**
  * Live state → konsync state files, built as the read delivers it: `add` takes one kind's entities of one scope (the
  * platform or one control plane) at a time, after the kinds it depends on (the read's decode order), so that referenced,
- * owning and parent entities are known before their referrers; the files come out as if built in KIND_NAMES order. Gateway entities are placed at once, and a gateway file's list
- * of a kind is rendered as YAML (`rendered`) as soon as no later kind can nest into its items: little is left for
- * `finish` and the writing after the last request.
- * Platform resources are placed by `finish`: the read settles their geo last.
+ * owning and parent entities are known before their referrers; the files come out as if built in KIND_NAMES order.
+ * Before that, `prepare` may take each gateway entity as soon as it is decoded (page by page) and make its item and
+ * YAML, so `add` mostly places and joins. Gateway entities are placed at once, and a gateway file's list of a kind is
+ * rendered as YAML (`rendered`) as soon as no later kind can nest into its items: little is left for `finish` and the
+ * writing after the last request. Platform resources are placed by `finish`: the read settles their geo last.
  */
 export class DumpBuilder {
   /** Top-level lists rendered ahead, by identity: `yamlChunks` writes these bytes instead of rendering the items again. */
@@ -78,7 +100,8 @@ export class DumpBuilder {
   private readonly selectTags: readonly string[];
   private readonly rewrite: SecretRewriter | undefined;
   private readonly owned = new Set<string>();
-  private readonly byRef = new Map<EntityRef, Entity>();
+  /** Kind → key → entity: keyed by the entity's own key string, no ref string made per entity. */
+  private readonly byKey = new Map<KindName, Map<string, Entity>>();
   private readonly all: Entity[] = [];
   private readonly platformLater: Entity[] = [];
   private readonly owners = new Set<string>();
@@ -92,6 +115,10 @@ export class DumpBuilder {
   private readonly seen = new Map<string, Set<KindName>>();
   private readonly pending = new Map<string, Pending[]>();
   private readonly targets = new Map<Entity, boolean>();
+  /** Entities `prepare` saw (and indexed), until placed. */
+  private readonly prepared = new Map<Entity, Prepared>();
+  /** A top-level list → its items' YAML rendered by `prepare`, by index (holes for the others). */
+  private readonly texts = new Map<readonly Json[], Array<string | undefined>>();
   private platform: JsonObject = {};
 
   constructor(
@@ -115,7 +142,7 @@ export class DumpBuilder {
    * a time between its requests (a long synchronous stretch would hold back the next request past its turn).
    */
   *addInSteps(kind: KindName, entities: readonly Entity[], controlPlane?: string): Generator<void> {
-    for (const entity of entities) this.index(entity);
+    for (const entity of entities) if (!this.prepared.has(entity)) this.index(entity);
     const wanted = entities.filter((entity) => this.wanted(entity));
     if (kindOf(kind).scope !== 'control_plane') {
       for (const entity of wanted) this.platformLater.push(entity);
@@ -126,6 +153,29 @@ export class DumpBuilder {
       if ((i + 1) % STEP === 0) yield;
     }
     if (controlPlane !== undefined) yield* this.renderFinished(controlPlane, kind, wanted);
+  }
+
+  /**
+   * Works out a gateway entity's item, and renders it when no other kind nests into it, ahead of `add`: for a caller
+   * that has the entities before their kind is complete (the read decodes each page as it arrives), so that little is
+   * left for `add` after the read's last page. Optional: the files are the same without it. Prepared, an entity's
+   * lookup targets are resolved now: prepare every entity of the kinds it names before it (the read's decode order),
+   * or none of them.
+   */
+  prepare(entity: Entity): void {
+    const descriptor = kindOf(entity.kind);
+    if (descriptor.scope !== 'control_plane' || this.prepared.has(entity)) return;
+    // What it names is decoded, so prepared, before it: the targets of its references are known.
+    this.index(entity);
+    const ready: Prepared = {};
+    const targets = this.lookupTargets(entity);
+    if (targets !== undefined) ready.targets = targets;
+    // Only a filter: what Konnect made is known from the org kinds, maybe not all added yet; `add` decides.
+    if (this.wanted(entity)) {
+      ready.item = this.itemOf(entity);
+      if (descriptor.file.key !== undefined && !NESTED_INTO.has(entity.kind)) ready.text = listItem(ready.item);
+    }
+    this.prepared.set(entity, ready);
   }
 
   /** Every entity, in dependency order then key (the pure `dumpState`). */
@@ -146,7 +196,7 @@ export class DumpBuilder {
     const warnings = this.warnings.sort((a, b) => a.order - b.order || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).map((warning) => warning.text);
 
     // A control plane outside the dump's geo says where it is, so that the files load back to the same place.
-    const geoOf = (controlPlane: string) => this.byRef.get(entityRef(CONTROL_PLANE_KIND, controlPlane))?.geo ?? (severalGeos ? readGeo : undefined);
+    const geoOf = (controlPlane: string) => this.find(CONTROL_PLANE_KIND, controlPlane)?.geo ?? (severalGeos ? readGeo : undefined);
     const docs = new Map<string, JsonObject>();
     for (const name of [...(this.options.controlPlanes ?? []), ...this.gateway.keys()]) {
       if (!docs.has(name)) docs.set(name, { ...gatewayHeader(name, this.selectTags, geoOf(name)), ...this.inKindOrder(this.gateway.get(name) ?? {}) });
@@ -185,9 +235,15 @@ export class DumpBuilder {
 
   private index(entity: Entity): void {
     this.all.push(entity);
-    this.byRef.set(entityRef(entity.kind, entity.key), entity);
+    let byKey = this.byKey.get(entity.kind);
+    if (!byKey) this.byKey.set(entity.kind, (byKey = new Map()));
+    byKey.set(entity.key, entity);
     const owns = kindOf(entity.kind).owns;
     if (owns && entity.raw) for (const item of owns(entity.raw)) this.owned.add(`${item.kind}|${item.id}`);
+  }
+
+  private find(kind: KindName, key: string): Entity | undefined {
+    return this.byKey.get(kind)?.get(key);
   }
 
   private wanted(entity: Entity): boolean {
@@ -218,10 +274,8 @@ export class DumpBuilder {
     this.warnings.push({ order: KIND_ORDER.get(entity.kind)!, key: entity.key, text });
   }
 
-  private place(entity: Entity): void {
+  private itemOf(entity: Entity): JsonObject {
     const descriptor = kindOf(entity.kind);
-    const owner = labelledOwner(entity);
-    if (typeof owner === 'string') this.owners.add(owner);
     const item = itemOf(entity, {
       withId: this.options.withId === true && descriptor.scope === 'control_plane',
       stripTags: this.selectTags,
@@ -230,10 +284,25 @@ export class DumpBuilder {
       learned: learnedFor(this.defaults, entity.controlPlane),
     });
     if (descriptor.geoField !== undefined && entity.geo !== undefined) item[descriptor.geoField] = entity.geo;
-    this.items.set(entityRef(entity.kind, entity.key), item);
-    this.noteLookups(entity);
+    return item;
+  }
+
+  private place(entity: Entity): void {
+    const descriptor = kindOf(entity.kind);
+    const owner = labelledOwner(entity);
+    if (typeof owner === 'string') this.owners.add(owner);
+    const ready = this.prepared.get(entity);
+    if (ready !== undefined) this.prepared.delete(entity);
+    const item = ready?.item ?? this.itemOf(entity);
+    if (HOLDS_OTHERS.has(entity.kind)) this.items.set(entityRef(entity.kind, entity.key), item);
+    this.noteLookups(entity, ready !== undefined ? ready.targets : this.lookupTargets(entity));
     if (descriptor.file.key !== undefined) {
-      pushAt(this.bodyOf(entity, descriptor.file.key), descriptor.file.key, item);
+      const list = pushAt(this.bodyOf(entity, descriptor.file.key), descriptor.file.key, item);
+      if (ready?.text !== undefined) {
+        let texts = this.texts.get(list);
+        if (!texts) this.texts.set(list, (texts = []));
+        texts[list.length - 1] = ready.text;
+      }
       return;
     }
     const typed = descriptor.file.typed;
@@ -287,28 +356,40 @@ export class DumpBuilder {
     this.pending.set(controlPlane, waiting);
     for (const one of pending) {
       if ((NESTED_INTO.get(one.kind) ?? []).some((nester) => !seen.has(nester))) waiting.push(one);
-      else this.rendered.set(one.list, yield* renderListInSteps(one.list, STEP));
+      else {
+        this.rendered.set(one.list, yield* renderListInSteps(one.list, STEP, this.texts.get(one.list)));
+        this.texts.delete(one.list);
+      }
     }
+  }
+
+  /** The entities an entity's lookup references name, in reference order; undefined for none. */
+  private lookupTargets(entity: Entity): Array<[LookupSection, Entity]> | undefined {
+    if (entity.controlPlane === undefined) return undefined;
+    let targets: Array<[LookupSection, Entity]> | undefined;
+    for (const ref of LOOKUP_REFS.get(entity.kind)!) {
+      for (const value of getAll(entity.fields, ref.path)) {
+        if (typeof value !== 'string') continue;
+        const target = this.find(ref.kind, scopedKey(entity.controlPlane, value));
+        if (target) (targets ??= []).push([ref.lookup!, target]);
+      }
+    }
+    return targets;
   }
 
   /**
    * A reference to an entity that is not dumped (a `konnect-managed` partial, or one outside the select tags) resolves
    * through `_info.default_lookup_tags`: the tags every such target carries.
    */
-  private noteLookups(entity: Entity): void {
-    if (entity.controlPlane === undefined) return;
-    for (const ref of kindOf(entity.kind).refs) {
-      if (ref.lookup === undefined) continue;
-      for (const value of getAll(entity.fields, ref.path)) {
-        if (typeof value !== 'string') continue;
-        const target = this.byRef.get(entityRef(ref.kind, scopedKey(entity.controlPlane, value)));
-        if (!target || this.dumpedTarget(target)) continue;
-        let sections = this.lookups.get(entity.controlPlane);
-        if (!sections) this.lookups.set(entity.controlPlane, (sections = new Map()));
-        const tags = tagsOf(target);
-        const known = sections.get(ref.lookup);
-        sections.set(ref.lookup, known ? known.filter((tag) => tags.includes(tag)) : tags);
-      }
+  private noteLookups(entity: Entity, targets: ReadonlyArray<[LookupSection, Entity]> | undefined): void {
+    if (entity.controlPlane === undefined || targets === undefined) return;
+    for (const [lookup, target] of targets) {
+      if (this.dumpedTarget(target)) continue;
+      let sections = this.lookups.get(entity.controlPlane);
+      if (!sections) this.lookups.set(entity.controlPlane, (sections = new Map()));
+      const tags = tagsOf(target);
+      const known = sections.get(lookup);
+      sections.set(lookup, known ? known.filter((tag) => tags.includes(tag)) : tags);
     }
   }
 

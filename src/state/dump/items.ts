@@ -155,8 +155,13 @@ export function nestedItem(item: JsonObject, ref: string, map: Record<string, st
   return out;
 }
 
-/** Appends `value` to the list at a dotted path (`cloud_gateways.networks`), creating objects on the way. */
-export function pushAt(root: JsonObject, dottedPath: string, value: JsonObject): void {
+/** Appends `value` to the list at a dotted path (`cloud_gateways.networks`), creating objects on the way; that list. */
+export function pushAt(root: JsonObject, dottedPath: string, value: JsonObject): Json[] {
+  const list = dottedPath.includes('.') ? undefined : root[dottedPath];
+  if (Array.isArray(list)) {
+    list.push(value);
+    return list;
+  }
   const segments = dottedPath.split('.');
   let node = root;
   for (const segment of segments.slice(0, -1)) {
@@ -165,5 +170,7 @@ export function pushAt(root: JsonObject, dottedPath: string, value: JsonObject):
   }
   const last = segments[segments.length - 1]!;
   if (!Array.isArray(node[last])) node[last] = [];
-  (node[last] as Json[]).push(value);
+  const created = node[last] as Json[];
+  created.push(value);
+  return created;
 }

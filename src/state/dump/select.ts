@@ -8,7 +8,7 @@ import { kindOf } from '../../kinds/registry.js';
 export function isServerMade(entity: Entity, owned: ReadonlySet<string>): boolean {
   const descriptor = kindOf(entity.kind);
   if (descriptor.readOnly) return true;
-  if (entity.id !== undefined && owned.has(`${entity.kind}|${entity.id}`)) return true;
+  if (entity.id !== undefined && owned.size > 0 && owned.has(`${entity.kind}|${entity.id}`)) return true;
   if (entity.raw && descriptor.serverManaged?.(entity.raw)) return true;
   return entity.raw !== undefined && descriptor.exists?.(entity.raw) === false;
 }

@@ -76,15 +76,24 @@ export interface RenderedList {
   bytes: Uint8Array;
 }
 
+/** One item of a top-level list as `yamlChunks` writes it, flat (built of many pieces, it would hold them all). */
+export function listItem(value: Json): string {
+  const text = item(value, '  ');
+  // Reading a character makes V8 flatten the string: one block, not a tree of every piece it was built from.
+  text.charCodeAt(0);
+  return text;
+}
+
 /**
  * A top-level list's items as `yamlChunks` writes them, for a dump that renders while the read goes on: pausing
- * (`yield`) after every `step` items, so that the caller can let other work run in between.
+ * (`yield`) after every `step` items, so that the caller can let other work run in between. `ahead`: items already
+ * rendered (`listItem`), by index.
  */
-export function* renderListInSteps(list: readonly Json[], step: number): Generator<void, RenderedList> {
+export function* renderListInSteps(list: readonly Json[], step: number, ahead?: ReadonlyArray<string | undefined>): Generator<void, RenderedList> {
   const parts: Uint8Array[] = [];
   let out = '';
   for (let i = 0; i < list.length; i++) {
-    out += item(list[i]!, '  ');
+    out += ahead?.[i] ?? item(list[i]!, '  ');
     if ((i + 1) % step === 0) {
       parts.push(Buffer.from(out));
       out = '';

@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { isJsonObject, type JsonObject } from '../../model/json.js';
 import type { KonnectApi } from '../../konnect/types.js';
 import type { KindDescriptor } from '../../kinds/descriptor.js';
@@ -9,38 +10,85 @@ import { ORG, RawStore, type RawItem } from './raw-store.js';
 import type { Geo } from '../../model/state.js';
 
 /** `{raw}` with its geo when listed in one. */
-const item = (raw: JsonObject, geo: Geo | undefined, parentId?: string): RawItem => ({
-  raw,
-  ...(parentId !== undefined ? { parentId } : {}),
-  ...(geo !== undefined ? { geo } : {}),
-});
+function item(raw: JsonObject, geo: Geo | undefined, parentId?: string): RawItem {
+  const out: RawItem = { raw };
+  if (parentId !== undefined) out.parentId = parentId;
+  if (geo !== undefined) out.geo = geo;
+  return out;
+}
+
+/** Items of a page handled per turn of the event loop: a few milliseconds of decoding. */
+const ITEMS_PER_TURN = 200;
+
+/** Items of one kind and scope just stored, in the order stored: a page at a time for listings of a whole kind. */
+export type StoredListener = (scope: string, kind: KindName, items: readonly RawItem[]) => void;
 
 /** Lists kinds into a RawStore; every list goes through the client (its scheduler bounds concurrency and rate). */
 export class Fetcher {
   readonly store = new RawStore();
 
+  /** `onStored`: told of every item stored, as it is (a reader decodes pages while the next ones load). */
   constructor(
     private readonly api: KonnectApi,
     private readonly signal?: AbortSignal,
+    private readonly onStored?: StoredListener,
   ) {}
 
-  private list(descriptor: KindDescriptor, path: string, describe: string, geo: Geo | undefined, query?: Record<string, string>): Promise<JsonObject[]> {
-    return this.api.list(descriptor.api, path, descriptor.paths.pagination, {
+  /**
+   * `onPage`: each page's items, in order, each on a later turn of the event loop than the one it arrived on, so that
+   * the next page is asked for first: a list has one request out at a time, and handling a page before asking for the
+   * next would add that time to every page's round trip. Resolves once every page is handled. A client that does not
+   * page (a test's) gives them all at the end.
+   */
+  private async list(
+    descriptor: KindDescriptor,
+    path: string,
+    describe: string,
+    geo: Geo | undefined,
+    query?: Record<string, string>,
+    onPage?: (items: JsonObject[]) => void,
+  ): Promise<JsonObject[]> {
+    let paged = false;
+    let handled: Promise<void> = Promise.resolve();
+    const all = await this.api.list(descriptor.api, path, descriptor.paths.pagination, {
       pageSize: descriptor.paths.pageSize,
       ...(query ? { query } : {}),
       describe: geo === undefined ? describe : `${describe} in geo ${geo}`,
       ...(geo !== undefined ? { geo } : {}),
       ...(this.signal ? { signal: this.signal } : {}),
+      ...(onPage
+        ? {
+            onPage: (items: JsonObject[]) => {
+              paged = true;
+              handled = handled.then(async () => {
+                // In pieces, each on its own turn: a whole page at once kept every other reply waiting for it.
+                for (let start = 0; start === 0 || start < items.length; start += ITEMS_PER_TURN) {
+                  await nextTurn();
+                  onPage(items.slice(start, start + ITEMS_PER_TURN));
+                }
+              });
+              // Reported when awaited, once the listing ends; never an unhandled rejection meanwhile.
+              handled.catch(() => undefined);
+            },
+          }
+        : {}),
     });
+    await handled;
+    if (onPage && !paged) onPage(all);
+    return all;
+  }
+
+  private keep(scope: string, kind: KindName, items: readonly RawItem[]): void {
+    for (const one of items) this.store.add(scope, kind, one);
+    this.onStored?.(scope, kind, items);
   }
 
   /** A kind listed at the top level (of the org, or of a control plane); `geo` for a regional API's. */
-  async listTop(scope: string, kind: KindName, controlPlaneId?: string, geo?: Geo): Promise<JsonObject[]> {
+  listTop(scope: string, kind: KindName, controlPlaneId?: string, geo?: Geo): Promise<JsonObject[]> {
     const descriptor = kindOf(kind);
     const where = scope ? ` of control plane "${scope}"` : '';
-    const items = await this.list(descriptor, fillPath(descriptor.paths.list, { controlPlaneId }), `${descriptor.title}s${where}`, geo);
-    for (const raw of items) this.store.add(scope, kind, item(raw, geo));
-    return items;
+    const path = fillPath(descriptor.paths.list, { controlPlaneId });
+    return this.list(descriptor, path, `${descriptor.title}s${where}`, geo, undefined, (page) => this.keep(scope, kind, page.map((raw) => item(raw, geo))));
   }
 
   /**
@@ -53,7 +101,7 @@ export class Fetcher {
     if (query === undefined) return [];
     const listed = await this.list(descriptor, fillPath(descriptor.paths.list, {}), `${descriptor.title}s named "${key}"`, geo, query);
     const found = listed.filter((raw) => decodeLive(descriptor, raw, { geo, key: () => undefined })?.local === key);
-    for (const raw of found) this.store.add(ORG, kind, item(raw, geo));
+    this.keep(ORG, kind, found.map((raw) => item(raw, geo)));
     return found;
   }
 
@@ -76,11 +124,12 @@ export class Fetcher {
         const parentName = typeof parent.name === 'string' ? parent.name : parentId;
         const items = await this.list(descriptor, path, `${descriptor.title}s of ${kindOf(descriptor.parent!.kind).title} "${parentName}"`, geo);
         if (descriptor.aggregate) {
-          this.store.add(scope, kind, item({ id: parentId, [descriptor.aggregate.field]: items }, geo, parentId));
+          this.keep(scope, kind, [item({ id: parentId, [descriptor.aggregate.field]: items }, geo, parentId)]);
           return;
         }
-        for (const raw of items) this.store.add(scope, kind, item(raw, geo, parentId));
-        all.push(...items);
+        // Stored per parent once listed whole (not per page): the store keeps one parent's children together.
+        this.keep(scope, kind, items.map((raw) => item(raw, geo, parentId)));
+        for (const raw of items) all.push(raw);
       }),
     );
     return all;
@@ -99,15 +148,18 @@ export class Fetcher {
     const wanted = new Set(parents.map(idOf).filter((id) => id !== undefined));
     if (wanted.size === 0) return [];
     const where = scope ? ` of control plane "${scope}"` : '';
-    const items = await this.list(descriptor, fillPath(template, { controlPlaneId }), `${descriptor.title}s${where}`, geo);
     const kept: JsonObject[] = [];
-    for (const raw of items) {
-      const parent = raw[parentField];
-      const parentId = isJsonObject(parent) && typeof parent.id === 'string' ? parent.id : undefined;
-      if (parentId === undefined || !wanted.has(parentId)) continue;
-      this.store.add(scope, descriptor.kind, item(raw, geo, parentId));
-      kept.push(raw);
-    }
+    await this.list(descriptor, fillPath(template, { controlPlaneId }), `${descriptor.title}s${where}`, geo, undefined, (page) => {
+      const stored: RawItem[] = [];
+      for (const raw of page) {
+        const parent = raw[parentField];
+        const parentId = isJsonObject(parent) && typeof parent.id === 'string' ? parent.id : undefined;
+        if (parentId === undefined || !wanted.has(parentId)) continue;
+        stored.push(item(raw, geo, parentId));
+        kept.push(raw);
+      }
+      this.keep(scope, descriptor.kind, stored);
+    });
     return kept;
   }
 }

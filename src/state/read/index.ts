@@ -6,6 +6,7 @@ import type { KindName } from '../../kinds/kind-names.js';
 import { kindOf } from '../../kinds/registry.js';
 import { Fetcher } from './fetch.js';
 import { Decoder } from './decoder.js';
+import { PageDecoding } from './page-decoding.js';
 import { idOf } from '../../kinds/decode-live.js';
 import { ORG } from './raw-store.js';
 import { CONTROL_PLANE_KIND } from '../../kinds/control-plane-kind.js';
@@ -32,6 +33,11 @@ export interface ReadOptions {
    * decoded, in dependency order per scope, once per kind and scope: a dump builds its files while the rest is read.
    */
   onKindDecoded?: (kind: KindName, entities: readonly Entity[], controlPlane?: string) => void;
+  /**
+   * Called with each gateway entity as soon as it is decoded (pages are decoded as they arrive), before its kind is
+   * complete and `onKindDecoded` gives it in order: a dump prepares its item meanwhile.
+   */
+  onEntityDecoded?: (entity: Entity) => void;
 }
 
 /**
@@ -61,7 +67,9 @@ export interface ReadOptions {
  */
 export async function readLiveState(api: KonnectApi, desired: DesiredState, options: ReadOptions = {}): Promise<LiveState> {
   const selection = selectReads(desired, options);
-  const fetcher = new Fetcher(api, options.signal);
+  // Each control plane's pages are decoded as they are listed (page-decoding.ts).
+  const pages = new Map<string, PageDecoding>();
+  const fetcher = new Fetcher(api, options.signal, (scope, kind, items) => pages.get(scope)?.add(kind, items));
   const decoder = new Decoder(desired.geo);
   const schemas = new SchemaDefaults(api, options.signal);
   const desiredByPlane = new Map<string, Entity[]>();
@@ -75,6 +83,11 @@ export async function readLiveState(api: KonnectApi, desired: DesiredState, opti
   const decoded = (scope: string, kind: KindName): Entity[] => {
     const list = decoder.decodeKind(scope, kind, fetcher.store.get(scope, kind)).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     options.onKindDecoded?.(kind, list, scope === ORG ? undefined : scope);
+    return list;
+  };
+  const settled = (scope: string, kind: KindName, decoding: PageDecoding): Entity[] => {
+    const list = decoding.settle(kind);
+    options.onKindDecoded?.(kind, list, scope);
     return list;
   };
   const append = (list: readonly Entity[]) => {
@@ -125,12 +138,19 @@ export async function readLiveState(api: KonnectApi, desired: DesiredState, opti
     .filter((entity) => entity.kind === CONTROL_PLANE_KIND && entity.id !== undefined)
     .filter((entity) => selection.controlPlanes === 'all' || selection.controlPlanes.has(entity.key) || mayDelete(entity));
   for (const cp of controlPlanes) {
+    const decoding = new PageDecoding(decoder, cp.key, options.onEntityDecoded);
+    pages.set(cp.key, decoding);
     const kinds = readGatewayEntities(fetcher, cp.key, cp.id!, cp.geo);
     const listed = Promise.all(kinds.values()).then(() => undefined);
     // A control plane read only to count what its delete takes along is never compared: no schema defaults for it.
     const compared = options.schemaDefaults !== false && !(mayDelete(cp) && selection.controlPlanes !== 'all' && !selection.controlPlanes.has(cp.key));
     jobs.push(compared ? listed.then(() => schemas.forControlPlane(cp.key, cp.id!, desiredByPlane.get(cp.key) ?? [], fetcher.store, cp.geo)) : listed);
-    planesDecoded.push(childrenDecoded.then(() => decodeAsListed(kinds, (kind) => decoded(cp.key, kind))));
+    planesDecoded.push(
+      childrenDecoded.then(() => {
+        decoding.start();
+        return decodeAsListed(kinds, (kind) => settled(cp.key, kind, decoding));
+      }),
+    );
   }
   const [childEntities, planeEntities] = await Promise.all([childrenDecoded, Promise.all(planesDecoded), Promise.all(jobs)]);
 

@@ -50,6 +50,19 @@ describe('DumpBuilder fed kind by kind', () => {
     expect(streamed.warnings).toEqual(after.warnings);
   });
 
+  it('writes the same bytes when entities are prepared ahead, in any order, before their kinds are added', () => {
+    for (const options of [{ withId: true }, { selectTags: ['a'] }, {}]) {
+      const builder = new DumpBuilder(options);
+      builder.add('control_plane', live.filter((entity) => entity.kind === 'control_plane'));
+      for (const entity of [...live].reverse()) builder.prepare(entity);
+      for (const kind of dependencyOrderLatestFirst([...new Set(live.filter((entity) => entity.controlPlane === cp).map((entity) => entity.kind))])) builder.add(kind, ofKind(kind), cp);
+      const streamed = builder.finish();
+      const after = dumpState({ entities: live }, options);
+      expect(streamed.documents.map((document) => toYaml(document, builder.rendered))).toEqual(after.documents.map((document) => toYaml(document)));
+      expect(streamed.warnings).toEqual(after.warnings);
+    }
+  });
+
   it('renders a list ahead only once nothing more can be nested into its items', () => {
     const builder = new DumpBuilder();
     builder.add('control_plane', live.filter((entity) => entity.kind === 'control_plane'));
