@@ -1,5 +1,5 @@
 import { readLiveState } from '../state/read/index.js';
-import { buildPlan } from '../diff/index.js';
+import { createPlanner, type Planner } from '../diff/index.js';
 import type { DesiredState, Geo, LiveState } from '../model/state.js';
 import type { Plan } from '../model/plan.js';
 import type { KonnectApi } from '../konnect/types.js';
@@ -32,14 +32,19 @@ export async function planFromFiles(options: StateCommandOptions & { skipOnlineV
     return loaded;
   });
   const api = createClient({ ...options, geo: options.geo ?? desired.geo }, session.io.env);
+  // The planner compares each live entity with its desired namesake as soon as its page is decoded, while the read
+  // waits on the rate limit: after the last page, little is left to plan. It is made at the first entity decoded, when
+  // the first listings are out, so that indexing the files does not hold back the first request.
+  let planner: Planner | undefined;
+  const plannerOf = () => (planner ??= createPlanner(desired));
   const live = await timedPhase('read', async () => {
-    const read = skipInLive(await readLiveState(api, desired), skippedKinds(options));
+    const read = skipInLive(await readLiveState(api, desired, { onEntityDecoded: (entity) => plannerOf().addLive([entity]) }), skippedKinds(options));
     await guardOnline(desired, read, api, session);
     return read;
   });
   // The plan first: what it refuses (an unknown plugin, a reference Konnect cannot satisfy) is said in konsync's words
   // before Konnect is asked about each entity. Nothing is written either way.
-  const plan = timedPhaseSync('plan', () => buildPlan(desired, live));
+  const plan = timedPhaseSync('plan', () => plannerOf().plan(live));
   if (validateOnline && !options.skipOnlineValidation) await assertValidOnline(desired, live, api);
   return { desired, live, plan, api };
 }

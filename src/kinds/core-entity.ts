@@ -3,7 +3,6 @@ import { isJsonObject, type Json, type JsonObject } from '../model/json.js';
 import type { DecodeContext, EncodeContext, FileLocation, KindDescriptor, RefSpec, SchemaDefaultsSpec } from './descriptor.js';
 import type { KindName } from './kind-names.js';
 import { KONNECT_DEFAULTS, KONNECT_SETS } from './konnect-defaults.js';
-import { without } from './values.js';
 
 /** Fields every core entity has that the server makes. */
 export const SERVER_FIELDS = ['id', 'created_at', 'updated_at'];
@@ -61,8 +60,14 @@ export function decodeObjectRefs(raw: JsonObject, refs: RefSpec[], ctx: DecodeCo
     const value = raw[ref.path];
     if (isJsonObject(value) && typeof value.id === 'string') (names ??= []).push([ref.path, ctx.key(ref.kind, value.id) ?? `id:${value.id}`]);
   }
-  const fields = without(raw, SERVER_FIELDS);
-  for (const ref of refs) if (!ref.path.includes('[]') && !ref.path.includes('.') && raw[ref.path] === null) delete fields[ref.path];
+  // One pass that leaves out server fields and null references: a `delete` afterwards would turn the copy (every
+  // plugin's, whose service/route/consumer are mostly null) into a slow dictionary-mode object.
+  const fields: JsonObject = {};
+  for (const name of Object.keys(raw)) {
+    const value = raw[name]!;
+    if (SERVER_FIELDS.includes(name) || (value === null && refs.some((ref) => ref.path === name))) continue;
+    fields[name] = value;
+  }
   for (const [path, name] of names ?? []) fields[path] = name;
   return fields;
 }
