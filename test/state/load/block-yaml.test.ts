@@ -96,6 +96,14 @@ describe('parseBlockYaml (the fast path of parseSource)', () => {
     expect(outcomes.filter((o) => o === 'fast').length).toBeGreaterThan(20);
   });
 
+  it('declines implicit keys longer than yaml allows (1024 characters), which yaml rejects', () => {
+    const long = (n: number) => 'k'.repeat(n);
+    const texts = [`${long(1100)}: 1\n`, `"${long(1100)}": 1\n`, `- ${long(1030)}: 1\n`, `a: 1\n${long(1024)}: 2\n`, `- a: 1\n  ${long(1030)}: 2\n`];
+    for (const text of texts) agreesWithYaml(text);
+    // Keys within the bound are still read on the fast path.
+    expect(agreesWithYaml(`${long(1000)}: 1\n`)).toBe('fast');
+  });
+
   it('reads decK dumps and the fixtures as yaml does', () => {
     const files: string[] = [];
     const collect = (dir: string) => {
