@@ -237,7 +237,14 @@ class BlockReader extends LineCursor {
       this.readPair(map, key, start);
       return;
     }
-    this.items.push(this.scalarAt(start));
+    this.items.push(this.valueAt(start));
+  }
+
+  /** A one-line value; an empty flow collection (`[]`, `{}`) is a level of nesting, as `yaml` counts it. */
+  private valueAt(at: number): Json {
+    const value = this.scalarAt(at);
+    if (value !== null && typeof value === 'object' && this.open + 1 > this.depth) this.depth = this.open + 1;
+    return value;
   }
 
   /** The entry whose key `name` starts at `at` (`tokenEnd` is the offset after its colon). */
@@ -252,7 +259,7 @@ class BlockReader extends LineCursor {
       this.pendingKey = name;
       return;
     }
-    map[name] = this.scalarAt(this.skipSpaces(this.tokenEnd));
+    map[name] = this.valueAt(this.skipSpaces(this.tokenEnd));
   }
 }
 

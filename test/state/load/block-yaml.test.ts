@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import YAML, { isMap, isPair, isScalar, isSeq, parseDocument, type Node } from 'yaml';
 import { parseBlockYaml, type BlockYaml } from '../../../src/state/load/block-yaml.js';
+import { parseSource } from '../../../src/state/load/parse-source.js';
 
 type Path = Array<string | number>;
 
@@ -214,5 +215,19 @@ describe('positions of big files (blocks in several chunks, a block bigger than 
     }
     expect(located(['big', 40_000])).toBe(text.indexOf('big'));
     expect(located(['last'])).toBe(text.indexOf('last'));
+  });
+});
+
+describe('nesting depth (parseSource refuses more than 64 levels on either path)', () => {
+  it('counts an empty flow collection (`[]`, `{}`) as a level, as the yaml path does', () => {
+    for (const leaf of ['[]', '{}', '[1]', '1']) {
+      const lines = Array.from({ length: 64 }, (_, level) => `${' '.repeat(level)}k:`);
+      lines[63] = `${' '.repeat(63)}k: ${leaf}`;
+      const text = `${lines.join('\n')}\n`;
+      // The same nesting with a block scalar beside it, which only the yaml path reads.
+      const slow = parseSource('f.yaml', `${text}z: |\n  block\n`).problems;
+      expect(parseSource('f.yaml', text).problems.length, leaf).toBe(slow.length);
+      expect(slow.length, leaf).toBe(leaf === '1' ? 0 : 1);
+    }
   });
 });
