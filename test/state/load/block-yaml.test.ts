@@ -101,6 +101,10 @@ describe('parseBlockYaml (the fast path of parseSource)', () => {
     const long = (n: number) => 'k'.repeat(n);
     const texts = [`${long(1100)}: 1\n`, `"${long(1100)}": 1\n`, `- ${long(1030)}: 1\n`, `a: 1\n${long(1024)}: 2\n`, `- a: 1\n  ${long(1030)}: 2\n`];
     for (const text of texts) agreesWithYaml(text);
+    // Around the bound, however the key is written.
+    for (let n = 1015; n <= 1030; n++) {
+      for (const text of [`${long(n)}: 1\n`, `"${long(n)}": 1\n`, `'${long(n)}' : 1\n`, `- ${long(n)}: 1\n`, `a:\n  ${long(n)}:\n    b: 1\n`]) agreesWithYaml(text);
+    }
     // Keys within the bound are still read on the fast path.
     expect(agreesWithYaml(`${long(1000)}: 1\n`)).toBe('fast');
   });
