@@ -80,7 +80,8 @@ class BlockReader extends LineCursor {
 
   read(): BlockYaml | undefined {
     const text = this.text;
-    if (text.includes('\t') || /\r(?!\n)/.test(text)) bail();
+    // A byte order mark opening the text is not part of the first key for yaml: it reads that text.
+    if (text.charCodeAt(0) === 0xfeff || text.includes('\t') || /\r(?!\n)/.test(text)) bail();
     let start = 0;
     let first = true;
     while (start <= text.length) {

@@ -109,6 +109,11 @@ describe('parseBlockYaml (the fast path of parseSource)', () => {
     expect(agreesWithYaml(`${long(1000)}: 1\n`)).toBe('fast');
   });
 
+  it('does not read a byte order mark opening the text as part of the first key (yaml drops it)', () => {
+    for (const text of ['\uFEFFname: a\n', '\uFEFF:\n', '\uFEFF# c\na: 1\n', '\uFEFF- a\n']) agreesWithYaml(text);
+    expect(parseBlockYaml('\uFEFFname: a\n')?.value).not.toEqual({ '\uFEFFname': 'a' });
+  });
+
   it('reads decK dumps and the fixtures as yaml does', () => {
     const files: string[] = [];
     const collect = (dir: string) => {
