@@ -227,7 +227,32 @@ describe('positions of big files (blocks in several chunks, a block bigger than 
   });
 });
 
+/** Nesting of maps and sequences (flow ones included) in a `yaml` document, as parseSource's yaml path counts it. */
+function yamlDepth(node: unknown): number {
+  if (isMap(node)) return 1 + Math.max(0, ...node.items.map((pair) => (isPair(pair) ? yamlDepth(pair.value) : 0)));
+  if (isSeq(node)) return 1 + Math.max(0, ...node.items.map((item) => yamlDepth(item)));
+  return 0;
+}
+
 describe('nesting depth (parseSource refuses more than 64 levels on either path)', () => {
+  it('is the depth yaml reads, on generated data with empty collections as leaves', () => {
+    const leaf = fc.oneof(fc.constantFrom<unknown>('a', 1, null, true), fc.constant([]), fc.constant({}));
+    const data = fc.letrec((tie) => ({
+      node: fc.oneof({ depthSize: 'medium' }, leaf, tie('list'), tie('map')),
+      list: fc.array(tie('node'), { maxLength: 3 }),
+      map: fc.dictionary(fc.constantFrom('a', 'b', 'c'), tie('node'), { maxKeys: 3 }),
+    })).map;
+    fc.assert(
+      fc.property(data, fc.boolean(), (value, indentSeq) => {
+        const text = YAML.stringify(value, { indentSeq });
+        const fast = parseBlockYaml(text);
+        if (fast) expect(fast.depth, text).toBe(yamlDepth(parseDocument(text).contents));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+
   it('counts an empty flow collection (`[]`, `{}`) as a level, as the yaml path does', () => {
     for (const leaf of ['[]', '{}', '[1]', '1']) {
       const lines = Array.from({ length: 64 }, (_, level) => `${' '.repeat(level)}k:`);
