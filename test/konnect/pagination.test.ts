@@ -105,4 +105,26 @@ describe('list(): the three pagination schemes against a local server', () => {
     expect(pagesSeenAtRequest).toEqual([0, 1, 2]);
     expect(pages.flat()).toEqual(got.map((item) => item.id));
   });
+  it('hands each page to onPage once when a page is retried after a failed attempt', async () => {
+    const all = items(2500, 'svc');
+    let failedOnce = false;
+    server = await startServer((req, res) => {
+      const start = Number(req.url.searchParams.get('offset') ?? '0');
+      if (start === 1000 && !failedOnce) {
+        failedOnce = true;
+        json(res, 503, { message: 'try again' }, { 'retry-after': '0' });
+        return;
+      }
+      const end = start + Number(req.url.searchParams.get('size'));
+      json(res, 200, { data: all.slice(start, end), ...(end < all.length ? { offset: String(end) } : {}) });
+    });
+    const pages: string[][] = [];
+    const got = await client(server.url).list('core-entities', '/control-planes/cp/core-entities/services', 'offset', {
+      onPage: (page) => pages.push(page.map((item) => String(item.id))),
+    });
+    expect(failedOnce).toBe(true);
+    expect(pages.map((page) => page.length)).toEqual([1000, 1000, 500]);
+    expect(pages.flat()).toEqual(all.map((item) => item.id));
+    expect(got.map((item) => item.id)).toEqual(all.map((item) => item.id));
+  });
 });

@@ -19,6 +19,8 @@ const OTHER_CORE = /^(?:0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.nan|\.N
 const INDICATOR = new Uint8Array(128);
 for (const c of '[]{},#&*!|>\'"%@`?:') INDICATOR[c.charCodeAt(0)] = 1;
 const isIndicator = (code: number) => code < 128 && INDICATOR[code] === 1;
+/** `yaml` refuses an implicit key whose colon is more than 1024 characters after its start: such keys go to it. */
+const MAX_KEY_SPAN = 1024;
 /** The escapes YAML and JSON share, so JSON.parse decodes a double-quoted scalar that uses only these. */
 const JSON_ESCAPE = /\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})/g;
 
@@ -98,6 +100,7 @@ export class LineCursor {
       const name = this.quotedAt(at);
       const after = this.tokenEnd;
       if (after >= end || text.charCodeAt(after) !== COLON) return undefined;
+      if (after - at >= MAX_KEY_SPAN) bail();
       if (after + 1 < end && text.charCodeAt(after + 1) !== SPACE) bail();
       this.tokenEnd = after + 1;
       this.keyWasPlain = false;
@@ -107,6 +110,7 @@ export class LineCursor {
     let colon = at;
     while (colon < end && !(text.charCodeAt(colon) === COLON && (colon + 1 === end || text.charCodeAt(colon + 1) === SPACE))) colon++;
     if (colon === end) return undefined;
+    if (colon - at >= MAX_KEY_SPAN) bail();
     let nameEnd = colon;
     while (nameEnd > at && text.charCodeAt(nameEnd - 1) === SPACE) nameEnd--;
     const name = text.slice(at, nameEnd);

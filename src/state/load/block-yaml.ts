@@ -80,7 +80,8 @@ class BlockReader extends LineCursor {
 
   read(): BlockYaml | undefined {
     const text = this.text;
-    if (text.includes('\t') || /\r(?!\n)/.test(text)) bail();
+    // A byte order mark opening the text is not part of the first key for yaml: it reads that text.
+    if (text.charCodeAt(0) === 0xfeff || text.includes('\t') || /\r(?!\n)/.test(text)) bail();
     let start = 0;
     let first = true;
     while (start <= text.length) {
@@ -237,7 +238,14 @@ class BlockReader extends LineCursor {
       this.readPair(map, key, start);
       return;
     }
-    this.items.push(this.scalarAt(start));
+    this.items.push(this.valueAt(start));
+  }
+
+  /** A one-line value; an empty flow collection (`[]`, `{}`) is a level of nesting, as `yaml` counts it. */
+  private valueAt(at: number): Json {
+    const value = this.scalarAt(at);
+    if (value !== null && typeof value === 'object' && this.open + 1 > this.depth) this.depth = this.open + 1;
+    return value;
   }
 
   /** The entry whose key `name` starts at `at` (`tokenEnd` is the offset after its colon). */
@@ -252,7 +260,7 @@ class BlockReader extends LineCursor {
       this.pendingKey = name;
       return;
     }
-    map[name] = this.scalarAt(this.skipSpaces(this.tokenEnd));
+    map[name] = this.valueAt(this.skipSpaces(this.tokenEnd));
   }
 }
 

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import YAML, { isMap, isPair, isScalar, isSeq, parseDocument, type Node } from 'yaml';
 import { parseBlockYaml, type BlockYaml } from '../../../src/state/load/block-yaml.js';
+import { parseSource } from '../../../src/state/load/parse-source.js';
 
 type Path = Array<string | number>;
 
@@ -94,6 +95,23 @@ describe('parseBlockYaml (the fast path of parseSource)', () => {
     const outcomes = TRICKY.map((text) => agreesWithYaml(text));
     // It must actually take the common forms, not decline everything.
     expect(outcomes.filter((o) => o === 'fast').length).toBeGreaterThan(20);
+  });
+
+  it('declines implicit keys longer than yaml allows (1024 characters), which yaml rejects', () => {
+    const long = (n: number) => 'k'.repeat(n);
+    const texts = [`${long(1100)}: 1\n`, `"${long(1100)}": 1\n`, `- ${long(1030)}: 1\n`, `a: 1\n${long(1024)}: 2\n`, `- a: 1\n  ${long(1030)}: 2\n`];
+    for (const text of texts) agreesWithYaml(text);
+    // Around the bound, however the key is written.
+    for (let n = 1015; n <= 1030; n++) {
+      for (const text of [`${long(n)}: 1\n`, `"${long(n)}": 1\n`, `'${long(n)}' : 1\n`, `- ${long(n)}: 1\n`, `a:\n  ${long(n)}:\n    b: 1\n`]) agreesWithYaml(text);
+    }
+    // Keys within the bound are still read on the fast path.
+    expect(agreesWithYaml(`${long(1000)}: 1\n`)).toBe('fast');
+  });
+
+  it('does not read a byte order mark opening the text as part of the first key (yaml drops it)', () => {
+    for (const text of ['\uFEFFname: a\n', '\uFEFF:\n', '\uFEFF# c\na: 1\n', '\uFEFF- a\n']) agreesWithYaml(text);
+    expect(parseBlockYaml('\uFEFFname: a\n')?.value).not.toEqual({ '\uFEFFname': 'a' });
   });
 
   it('reads decK dumps and the fixtures as yaml does', () => {
@@ -206,5 +224,44 @@ describe('positions of big files (blocks in several chunks, a block bigger than 
     }
     expect(located(['big', 40_000])).toBe(text.indexOf('big'));
     expect(located(['last'])).toBe(text.indexOf('last'));
+  });
+});
+
+/** Nesting of maps and sequences (flow ones included) in a `yaml` document, as parseSource's yaml path counts it. */
+function yamlDepth(node: unknown): number {
+  if (isMap(node)) return 1 + Math.max(0, ...node.items.map((pair) => (isPair(pair) ? yamlDepth(pair.value) : 0)));
+  if (isSeq(node)) return 1 + Math.max(0, ...node.items.map((item) => yamlDepth(item)));
+  return 0;
+}
+
+describe('nesting depth (parseSource refuses more than 64 levels on either path)', () => {
+  it('is the depth yaml reads, on generated data with empty collections as leaves', () => {
+    const leaf = fc.oneof(fc.constantFrom<unknown>('a', 1, null, true), fc.constant([]), fc.constant({}));
+    const data = fc.letrec((tie) => ({
+      node: fc.oneof({ depthSize: 'medium' }, leaf, tie('list'), tie('map')),
+      list: fc.array(tie('node'), { maxLength: 3 }),
+      map: fc.dictionary(fc.constantFrom('a', 'b', 'c'), tie('node'), { maxKeys: 3 }),
+    })).map;
+    fc.assert(
+      fc.property(data, fc.boolean(), (value, indentSeq) => {
+        const text = YAML.stringify(value, { indentSeq });
+        const fast = parseBlockYaml(text);
+        if (fast) expect(fast.depth, text).toBe(yamlDepth(parseDocument(text).contents));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+
+  it('counts an empty flow collection (`[]`, `{}`) as a level, as the yaml path does', () => {
+    for (const leaf of ['[]', '{}', '[1]', '1']) {
+      const lines = Array.from({ length: 64 }, (_, level) => `${' '.repeat(level)}k:`);
+      lines[63] = `${' '.repeat(63)}k: ${leaf}`;
+      const text = `${lines.join('\n')}\n`;
+      // The same nesting with a block scalar beside it, which only the yaml path reads.
+      const slow = parseSource('f.yaml', `${text}z: |\n  block\n`).problems;
+      expect(parseSource('f.yaml', text).problems.length, leaf).toBe(slow.length);
+      expect(slow.length, leaf).toBe(leaf === '1' ? 0 : 1);
+    }
   });
 });

@@ -56,3 +56,37 @@ describe('Fetcher: pages handed on as they arrive', () => {
     expect(stored).toEqual([3]);
   });
 });
+
+describe('Fetcher: a listing that fails part way', () => {
+  const failingApi = (failAt: number): KonnectApi => ({
+    ...pagingApi([]),
+    list: async (_api, _path, _pagination, options: ListOptions = {}) => {
+      for (const [index, page] of pages.entries()) {
+        await Promise.resolve();
+        if (index === failAt) throw new Error(`page ${index + 1} failed`);
+        options.onPage?.(page);
+      }
+      return pages.flat();
+    },
+  });
+
+  it('rejects with the failing page\'s error once pages before it were handed on, with no unhandled rejection', async () => {
+    const stored: string[] = [];
+    const fetcher = new Fetcher(failingApi(1), undefined, (_scope, _kind, items) => stored.push(String(items[0]!.raw.id)));
+    await expect(fetcher.listTop('payments', 'service', 'cp-1')).rejects.toThrow('page 2 failed');
+    // The page that did arrive is still handled (on a later turn), once, and nothing after the failure.
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(stored).toEqual(['s-1']);
+  });
+
+  it('rejects with the error of a page that cannot be handled, after the listing ends', async () => {
+    let calls = 0;
+    const fetcher = new Fetcher(pagingApi([]), undefined, () => {
+      calls++;
+      if (calls === 1) throw new Error('cannot store');
+    });
+    await expect(fetcher.listTop('payments', 'service', 'cp-1')).rejects.toThrow('cannot store');
+    // Pages after the one that failed are not handed on.
+    expect(calls).toBe(1);
+  });
+});
