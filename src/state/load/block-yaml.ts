@@ -12,6 +12,8 @@ export interface BlockYaml {
   offsets: Pick<BlockPositions, 'offsetOf'>;
   /** Deepest nesting of maps and sequences. */
   depth: number;
+  /** Where the nesting first reached each depth (index: depth − 1), in text order: a too-deep file is reported there. */
+  depthStarts: readonly number[];
   /** The offset where each line starts, in order: the reader passes them all anyway. */
   lineStarts: Int32Array;
 }
@@ -75,6 +77,7 @@ class BlockReader extends LineCursor {
   private root: Frame | undefined;
   private rootOffset = 0;
   private depth = 0;
+  private readonly depthStarts: number[] = [];
   private lineStarts = new Int32Array(1024);
   private lineCount = 0;
 
@@ -101,7 +104,7 @@ class BlockReader extends LineCursor {
     while (this.open > 0) this.close();
     this.positions.rootOffset = this.rootOffset;
     const lineStarts = this.lineStarts.subarray(0, this.lineCount);
-    return { value: this.root!.node, rootOffset: this.rootOffset, offsets: this.positions, depth: this.depth, lineStarts };
+    return { value: this.root!.node, rootOffset: this.rootOffset, offsets: this.positions, depth: this.depth, depthStarts: this.depthStarts, lineStarts };
   }
 
   private addLineStart(start: number): void {
@@ -143,7 +146,7 @@ class BlockReader extends LineCursor {
     let frame = this.open > 0 ? this.frames[this.open - 1] : undefined;
     if (!frame) {
       if (this.root) bail();
-      frame = this.push(isItem, column, false, undefined, 0, 0);
+      frame = this.push(isItem, column, false, undefined, 0, 0, at);
       this.root = frame;
       this.rootOffset = at;
     }
@@ -164,7 +167,7 @@ class BlockReader extends LineCursor {
         this.scratch.push(this.lineStart + column, NO_BLOCK);
         this.items.push(null);
       }
-      const child = this.push(isItem, column, compact, parent, key, this.scratch.length - 1);
+      const child = this.push(isItem, column, compact, parent, key, this.scratch.length - 1, this.lineStart + column);
       // A map is its parent's value from now on; a sequence once it ends (`close`).
       if (!isItem) this.setChild(parent, key, child.node);
     } else {
@@ -189,7 +192,8 @@ class BlockReader extends LineCursor {
     else (parent.node as JsonObject)[key as string] = value;
   }
 
-  private push(seq: boolean, indent: number, compact: boolean, parent: Frame | undefined, key: string | number, positionsIndex: number): Frame {
+  /** Opens a block whose first key or item is at offset `at`. */
+  private push(seq: boolean, indent: number, compact: boolean, parent: Frame | undefined, key: string | number, positionsIndex: number, at: number): Frame {
     let frame = this.frames[this.open];
     if (!frame) this.frames.push((frame = { seq, indent, node: EMPTY, compact, parent, key, positionsIndex, start: 0, itemStart: 0, keys: [], count: 0 }));
     frame.seq = seq;
@@ -204,7 +208,7 @@ class BlockReader extends LineCursor {
     frame.count = 0;
     this.scratch.push(seq ? SEQ : MAP);
     this.open++;
-    if (this.open > this.depth) this.depth = this.open;
+    this.reach(this.open, at);
     return frame;
   }
 
@@ -233,7 +237,7 @@ class BlockReader extends LineCursor {
     const key = this.knownKeyAt(start, this.frames[this.open]?.keys[0]) ?? this.keyAt(start);
     if (key !== undefined) {
       this.items.push(null);
-      const map = this.push(false, start - this.lineStart, false, frame, this.items.length - 1 - frame.itemStart, this.scratch.length - 1);
+      const map = this.push(false, start - this.lineStart, false, frame, this.items.length - 1 - frame.itemStart, this.scratch.length - 1, start);
       this.items[this.items.length - 1] = map.node;
       this.readPair(map, key, start);
       return;
@@ -244,8 +248,16 @@ class BlockReader extends LineCursor {
   /** A one-line value; an empty flow collection (`[]`, `{}`) is a level of nesting, as `yaml` counts it. */
   private valueAt(at: number): Json {
     const value = this.scalarAt(at);
-    if (value !== null && typeof value === 'object' && this.open + 1 > this.depth) this.depth = this.open + 1;
+    if (value !== null && typeof value === 'object') this.reach(this.open + 1, at);
     return value;
+  }
+
+  /** A node at `depth` starts at offset `at`: the deepest nesting so far, and where each depth was first reached. */
+  private reach(depth: number, at: number): void {
+    while (this.depth < depth) {
+      this.depthStarts.push(at);
+      this.depth++;
+    }
   }
 
   /** The entry whose key `name` starts at `at` (`tokenEnd` is the offset after its colon). */

@@ -147,7 +147,8 @@ export function parseSource(file: string, text: string, originalLines?: readonly
   const read = parseBlockYaml(text);
   if (read) {
     const at = offsetLocator(text, originalLines, read.lineStarts);
-    if (read.depth > MAX_DEPTH) return { problems: [{ file, ...at(read.rootOffset), message: `nested deeper than ${MAX_DEPTH} levels` }] };
+    // At the first node deeper than allowed, where the yaml path (scanDocument) reports it too.
+    if (read.depth > MAX_DEPTH) return { problems: [{ file, ...at(read.depthStarts[MAX_DEPTH]!), message: `nested deeper than ${MAX_DEPTH} levels` }] };
     return { source: { file, value: read.value, ...blockLocated(read, at) }, problems: [] };
   }
   const at = offsetLocator(text, originalLines);

@@ -55,11 +55,25 @@ describe('hostile or broken input: one clear problem naming the file', () => {
     expect(problem.message).toMatch(/^invalid YAML: .*alias/i);
   });
 
-  it('refuses block nesting deeper than 64 levels at its start', () => {
+  it('refuses block nesting deeper than 64 levels at the first block that goes too deep, on either reader', () => {
     const lines = ['_info:'];
     for (let level = 1; level <= 200; level++) lines.push(`${' '.repeat(level)}k:`);
     lines.push(`${' '.repeat(201)}v: 1`);
-    expect(onlyProblem({ 'deep.yaml': yaml(...lines) })).toEqual({ file: 'deep.yaml', line: 1, column: 1, message: 'nested deeper than 64 levels' });
+    // Line n opens the map at depth n: the 65th is the first too deep.
+    const expected = { file: 'deep.yaml', line: 65, column: 65, message: 'nested deeper than 64 levels' };
+    expect(onlyProblem({ 'deep.yaml': yaml(...lines) })).toEqual(expected);
+    // An anchor sends the same text to the yaml package's reader: the same place.
+    expect(onlyProblem({ 'deep.yaml': yaml(...lines, 'x: &anchor 1') })).toEqual(expected);
+  });
+
+  it('counts an empty flow collection as a level when saying where nesting goes too deep', () => {
+    const lines = ['_info:'];
+    for (let level = 1; level < 63; level++) lines.push(`${' '.repeat(level)}k:`);
+    // The map on line 64 is at depth 64, its empty list the 65th level.
+    lines.push(`${' '.repeat(63)}v: []`);
+    const expected = { file: 'deep.yaml', line: 64, column: 67, message: 'nested deeper than 64 levels' };
+    expect(onlyProblem({ 'deep.yaml': yaml(...lines) })).toEqual(expected);
+    expect(onlyProblem({ 'deep.yaml': yaml(...lines, 'x: &anchor 1') })).toEqual(expected);
   });
 
   it('refuses flow nesting deeper than 64 levels at the bracket that goes too deep, without handing it to the parser', () => {
