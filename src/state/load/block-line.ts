@@ -203,3 +203,22 @@ export class LineCursor {
     }
   }
 }
+
+/** Finds where a one-line value starts in text the fast reader accepted (it records where keys and items start). */
+export class ValueLocator extends LineCursor {
+  /** After `key:` and its spaces when `offset` starts a key, else `offset` itself (a sequence item's value). */
+  valueStart(offset: number, isKey: boolean): number {
+    if (!isKey) return offset;
+    const text = this.text;
+    this.lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+    let end = text.indexOf('\n', offset);
+    if (end < 0) end = text.length;
+    this.lineEnd = end > offset && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+    try {
+      return this.keyAt(offset) === undefined ? offset : this.skipSpaces(this.tokenEnd);
+    } catch (error) {
+      if (error === NOT_SIMPLE) return offset;
+      throw error;
+    }
+  }
+}

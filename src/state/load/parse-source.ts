@@ -2,6 +2,7 @@ import type { Document, Node } from 'yaml';
 import { cloneJson, type Json } from '../../model/json.js';
 import type { Problem } from '../../errors.js';
 import { parseBlockYaml, type BlockYaml } from './block-yaml.js';
+import { ValueLocator } from './block-line.js';
 import { formatFieldPath, type FieldPath } from './field-path.js';
 import { yamlLibrary } from './yaml-library.js';
 
@@ -59,16 +60,21 @@ type Located = Pick<ParsedSource, 'locate' | 'locateText'>;
 
 /**
  * Locates paths in the fast reader's result. Its strings are all one-line (block scalars take the `yaml` path), so a
- * string's text is located at its key or item.
+ * string's text is located where its value starts on its key's or item's line, as the `yaml` path locates it.
  */
-function blockLocated(parsed: BlockYaml, at: (offset: number) => Position): Located {
+function blockLocated(parsed: BlockYaml, at: (offset: number) => Position, text: string): Located {
   const locate = (path: FieldPath) => at(parsed.offsets.offsetOf(path));
   const valueAt = (path: FieldPath): unknown => {
     let node: unknown = parsed.value;
     for (const segment of path) node = node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[String(segment)] : undefined;
     return node;
   };
-  return { locate, locateText: (path) => (typeof valueAt(path) === 'string' ? { ...locate(path), block: false } : undefined) };
+  const values = new ValueLocator(text);
+  const locateText = (path: FieldPath) => {
+    if (typeof valueAt(path) !== 'string') return undefined;
+    return { ...at(values.valueStart(parsed.offsets.offsetOf(path), typeof path.at(-1) === 'string')), block: false };
+  };
+  return { locate, locateText };
 }
 
 /** Locates paths in a `yaml` document. */
@@ -149,7 +155,7 @@ export function parseSource(file: string, text: string, originalLines?: readonly
     const at = offsetLocator(text, originalLines, read.lineStarts);
     // At the first node deeper than allowed, where the yaml path (scanDocument) reports it too.
     if (read.depth > MAX_DEPTH) return { problems: [{ file, ...at(read.depthStarts[MAX_DEPTH]!), message: `nested deeper than ${MAX_DEPTH} levels` }] };
-    return { source: { file, value: read.value, ...blockLocated(read, at) }, problems: [] };
+    return { source: { file, value: read.value, ...blockLocated(read, at, text) }, problems: [] };
   }
   const at = offsetLocator(text, originalLines);
   const problem = (offset: number, message: string): { problems: Problem[] } => ({ problems: [{ file, ...at(offset), message }] });
