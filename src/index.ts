@@ -4,7 +4,7 @@
 // Files → desired state → live state → plan → applied.
 export { loadState, loadDocuments, type LoadOptions, type SourceText } from './state/load/index.js';
 export { readLiveState, type ReadOptions } from './state/read/index.js';
-export { buildPlan } from './diff/index.js';
+export { buildPlan, createPlanner, type Planner } from './diff/index.js';
 export {
   executePlan,
   type ExecuteOptions,
