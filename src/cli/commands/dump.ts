@@ -20,7 +20,7 @@ import { ValidationError } from '../../errors.js';
 import type { Entity } from '../../model/entity.js';
 import { suggestName } from '../../model/suggest.js';
 import { CONTROL_PLANE_KIND } from '../../kinds/control-plane-kind.js';
-import { StepQueue } from '../step-queue.js';
+import { StepQueue } from '../../step-queue.js';
 
 const EXAMPLES = `
 Examples:

@@ -1,4 +1,3 @@
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import { isJsonObject, type JsonObject } from '../../model/json.js';
 import type { KonnectApi } from '../../konnect/types.js';
 import type { KindDescriptor } from '../../kinds/descriptor.js';
@@ -8,6 +7,7 @@ import { fillPath } from '../../kinds/path-template.js';
 import { decodeLive, idOf } from '../../kinds/decode-live.js';
 import { ORG, RawStore, type RawItem } from './raw-store.js';
 import type { Geo } from '../../model/state.js';
+import { StepQueue } from '../../step-queue.js';
 
 /** `{raw}` with its geo when listed in one. */
 function item(raw: JsonObject, geo: Geo | undefined, parentId?: string): RawItem {
@@ -19,6 +19,18 @@ function item(raw: JsonObject, geo: Geo | undefined, parentId?: string): RawItem
 
 /** Items of a page handled per turn of the event loop: a few milliseconds of decoding. */
 const ITEMS_PER_TURN = 200;
+
+/**
+ * A page's items handed on in pieces, each on its own turn of the event loop, the first on a later turn than the page
+ * arrived on (so the next page is asked for first): a whole page at once kept every other reply waiting for it.
+ */
+function* inPieces(items: JsonObject[], onPage: (items: JsonObject[]) => void): Generator<void> {
+  yield;
+  for (let start = 0; start === 0 || start < items.length; start += ITEMS_PER_TURN) {
+    onPage(items.slice(start, start + ITEMS_PER_TURN));
+    yield;
+  }
+}
 
 /** Items of one kind and scope just stored, in the order stored: a page at a time for listings of a whole kind. */
 export type StoredListener = (scope: string, kind: KindName, items: readonly RawItem[]) => void;
@@ -49,7 +61,7 @@ export class Fetcher {
     onPage?: (items: JsonObject[]) => void,
   ): Promise<JsonObject[]> {
     let paged = false;
-    let handled: Promise<void> = Promise.resolve();
+    const handling = new StepQueue();
     const all = await this.api.list(descriptor.api, path, descriptor.paths.pagination, {
       pageSize: descriptor.paths.pageSize,
       ...(query ? { query } : {}),
@@ -60,20 +72,12 @@ export class Fetcher {
         ? {
             onPage: (items: JsonObject[]) => {
               paged = true;
-              handled = handled.then(async () => {
-                // In pieces, each on its own turn: a whole page at once kept every other reply waiting for it.
-                for (let start = 0; start === 0 || start < items.length; start += ITEMS_PER_TURN) {
-                  await nextTurn();
-                  onPage(items.slice(start, start + ITEMS_PER_TURN));
-                }
-              });
-              // Reported when awaited, once the listing ends; never an unhandled rejection meanwhile.
-              handled.catch(() => undefined);
+              handling.push(inPieces(items, onPage));
             },
           }
         : {}),
     });
-    await handled;
+    await handling.drained();
     if (onPage && !paged) onPage(all);
     return all;
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { StepQueue } from '../../src/cli/step-queue.js';
+import { StepQueue } from '../src/step-queue.js';
 
 function* steps(log: string[], name: string, count: number): Generator<void> {
   for (let i = 0; i < count; i++) {
